@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks.Audit;
+using Verification.BuildingBlocks.Encryption;
+using Verification.BuildingBlocks.Migrations;
+
+namespace Verification.BuildingBlocks.Modules;
+
+/// <summary>The shared pieces every module uses: the audit schema, envelope encryption, the clock.</summary>
+public sealed class BuildingBlocksModule : IModule
+{
+    public string Name => "audit";
+
+    public ModuleMigrations Migrations { get; } = ModuleMigrations.FromAssembly("audit", typeof(BuildingBlocksModule).Assembly);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ =>
+        {
+            var options = new EncryptionOptions();
+            configuration.GetSection(EncryptionOptions.SectionName).Bind(options);
+            return new EnvelopeEncryption(options);
+        });
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditChainVerifier>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

@@ -1,0 +1,29 @@
+using Serilog;
+using Verification.BuildingBlocks.Database;
+using Verification.BuildingBlocks.Migrations;
+using Verification.Host.Startup;
+using Verification.Matching.Models;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var app = VerificationHost.Build(args);
+    await StartupChecks.PrepareDatabaseAsync(app, app.Lifetime.ApplicationStopping);
+    VerificationHost.PrintWelcome(app);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is DatabaseUnavailableException or MigrationException or ModelVerificationException or InvalidOperationException { Source: "Verification.BuildingBlocks" })
+{
+    // Configuration problems get one readable line, not a stack trace.
+    Log.Fatal("Verification cannot start: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds with warnings as errors, starts a throwaway PostgreSQL cluster, runs every test project and prints
+#   tests: N passed, N failed, N skipped
+# ./test.sh PATTERN runs only the tests whose fully qualified name matches the regular expression PATTERN.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root="$PWD"
+pattern="${1:-}"
+source scripts/lib.sh
+
+ensure_dotnet
+ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core ffmpeg chromium
+scripts/fetch-models.sh
+
+echo "build: Release, warnings as errors"
+dotnet build Verification.sln -c Release -warnaserror -nologo -v q
+
+work="$(mktemp -d /tmp/verification-test.XXXXXX)"
+chmod 755 "$work"
+cleanup() {
+  pg_stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+mkdir -p "$work/pg" "$work/socket"
+pg_own "$work/pg" "$work/socket"
+pg_init "$work/pg" --no-sync
+port="$(free_port 55432)"
+pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
+export VERIFICATION_TEST_PG="Host=$work/socket;Port=$port;Username=postgres;Database=postgres"
+export VERIFICATION_TEST_PG_TCP="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+export VERIFICATION_TEST_RESULTS="$root/.test-results"
+rm -rf "$VERIFICATION_TEST_RESULTS" && mkdir -p "$VERIFICATION_TEST_RESULTS"
+
+# xml_count FILE ATTRIBUTE: the attribute summed over the <assembly> elements of an xunit result file.
+xml_count() {
+  grep -o '<assembly [^>]*>' "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}'
+}
+
+passed=0 failed=0 skipped=0 status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  exe="$(dirname "$project")/bin/Release/net10.0/linux-x64/$name"
+  filters=()
+  if [ -n "$pattern" ]; then
+    mapfile -t methods < <("$exe" -list methods -noLogo -noColor 2>/dev/null | grep -E -- "$pattern" || true)
+    [ ${#methods[@]} = 0 ] && continue
+    for m in "${methods[@]}"; do filters+=(-method "$m"); done
+  fi
+  echo "run: $name"
+  xml="$VERIFICATION_TEST_RESULTS/$name.xml"
+  "$exe" -noLogo -noColor -result-xml "$xml" "${filters[@]}" || status=1
+  if [ -f "$xml" ]; then
+    passed=$((passed + $(xml_count "$xml" passed))); skipped=$((skipped + $(xml_count "$xml" skipped)))
+    failed=$((failed + $(xml_count "$xml" failed) + $(xml_count "$xml" errors)))
+  else
+    failed=$((failed + 1))
+  fi
+done
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$status" = 0 ] && [ "$failed" = 0 ]

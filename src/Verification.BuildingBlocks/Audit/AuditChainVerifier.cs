@@ -6,7 +6,7 @@ namespace Verification.BuildingBlocks.Audit;
 /// <summary>Walks the audit log in sequence order and reports every entry that was changed, removed or moved.</summary>
 public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
 {
-    private sealed record Row(long Sequence, Guid Id, DateTimeOffset OccurredAt, string Actor, string Action, string Subject, string Data, byte[] PreviousHash, byte[] Hash);
+    private sealed record Row(long Sequence, Guid Id, DateTime OccurredAt, string Actor, string Action, string Subject, string Data, byte[] PreviousHash, byte[] Hash);
 
     public async Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
                 breaks.Add(new AuditChainBreak(missing, AuditChainBreakKind.Missing));
             }
 
-            var recomputed = AuditHash.Compute(row.PreviousHash, row.Id, row.OccurredAt, new AuditEntry(row.Actor, row.Action, row.Subject, row.Data));
+            var recomputed = AuditHash.Compute(row.PreviousHash, row.Id, new DateTimeOffset(DateTime.SpecifyKind(row.OccurredAt, DateTimeKind.Utc)), new AuditEntry(row.Actor, row.Action, row.Subject, row.Data));
             if (!recomputed.AsSpan().SequenceEqual(row.Hash))
             {
                 breaks.Add(new AuditChainBreak(row.Sequence, AuditChainBreakKind.Modified));

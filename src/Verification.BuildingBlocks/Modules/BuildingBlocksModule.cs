@@ -12,7 +12,9 @@ public sealed class BuildingBlocksModule : IModule
 {
     public string Name => "audit";
 
-    public ModuleMigrations Migrations { get; } = ModuleMigrations.FromAssembly("audit", typeof(BuildingBlocksModule).Assembly);
+    public ModuleMigrations Migrations { get; } = CreateMigrations();
+
+    public static ModuleMigrations CreateMigrations() => ModuleMigrations.FromAssembly("audit", typeof(BuildingBlocksModule).Assembly);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -9,7 +9,6 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var app = VerificationHost.Build(args);
-    await StartupChecks.PrepareDatabaseAsync(app, app.Lifetime.ApplicationStopping);
     VerificationHost.PrintWelcome(app);
     await app.RunAsync();
     return 0;

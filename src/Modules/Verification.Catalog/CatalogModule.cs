@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Catalog.Courses.ListCourses;
 
 namespace Verification.Catalog;
 
@@ -16,7 +17,5 @@ public sealed class CatalogModule : IModule
     {
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapListCourses();
 }

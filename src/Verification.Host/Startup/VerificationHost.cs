@@ -4,6 +4,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using Verification.BuildingBlocks.Database;
 using Verification.BuildingBlocks.Migrations;
+using Verification.Host.Demo;
 using Verification.Host.Errors;
 using Verification.Host.Health;
 
@@ -17,7 +18,7 @@ internal static class VerificationHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Host.UseSerilog((context, services, logger) =>
         {
-            logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext();
+            logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext().Filter.ByExcluding(DatabaseStartup.IsConfigurationFailureLoggedByHost);
             if (context.HostingEnvironment.IsProduction())
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -40,6 +41,8 @@ internal static class VerificationHost
         }
 
         builder.Services.AddSingleton(sp => new MigrationRunner(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), ModuleCatalog.All.Select(m => m.Migrations)));
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -17,3 +17,13 @@ CREATE TABLE proctoring.consents (
     withdrawn_at timestamptz
 );
 CREATE INDEX consents_by_learner ON proctoring.consents (learner_id, accepted_at DESC);
+
+-- Reviewer accounts; a one-time password must be replaced at first sign-in.
+CREATE TABLE proctoring.reviewers (
+    id                 uuid        PRIMARY KEY,
+    display_name       text        NOT NULL,
+    email              text        NOT NULL UNIQUE,
+    password_hash      text        NOT NULL,
+    password_one_time  boolean     NOT NULL,
+    created_at         timestamptz NOT NULL
+);

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Starts Verification with a working demo on http://127.0.0.1:5080.
+# Installs what is missing (PostgreSQL, the face models, page packages), keeps a private PostgreSQL cluster and the
+# demo encryption key under .data/ (git-ignored), migrates, seeds demo data and serves the Host. Ctrl-C stops both.
+# VERIFICATION_DB=<Npgsql connection string> uses that PostgreSQL instead of the private cluster.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root="$PWD"
+source scripts/lib.sh
+url="${VERIFICATION_URL:-http://127.0.0.1:5080}"
+
+ensure_dotnet
+ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core
+scripts/fetch-models.sh
+for dir in src/Verification.Host/wwwroot; do
+  if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then (cd "$dir" && npm ci --no-audit --no-fund --silent); fi
+done
+
+mkdir -p .data
+chmod 700 .data
+if [ ! -f .data/keys.env ]; then
+  # The demo's key-encryption key: generated once, never committed. Production sets Encryption__Keys__* itself.
+  (umask 077 && printf 'Encryption__ActiveKeyId=demo1\nEncryption__Keys__demo1=%s\n' "$(head -c 32 /dev/urandom | base64)" > .data/keys.env)
+fi
+set -a; source .data/keys.env; set +a
+
+cluster_stop=""
+if [ -z "${VERIFICATION_DB:-}" ]; then
+  # PostgreSQL runs as the postgres user, which may not reach into this checkout (a home folder is often 0700).
+  pgroot="$root/.data/pg"
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$root/.data" 2>/dev/null; then
+    pgroot="/var/lib/verification/$(printf '%s' "$root" | sha256sum | cut -c1-12)"
+    mkdir -p "$pgroot" && chmod 755 /var/lib/verification
+    ln -sfn "$pgroot" "$root/.data/pg"
+  fi
+  mkdir -p "$pgroot/socket"
+  if [ ! -f "$pgroot/data/PG_VERSION" ]; then
+    echo "database: creating a private PostgreSQL cluster in .data/pg"
+    mkdir -p "$pgroot/data"
+    pg_own "$pgroot"
+    pg_init "$pgroot/data"
+  fi
+  pg_own "$pgroot/socket"
+  port="$(cat "$pgroot/port" 2>/dev/null || true)"
+  if ! as_pg "$(pg_bin)/pg_ctl" -D "$pgroot/data" status >/dev/null 2>&1; then
+    [ -n "$port" ] || port="$(free_port 55433)"
+    echo "$port" > "$pgroot/port"
+    pg_start "$pgroot/data" "$pgroot/socket" "$port" "$pgroot/socket/postgres.log"
+    cluster_stop="$pgroot/data"
+  fi
+  if ! psql -h "$pgroot/socket" -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'verification'" | grep -q 1; then
+    psql -h "$pgroot/socket" -p "$port" -U postgres -qc "CREATE DATABASE verification" >/dev/null
+  fi
+  export VERIFICATION_DB="Host=$pgroot/socket;Port=$port;Username=postgres;Database=verification"
+fi
+
+stop() {
+  [ -n "$cluster_stop" ] && { echo "database: stopping the private cluster"; pg_stop "$cluster_stop"; }
+  return 0
+}
+trap stop EXIT
+
+echo "build: Verification.Host (Release)"
+dotnet build src/Verification.Host -c Release -nologo -v q -clp:NoSummary
+
+cat <<EOT
+
+Verification is starting on $url
+  course player demo  $url/player/
+  reviewer console    $url/reviewer/
+  API reference       $url/scalar/v1
+  API document        $url/openapi/v1.json
+  readiness           $url/health/ready
+Ctrl-C stops the service and its database.
+
+EOT
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export Demo__Seed=true
+dotnet src/Verification.Host/bin/Release/net10.0/linux-x64/Verification.Host.dll \
+  --contentRoot "$root/src/Verification.Host" --urls "$url" || true

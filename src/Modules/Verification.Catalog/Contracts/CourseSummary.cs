@@ -1,0 +1,3 @@
+namespace Verification.Catalog.Contracts;
+
+public sealed record CourseSummary(Guid CourseId, string Code, string Title, string PartnerName, Guid CertificateTrackId, long PriceMinor, string Currency);

@@ -18,10 +18,12 @@ done
 
 mkdir -p .data
 chmod 700 .data
-if [ ! -f .data/keys.env ]; then
-  # The demo's key-encryption key: generated once, never committed. Production sets Encryption__Keys__* itself.
-  (umask 077 && printf 'Encryption__ActiveKeyId=demo1\nEncryption__Keys__demo1=%s\n' "$(head -c 32 /dev/urandom | base64)" > .data/keys.env)
-fi
+# The demo's secrets: generated once, never committed. Production sets these variables itself.
+touch .data/keys.env && chmod 600 .data/keys.env
+add_secret() { grep -q "^$1=" .data/keys.env || printf '%s=%s\n' "$1" "$2" >> .data/keys.env; }
+add_secret Encryption__ActiveKeyId demo1
+add_secret Encryption__Keys__demo1 "$(head -c 32 /dev/urandom | base64)"
+add_secret Proctoring__TokenSigningKey "$(head -c 32 /dev/urandom | base64)"
 set -a; source .data/keys.env; set +a
 
 cluster_stop=""

@@ -33,6 +33,8 @@ internal static class VerificationHost
         var modelsStatus = ModelsStatus.Check(ModelsLocator.Locate(builder.Configuration, builder.Environment.ContentRootPath));
         StartupChecks.VerifyModels(modelsStatus);
         builder.Services.AddSingleton(modelsStatus);
+        // Modules load their models from the folder the Host verified.
+        builder.Configuration["Models:Directory"] = modelsStatus.Directory;
 
         builder.Services.AddVerificationDatabase(builder.Configuration);
         foreach (var module in ModuleCatalog.All)

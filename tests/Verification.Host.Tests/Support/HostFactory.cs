@@ -15,5 +15,6 @@ public sealed class HostFactory(string connectionString) : WebApplicationFactory
         builder.UseSetting("ConnectionStrings:Verification", connectionString);
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EncryptionKey);
+        builder.UseSetting("Proctoring:TokenSigningKey", EnvelopeEncryption.GenerateKey());
     }
 }

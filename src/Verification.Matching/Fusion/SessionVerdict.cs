@@ -1,0 +1,18 @@
+namespace Verification.Matching.Fusion;
+
+/// <summary>The machine says Verified or NeedsReview; only a reviewer says Rejected.</summary>
+public enum SessionVerdictKind
+{
+    Verified,
+    NeedsReview,
+}
+
+public enum ReviewPriority
+{
+    None,
+    Low,
+    Normal,
+    High,
+}
+
+public sealed record SessionVerdict(SessionVerdictKind Kind, ReviewPriority Priority, IReadOnlyList<SessionFlag> Flags, double FaceEvidence, int FramesAnalysed, int FramesMatched);

@@ -55,6 +55,8 @@ internal static class VerificationHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();

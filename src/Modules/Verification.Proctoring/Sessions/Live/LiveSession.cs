@@ -1,0 +1,93 @@
+using System.Threading.Channels;
+using Verification.Matching.Fusion;
+using Verification.Proctoring.Identity;
+
+namespace Verification.Proctoring.Sessions.Live;
+
+/// <summary>
+/// One open session in memory: its bounded frame queue, its evidence, and the recent frames a flag may keep.
+/// Evidence and the window are touched by the frame loop and by keystroke checks, always under <see cref="Gate"/>.
+/// </summary>
+internal sealed class LiveSession
+{
+    private readonly Queue<(int Frame, byte[] Image)> _recent = new();
+    private readonly int _window;
+    private int _nextFrame;
+    private int _typingChecks;
+    private int _shed;
+
+    public LiveSession(Guid sessionId, IdentityProfile profile, Guid courseId, string assessmentId, SessionSettings settings, DateTimeOffset now)
+    {
+        SessionId = sessionId;
+        Profile = profile;
+        CourseId = courseId;
+        AssessmentId = assessmentId;
+        Evidence = new SessionEvidence(settings.Fusion);
+        _window = settings.EvidenceWindow;
+        LastFrameAt = now;
+        LastActivityAt = now;
+        Frames = Channel.CreateBounded<QueuedFrame>(
+            new BoundedChannelOptions(settings.FrameQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            OnFrameShed);
+    }
+
+    public event Action<LiveSession, QueuedFrame>? FrameShed;
+
+    public Guid SessionId { get; }
+
+    public Guid LearnerId => Profile.LearnerId;
+
+    public Guid CourseId { get; }
+
+    public string AssessmentId { get; }
+
+    public IdentityProfile Profile { get; }
+
+    public Channel<QueuedFrame> Frames { get; }
+
+    public SessionEvidence Evidence { get; }
+
+    public Lock Gate { get; } = new();
+
+    public string? ConnectionId { get; set; }
+
+    public DateTimeOffset LastFrameAt { get; set; }
+
+    public DateTimeOffset LastActivityAt { get; set; }
+
+    public SessionVerdictKind LastVerdict { get; set; } = SessionVerdictKind.NeedsReview;
+
+    public int LastFrameNumber { get; set; }
+
+    public int Shed => Volatile.Read(ref _shed);
+
+    public Task Processing { get; set; } = Task.CompletedTask;
+
+    public bool Ending { get; set; }
+
+    public int NextFrameNumber() => Interlocked.Increment(ref _nextFrame);
+
+    public int FramesReceived => Volatile.Read(ref _nextFrame);
+
+    public int NextTypingCheck() => Interlocked.Increment(ref _typingChecks);
+
+    /// <summary>Keeps a copy of the frame for a while; call under <see cref="Gate"/>.</summary>
+    public void Remember(int frame, ReadOnlySpan<byte> image)
+    {
+        _recent.Enqueue((frame, image.ToArray()));
+        while (_recent.Count > _window)
+        {
+            _recent.Dequeue();
+        }
+    }
+
+    /// <summary>The remembered images of the named frames; call under <see cref="Gate"/>.</summary>
+    public IReadOnlyList<(int Frame, byte[] Image)> Recall(IReadOnlyList<int> frames) =>
+        [.. _recent.Where(r => frames.Contains(r.Frame))];
+
+    private void OnFrameShed(QueuedFrame frame)
+    {
+        Interlocked.Increment(ref _shed);
+        FrameShed?.Invoke(this, frame);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.SignalR;
+using Verification.Matching.Fusion;
+using Verification.Proctoring.Contracts.Player;
+using Verification.Proctoring.Sessions.Hub;
+
+namespace Verification.Proctoring.Sessions.Live;
+
+/// <summary>Pushes verdict changes and the prompts a raised flag calls for.</summary>
+internal static class SessionNotifier
+{
+    public static async Task AnnounceAsync(IHubContext<ProctoringHub, IProctoringClient> hub, LiveSession session, SessionVerdict verdict, IReadOnlyList<SessionFlag> raised, bool final = false)
+    {
+        var client = hub.Clients.Client(session.ConnectionId ?? "");
+        foreach (var flag in raised)
+        {
+            if (PromptFor(flag.Kind) is { } prompt)
+            {
+                await client.Prompt(new Prompt { SessionId = session.SessionId, Code = prompt.Code, Message = prompt.Message });
+            }
+        }
+
+        if (!final && raised.Count == 0 && verdict.Kind == session.LastVerdict)
+        {
+            return;
+        }
+
+        session.LastVerdict = verdict.Kind;
+        await client.VerdictChanged(ToMessage(session.SessionId, verdict, final));
+    }
+
+    public static VerdictChanged ToMessage(Guid sessionId, SessionVerdict verdict, bool final) => new()
+    {
+        SessionId = sessionId,
+        Verdict = verdict.Kind.ToString(),
+        Priority = verdict.Priority.ToString(),
+        Final = final,
+        Flags = [.. verdict.Flags.Select(f => new FlagDto { Kind = f.Kind.ToString(), Rule = f.Rule, Frames = [.. f.Frames], Scores = [.. f.Scores] })],
+    };
+
+    private static (string Code, string Message)? PromptFor(SessionFlagKind kind) => kind switch
+    {
+        SessionFlagKind.NoFace => ("look_at_camera", "We can't see your face. Please look at the camera."),
+        SessionFlagKind.CameraBlocked => ("camera_blocked", "Your camera seems covered or frozen. Please check it."),
+        SessionFlagKind.SeveralFaces => ("one_person_only", "We see more than one person. Please take the assessment alone."),
+        SessionFlagKind.StreamGap => ("look_at_camera", "We stopped receiving your camera. Please check your connection."),
+        SessionFlagKind.TypingMismatch => ("type_phrase", "Please type the phrase once more."),
+        _ => null,
+    };
+}

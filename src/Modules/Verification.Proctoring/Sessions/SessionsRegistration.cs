@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Verification.Proctoring.Sessions.Hub;
+using Verification.Proctoring.Sessions.Live;
+using Verification.Proctoring.Sessions.Store;
+
+namespace Verification.Proctoring.Sessions;
+
+internal static class SessionsRegistration
+{
+    public const string HubPath = "/hubs/proctoring";
+
+    public static void AddSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = new SessionSettings();
+        configuration.GetSection(SessionSettings.SectionName).Bind(settings);
+        services.AddSingleton(settings);
+        services.AddSignalR(options =>
+        {
+            // Above the frame limit, so an oversized frame reaches SendFrame and gets an error result instead of a
+            // closed connection; SignalR itself only closes connections past this.
+            options.MaximumReceiveMessageSize = settings.MaxFrameBytes * 4;
+            options.EnableDetailedErrors = false;
+        }).AddMessagePackProtocol();
+        services.AddSingleton<LiveSessions>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<FrameProcessor>();
+        services.AddSingleton<SessionLifecycle>();
+        services.AddSingleton<KeystrokeChecks>();
+        services.AddHostedService<SessionMonitor>();
+    }
+
+    public static void MapSessions(this IEndpointRouteBuilder endpoints) => endpoints.MapHub<ProctoringHub>(HubPath);
+}

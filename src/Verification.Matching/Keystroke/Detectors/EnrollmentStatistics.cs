@@ -1,0 +1,39 @@
+namespace Verification.Matching.Keystroke;
+
+/// <summary>
+/// How the enrollment vectors score against their own profile. Dividing a test score by these turns an absolute
+/// distance into "how unusual for this learner", which lets one user-independent classifier serve typists who are
+/// naturally steady and typists who are naturally erratic.
+/// </summary>
+internal sealed record EnrollmentStatistics(double ScaledManhattan, double NearestNeighbourLeaveOneOut, double TotalDownDown, double MeanHold)
+{
+    public static EnrollmentStatistics Measure(ProfileModel model)
+    {
+        double sm = 0, nn = 0;
+        var p = model.FeatureCount;
+        for (var i = 0; i < model.Count; i++)
+        {
+            var row = model.Rows.AsSpan(i * p, p);
+            var scores = model.Score(row, exclude: i);
+            sm += scores.ScaledManhattan;
+            nn += scores.NearestNeighbourMahalanobis;
+        }
+
+        double dd = 0, hold = 0;
+        var keys = 0;
+        for (var j = 0; j < p; j++)
+        {
+            if (KeystrokeFeatures.IsDownDown(j))
+            {
+                dd += model.Mean[j];
+            }
+            else if (KeystrokeFeatures.IsHold(j))
+            {
+                hold += model.Mean[j];
+                keys++;
+            }
+        }
+
+        return new EnrollmentStatistics(sm / model.Count, nn / model.Count, dd, hold / keys);
+    }
+}

@@ -9,7 +9,7 @@ internal static class KeystrokeSummaryTable
     public static void Write(JsonObject report)
     {
         var table = new Table().AddColumns("method", "protocol", "EER N=200", "EER N=50", "EER N=10");
-        foreach (var name in new[] { "scaled_manhattan", "outlier_count", "nearest_neighbour_mahalanobis", "mahalanobis" })
+        foreach (var name in Verification.Matching.Keystroke.DetectorEvaluation.Names)
         {
             table.AddRow(Row(name, "paper", report["detectors"]?[name]));
             table.AddRow(Row(name, "practised", report["practised_detectors"]?[name]));

@@ -5,11 +5,17 @@ namespace Verification.Matching.Keystroke;
 /// distance into "how unusual for this learner", which lets one user-independent classifier serve typists who are
 /// naturally steady and typists who are naturally erratic.
 /// </summary>
-internal sealed record EnrollmentStatistics(double ScaledManhattan, double NearestNeighbourLeaveOneOut, double TotalDownDown, double MeanHold)
+internal sealed record EnrollmentStatistics(
+    double ScaledManhattan,
+    double NearestNeighbourLeaveOneOut,
+    double NearestScaledManhattanLeaveOneOut,
+    double NearestWhitenedManhattanLeaveOneOut,
+    double TotalDownDown,
+    double MeanHold)
 {
     public static EnrollmentStatistics Measure(ProfileModel model)
     {
-        double sm = 0, nn = 0;
+        double sm = 0, nn = 0, nnSm = 0, nnWm = 0;
         var p = model.FeatureCount;
         for (var i = 0; i < model.Count; i++)
         {
@@ -17,6 +23,8 @@ internal sealed record EnrollmentStatistics(double ScaledManhattan, double Neare
             var scores = model.Score(row, exclude: i);
             sm += scores.ScaledManhattan;
             nn += scores.NearestNeighbourMahalanobis;
+            nnSm += scores.NearestNeighbourScaledManhattan;
+            nnWm += scores.NearestNeighbourWhitenedManhattan;
         }
 
         double dd = 0, hold = 0;
@@ -34,6 +42,7 @@ internal sealed record EnrollmentStatistics(double ScaledManhattan, double Neare
             }
         }
 
-        return new EnrollmentStatistics(sm / model.Count, nn / model.Count, dd, hold / keys);
+        var n = model.Count;
+        return new EnrollmentStatistics(sm / n, nn / n, nnSm / n, nnWm / n, dd, hold / keys);
     }
 }

@@ -96,7 +96,9 @@ internal sealed class ProfileModel
                 ScaledManhattan(x),
                 OutlierCount(x),
                 SquaredDistance(z, _projectedMean),
-                NearestNeighbour(z, exclude));
+                NearestNeighbour(z, exclude),
+                NearestScaledManhattan(x, exclude),
+                NearestWhitenedManhattan(z, exclude));
         }
         finally
         {
@@ -145,6 +147,53 @@ internal sealed class ProfileModel
             {
                 var diff = z[r] - row[r];
                 d += diff * diff;
+            }
+
+            best = Math.Min(best, d);
+        }
+
+        return best;
+    }
+
+    private double NearestScaledManhattan(ReadOnlySpan<double> x, int exclude)
+    {
+        var best = double.PositiveInfinity;
+        var p = FeatureCount;
+        for (var i = 0; i < Count; i++)
+        {
+            if (i == exclude)
+            {
+                continue;
+            }
+
+            var row = Rows.AsSpan(i * p, p);
+            var d = 0.0;
+            for (var j = 0; j < p && d < best; j++)
+            {
+                d += Math.Abs(x[j] - row[j]) / MeanAbsoluteDeviation[j];
+            }
+
+            best = Math.Min(best, d);
+        }
+
+        return best;
+    }
+
+    private double NearestWhitenedManhattan(ReadOnlySpan<double> z, int exclude)
+    {
+        var best = double.PositiveInfinity;
+        for (var i = 0; i < Count; i++)
+        {
+            if (i == exclude)
+            {
+                continue;
+            }
+
+            var row = _projectedRows.AsSpan(i * Rank, Rank);
+            var d = 0.0;
+            for (var r = 0; r < Rank && d < best; r++)
+            {
+                d += Math.Abs(z[r] - row[r]);
             }
 
             best = Math.Min(best, d);

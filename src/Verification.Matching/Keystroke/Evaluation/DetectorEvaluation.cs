@@ -3,14 +3,20 @@ namespace Verification.Matching.Keystroke;
 /// <summary>The single detectors under the paper's protocol: per enrollment size, per detector, the subjects' rates.</summary>
 internal static class DetectorEvaluation
 {
-    public static readonly string[] Names = ["scaled_manhattan", "outlier_count", "nearest_neighbour_mahalanobis", "mahalanobis"];
+    public static readonly string[] Names =
+    [
+        "scaled_manhattan", "outlier_count", "nearest_neighbour_mahalanobis", "mahalanobis",
+        "nearest_neighbour_scaled_manhattan", "nearest_neighbour_whitened_manhattan",
+    ];
 
     public static double Pick(DetectorScores s, int detector) => detector switch
     {
         0 => s.ScaledManhattan,
         1 => s.OutlierCount,
         2 => s.NearestNeighbourMahalanobis,
-        _ => s.Mahalanobis,
+        3 => s.Mahalanobis,
+        4 => s.NearestNeighbourScaledManhattan,
+        _ => s.NearestNeighbourWhitenedManhattan,
     };
 
     /// <summary>Returns rates[detector] for one enrollment size and impostor kind; <paramref name="onSubject"/> reports progress.</summary>

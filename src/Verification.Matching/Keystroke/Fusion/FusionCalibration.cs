@@ -15,7 +15,7 @@ internal sealed record FusionCalibration(
 
     public double LogLikelihoodRatio(double score) => (A * score) + B;
 
-    /// <summary>Fits A and B by Newton's method on the class-balanced logistic loss.</summary>
+    /// <summary>Fits A and B by Newton's method, with step halving, on the class-balanced logistic loss.</summary>
     public static FusionCalibration Fit(ReadOnlySpan<double> genuine, ReadOnlySpan<double> impostor)
     {
         double a = 1, b = 0;
@@ -31,9 +31,16 @@ internal sealed record FusionCalibration(
             var det = (h00 * h11) - (h01 * h01);
             var da = ((h11 * g0) - (h01 * g1)) / det;
             var db = ((h00 * g1) - (h01 * g0)) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-10)
+            var loss = Loss(genuine, impostor, wg, wi, a, b);
+            var step = 1.0;
+            while (step > 1e-6 && Loss(genuine, impostor, wg, wi, a - (step * da), b - (step * db)) > loss)
+            {
+                step /= 2;
+            }
+
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.Abs(da) + Math.Abs(db)) < 1e-10)
             {
                 break;
             }
@@ -41,6 +48,25 @@ internal sealed record FusionCalibration(
 
         return new FusionCalibration(a, b);
     }
+
+    private static double Loss(ReadOnlySpan<double> genuine, ReadOnlySpan<double> impostor, double wg, double wi, double a, double b)
+    {
+        var loss = 0.0;
+        foreach (var s in genuine)
+        {
+            loss += wg * Softplus(-((a * s) + b));
+        }
+
+        foreach (var s in impostor)
+        {
+            loss += wi * Softplus((a * s) + b);
+        }
+
+        return loss;
+    }
+
+    /// <summary>ln(1 + e^x) without overflow.</summary>
+    private static double Softplus(double x) => x > 0 ? x + Math.Log(1 + Math.Exp(-x)) : Math.Log(1 + Math.Exp(x));
 
     private static void Accumulate(ReadOnlySpan<double> scores, double label, double weight, double a, double b,
         ref double g0, ref double g1, ref double h00, ref double h01, ref double h11)

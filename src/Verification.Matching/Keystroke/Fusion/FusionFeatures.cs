@@ -7,7 +7,7 @@ namespace Verification.Matching.Keystroke;
 /// </summary>
 internal static class FusionFeatures
 {
-    public const int Count = 13;
+    public const int Count = 17;
 
     private const double Floor = 1e-6;
     private const double ExtremeZ = 3.0;
@@ -61,6 +61,10 @@ internal static class FusionFeatures
         destination[10] = (float)(holdSm / holds);
         destination[11] = uds == 0 ? 0f : (float)(udSm / uds);
         destination[12] = dds == 0 ? 0f : (float)(ddZ / dds);
+        destination[13] = (float)(scores.NearestNeighbourScaledManhattan / p);
+        destination[14] = LogRatio(scores.NearestNeighbourScaledManhattan, enrollment.NearestScaledManhattanLeaveOneOut);
+        destination[15] = (float)(scores.NearestNeighbourWhitenedManhattan / rank);
+        destination[16] = LogRatio(scores.NearestNeighbourWhitenedManhattan, enrollment.NearestWhitenedManhattanLeaveOneOut);
     }
 
     private static float LogRatio(double value, double reference) =>

@@ -23,6 +23,8 @@ internal sealed class ProfileModel
 
     private const double OutlierZ = 1.96;
 
+    private const int MinimumRecentSamples = 5;
+
     private readonly double[] _projectedRows;
     private readonly double[] _projectedMean;
     private readonly double[] _whitener;
@@ -57,6 +59,16 @@ internal sealed class ProfileModel
             StandardDeviation[j] = Math.Max(Math.Sqrt(sq / (n - 1)), MinimumSpreadSeconds);
         }
 
+        RecentMean = new double[p];
+        var recent = Math.Min(n, Math.Max(MinimumRecentSamples, n / 4));
+        for (var i = n - recent; i < n; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                RecentMean[j] += rows[(i * p) + j] / recent;
+            }
+        }
+
         _whitener = Whitening.Compute(rows, n, p, Mean, out var rank);
         Rank = rank;
         _projectedMean = new double[rank];
@@ -81,6 +93,12 @@ internal sealed class ProfileModel
     public double[] MeanAbsoluteDeviation { get; }
 
     public double[] StandardDeviation { get; }
+
+    /// <summary>
+    /// The mean of the latest quarter of the enrollment (at least <see cref="MinimumRecentSamples"/>): typing drifts
+    /// with practice, and the latest samples predict the next ones best.
+    /// </summary>
+    public double[] RecentMean { get; }
 
     public DetectorScores Score(ReadOnlySpan<double> x) => Score(x, exclude: -1);
 

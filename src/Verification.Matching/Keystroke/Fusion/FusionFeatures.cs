@@ -7,7 +7,7 @@ namespace Verification.Matching.Keystroke;
 /// </summary>
 internal static class FusionFeatures
 {
-    public const int Count = 17;
+    public const int Count = 19;
 
     private const double Floor = 1e-6;
     private const double ExtremeZ = 3.0;
@@ -21,12 +21,13 @@ internal static class FusionFeatures
         var enrollment = profile.Enrollment;
         var p = model.FeatureCount;
         var rank = Math.Max(model.Rank, 1);
-        double holdSm = 0, udSm = 0, ddZ = 0, extreme = 0, dd = 0, hold = 0;
+        double holdSm = 0, udSm = 0, recentSm = 0, ddZ = 0, extreme = 0, dd = 0, hold = 0;
         int holds = 0, uds = 0, dds = 0;
         for (var j = 0; j < p; j++)
         {
             var diff = x[j] - model.Mean[j];
             var sm = Math.Abs(diff) / model.MeanAbsoluteDeviation[j];
+            recentSm += Math.Abs(x[j] - model.RecentMean[j]) / model.MeanAbsoluteDeviation[j];
             var z = diff / model.StandardDeviation[j];
             extreme += Math.Abs(z) > ExtremeZ ? 1 : 0;
             if (KeystrokeFeatures.IsHold(j))
@@ -65,6 +66,8 @@ internal static class FusionFeatures
         destination[14] = LogRatio(scores.NearestNeighbourScaledManhattan, enrollment.NearestScaledManhattanLeaveOneOut);
         destination[15] = (float)(scores.NearestNeighbourWhitenedManhattan / rank);
         destination[16] = LogRatio(scores.NearestNeighbourWhitenedManhattan, enrollment.NearestWhitenedManhattanLeaveOneOut);
+        destination[17] = (float)(recentSm / p);
+        destination[18] = LogRatio(recentSm, scores.ScaledManhattan);
     }
 
     private static float LogRatio(double value, double reference) =>

@@ -17,5 +17,5 @@ public sealed class KeystrokeOptions
     public double TargetFalseAcceptRate { get; set; } = 0.05;
 
     /// <summary>A sample is accepted when its log-likelihood ratio is at least this.</summary>
-    public double AcceptThreshold { get; set; } = 0.0;
+    public double AcceptThreshold { get; set; } = 1.750738;
 }

@@ -9,7 +9,8 @@ internal static class KeystrokeModelFiles
     public const string Calibration = "calibration.json";
     public const string ModelCard = "MODEL_CARD.md";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Relaxed escaping keeps the file readable (apostrophes stay apostrophes); it is never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void WriteCalibration(string directory, KeystrokeModelCalibration calibration) =>
         File.WriteAllText(Path.Combine(directory, Calibration), JsonSerializer.Serialize(calibration, Json) + "\n");
@@ -34,5 +35,6 @@ internal sealed record KeystrokeModelCalibration(
     [property: JsonPropertyName("llr_threshold")] double Threshold,
     [property: JsonPropertyName("threshold_measured_on")] string MeasuredOn)
 {
+    [JsonIgnore]
     public FusionCalibration Platt => new(A, B);
 }

@@ -19,6 +19,12 @@ internal sealed class KeyTimeline(PhraseKeys keys)
         {
             var e = events[i];
             var code = e.Type == RawKeyEvent.Down ? OnDown(e) : OnUp(e);
+            if (code == KeystrokeRejectionCodes.TextMismatch && CorrectedLater(events, i))
+            {
+                // A typo the learner then fixed: "no corrections" is the advice that helps, not "does not match".
+                code = KeystrokeRejectionCodes.Correction;
+            }
+
             if (code is not null)
             {
                 return KeystrokeSampleReader.Reject(code);
@@ -48,6 +54,19 @@ internal sealed class KeyTimeline(PhraseKeys keys)
         }
 
         return KeystrokeSampleResult.Accept(new KeystrokeSample(phrase, _text.ToString(), _down, _up));
+    }
+
+    private static bool CorrectedLater(IReadOnlyList<RawKeyEvent> events, int from)
+    {
+        for (var i = from + 1; i < events.Count; i++)
+        {
+            if (events[i].Type == RawKeyEvent.Down && KeyKinds.Of(events[i].Key) == KeyKind.Correction)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string PairId(RawKeyEvent e) => e.Code.Length > 0 ? e.Code : e.Key;

@@ -12,9 +12,11 @@ internal static class ModelCard
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Keystroke fusion model").AppendLine();
-        md.AppendLine("A user-independent classifier (ML.NET FastTree, 200 trees of 16 leaves) over 13 length-normalised features of");
-        md.AppendLine("four anomaly detectors (scaled Manhattan, outlier count, Mahalanobis, nearest-neighbour Mahalanobis) that compare");
-        md.AppendLine("a typing sample with the learner's enrollment profile. Its margin is Platt-scaled to a log-likelihood ratio.").AppendLine();
+        md.AppendLine(c, $"A user-independent classifier (ML.NET FastTree, 200 trees of 16 leaves) over {FusionFeatures.Count} length-normalised features");
+        md.AppendLine("that compare a typing sample with the learner's enrollment profile: six anomaly detectors (scaled Manhattan, outlier");
+        md.AppendLine("count, Mahalanobis, and nearest-neighbour Mahalanobis, scaled-Manhattan and whitened-Manhattan distances), most also");
+        md.AppendLine("relative to how the enrollment samples score against their own profile, plus speed, hold and recency terms");
+        md.AppendLine("(src/Verification.Matching/Keystroke/Fusion/FusionFeatures.cs). Its margin is Platt-scaled to a log-likelihood ratio.").AppendLine();
         md.AppendLine("## Data").AppendLine();
         md.AppendLine("CMU keystroke-dynamics benchmark, `DSL-StrongPasswordData.csv` (MD5 470235f96568f28f9ea0da62234ec857): 51 subjects");
         md.AppendLine("typing `.tie5Roanl` and Enter 400 times in 8 sessions. Cite: K. S. Killourhy and R. A. Maxion, \"Comparing");
@@ -45,7 +47,7 @@ internal static class ModelCard
 
         md.AppendLine();
         md.AppendLine(c, $"Calibration: LLR = {calibration.A:0.####} x margin + {calibration.B:0.####}. Operating point: LLR >= {calibration.Threshold:0.####},");
-        md.AppendLine(c, $"chosen so that {calibration.TargetFalseAcceptRate:0.###} of {calibration.MeasuredOn} were accepted.").AppendLine();
+        md.AppendLine(c, $"the threshold at which a share of {calibration.TargetFalseAcceptRate:0.###} of the impostor typings was accepted; measured on {calibration.MeasuredOn}.").AppendLine();
         md.AppendLine("## Reproduce").AppendLine();
         md.AppendLine("```");
         md.AppendLine("dotnet run --project src/Verification.Cli -c Release -- train keystroke --data ../shared/eval-data/keystroke --out models/keystroke");

@@ -28,7 +28,27 @@ internal static class ShippedOperatingPoint
             report[kind == ImpostorKind.Paper ? "paper" : "practised"] = byN;
         }
 
+        report["frr_at_far_practised"] = FrrAtFar(fused, calibration, sizes);
         return report;
+    }
+
+    /// <summary>For other choices of operating point: FRR when the threshold is set for each FAR on that N's own practised impostors.</summary>
+    private static JsonObject FrrAtFar(Dictionary<int, SubjectScores[]> fused, FusionCalibration calibration, int[] sizes)
+    {
+        var table = new JsonObject();
+        foreach (var n in sizes)
+        {
+            var row = new JsonObject();
+            foreach (var far in new[] { 0.01, 0.05, 0.10, 0.20 })
+            {
+                var threshold = OutOfFoldCalibration.Threshold(fused[n], calibration, far);
+                row[far.ToString("0.00", CultureInfo.InvariantCulture)] = RatesJson.Round(Rates(fused[n], calibration, threshold, ImpostorKind.Practised).Frr);
+            }
+
+            table[n.ToString(CultureInfo.InvariantCulture)] = row;
+        }
+
+        return table;
     }
 
     public static (double Far, double Frr) Rates(SubjectScores[] scores, FusionCalibration calibration, double threshold, ImpostorKind kind)

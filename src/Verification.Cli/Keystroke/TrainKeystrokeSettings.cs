@@ -15,5 +15,5 @@ internal sealed class TrainKeystrokeSettings : CommandSettings
 
     [CommandOption("--target-far <RATE>")]
     [Description("False-accept rate of the operating point, measured on practised impostors at N = 10.")]
-    public double TargetFar { get; init; } = 0.05;
+    public double TargetFar { get; init; } = 0.10;
 }

@@ -115,4 +115,21 @@ public sealed class KeystrokeRejectionTests
 
         Assert.Contains("without corrections", result.Rejection!.LearnerMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Gives_every_reason_code_its_own_snake_case_code_and_a_tailored_message()
+    {
+        var codes = typeof(KeystrokeRejectionCodes).GetFields()
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.Equal(17, codes.Count);
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        foreach (var code in codes)
+        {
+            Assert.Matches("^[a-z]+(_[a-z]+)*$", code);
+            Assert.NotEqual(KeystrokeRejectionCodes.MessageFor("not_a_code"), KeystrokeRejectionCodes.MessageFor(code));
+        }
+    }
 }

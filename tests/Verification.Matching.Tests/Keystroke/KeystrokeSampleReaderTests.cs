@@ -123,6 +123,32 @@ public sealed class KeystrokeSampleReaderTests
     }
 
     [Fact]
+    public void Pairs_keys_by_name_when_the_browser_gives_no_code_even_if_shift_is_released_first()
+    {
+        var events = new List<RawKeyEvent>
+        {
+            new("down", "Shift", "", 0),
+            new("down", "A", "", 40),
+            new("up", "Shift", "", 90),
+            new("up", "a", "", 110),
+            new("down", "b", "", 200),
+            new("up", "b", "", 260),
+        };
+
+        var sample = Typing.Sample("Ab", events);
+
+        Assert.Equal(0.070, sample.HoldTime(0), Tolerance);
+    }
+
+    [Fact]
+    public void Recognises_a_shortcut_when_the_browser_gives_no_code()
+    {
+        var events = new List<RawKeyEvent> { new("down", "Control", "", 0), new("down", "v", "", 50), new("up", "v", "", 90), new("up", "Control", "", 120) };
+
+        Assert.Equal("shortcut_used", KeystrokeSampleReader.Read("ab", events).Rejection?.Code);
+    }
+
+    [Fact]
     public void Never_throws_on_random_event_sequences()
     {
         var random = new Random(5);

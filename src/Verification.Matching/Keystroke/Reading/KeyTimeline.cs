@@ -8,7 +8,7 @@ internal sealed class KeyTimeline(PhraseKeys keys)
     private readonly double[] _down = new double[keys.Count];
     private readonly double[] _up = new double[keys.Count];
     private readonly StringBuilder _text = new();
-    private readonly List<(string Id, int Position, KeyKind Kind)> _pressed = [];
+    private readonly List<(string Id, string Key, int Position, KeyKind Kind)> _pressed = [];
     private int _typed;
     private bool _anyDown;
     private bool _submitted;
@@ -32,7 +32,7 @@ internal sealed class KeyTimeline(PhraseKeys keys)
         }
 
         // The Enter that submits the form may lose its key-up to the page change; any other key still down is a broken capture.
-        foreach (var (_, _, kind) in _pressed)
+        foreach (var (_, _, _, kind) in _pressed)
         {
             if (kind != KeyKind.Enter)
             {
@@ -69,7 +69,8 @@ internal sealed class KeyTimeline(PhraseKeys keys)
         return false;
     }
 
-    private static string PairId(RawKeyEvent e) => e.Code.Length > 0 ? e.Code : e.Key;
+    /// <summary>The physical key; browsers without <c>code</c> fall back to the key, upper-cased so Shift released first still pairs.</summary>
+    private static string PairId(RawKeyEvent e) => e.Code.Length > 0 ? e.Code : e.Key.ToUpperInvariant();
 
     private string? OnDown(RawKeyEvent e)
     {
@@ -92,7 +93,7 @@ internal sealed class KeyTimeline(PhraseKeys keys)
         {
             case KeyKind.Modifier:
             case KeyKind.ShortcutModifier:
-                _pressed.Add((id, -1, kind));
+                _pressed.Add((id, e.Key, -1, kind));
                 return null;
             case KeyKind.Correction:
                 return KeystrokeRejectionCodes.Correction;
@@ -107,7 +108,7 @@ internal sealed class KeyTimeline(PhraseKeys keys)
                 }
 
                 _submitted = true;
-                _pressed.Add((id, -1, KeyKind.Enter));
+                _pressed.Add((id, e.Key, -1, KeyKind.Enter));
                 return null;
             default:
                 return OnPhraseKeyDown(e, id, kind);
@@ -129,7 +130,7 @@ internal sealed class KeyTimeline(PhraseKeys keys)
 
         _down[_typed] = e.TimeStamp;
         _text.Append(typed);
-        _pressed.Add((id, _typed, kind == KeyKind.Enter ? KeyKind.Character : kind));
+        _pressed.Add((id, e.Key, _typed, kind == KeyKind.Enter ? KeyKind.Character : kind));
         _typed++;
         return null;
     }
@@ -171,13 +172,13 @@ internal sealed class KeyTimeline(PhraseKeys keys)
     private bool ShortcutHeld()
     {
         bool control = false, alt = false, meta = false;
-        foreach (var (id, _, kind) in _pressed)
+        foreach (var (_, key, _, kind) in _pressed)
         {
             if (kind == KeyKind.ShortcutModifier)
             {
-                control |= id.StartsWith("Control", StringComparison.Ordinal);
-                alt |= id.StartsWith("Alt", StringComparison.Ordinal);
-                meta |= !id.StartsWith("Control", StringComparison.Ordinal) && !id.StartsWith("Alt", StringComparison.Ordinal);
+                control |= key == "Control";
+                alt |= key == "Alt";
+                meta |= key != "Control" && key != "Alt";
             }
         }
 

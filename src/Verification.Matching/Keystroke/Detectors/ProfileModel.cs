@@ -113,10 +113,10 @@ internal sealed class ProfileModel
             return new DetectorScores(
                 ScaledManhattan(x),
                 OutlierCount(x),
-                SquaredDistance(z, _projectedMean),
-                NearestNeighbour(z, exclude),
-                NearestScaledManhattan(x, exclude),
-                NearestWhitenedManhattan(z, exclude));
+                NearestNeighbours.SquaredEuclidean(z, _projectedMean, 1, Rank, exclude: -1),
+                NearestNeighbours.SquaredEuclidean(z, _projectedRows, Count, Rank, exclude),
+                NearestNeighbours.ScaledManhattan(x, Rows, Count, MeanAbsoluteDeviation, exclude),
+                NearestNeighbours.Manhattan(z, _projectedRows, Count, Rank, exclude));
         }
         finally
         {
@@ -147,89 +147,6 @@ internal sealed class ProfileModel
         }
 
         return count;
-    }
-
-    private double NearestNeighbour(ReadOnlySpan<double> z, int exclude)
-    {
-        var best = double.PositiveInfinity;
-        for (var i = 0; i < Count; i++)
-        {
-            if (i == exclude)
-            {
-                continue;
-            }
-
-            var row = _projectedRows.AsSpan(i * Rank, Rank);
-            var d = 0.0;
-            for (var r = 0; r < Rank && d < best; r++)
-            {
-                var diff = z[r] - row[r];
-                d += diff * diff;
-            }
-
-            best = Math.Min(best, d);
-        }
-
-        return best;
-    }
-
-    private double NearestScaledManhattan(ReadOnlySpan<double> x, int exclude)
-    {
-        var best = double.PositiveInfinity;
-        var p = FeatureCount;
-        for (var i = 0; i < Count; i++)
-        {
-            if (i == exclude)
-            {
-                continue;
-            }
-
-            var row = Rows.AsSpan(i * p, p);
-            var d = 0.0;
-            for (var j = 0; j < p && d < best; j++)
-            {
-                d += Math.Abs(x[j] - row[j]) / MeanAbsoluteDeviation[j];
-            }
-
-            best = Math.Min(best, d);
-        }
-
-        return best;
-    }
-
-    private double NearestWhitenedManhattan(ReadOnlySpan<double> z, int exclude)
-    {
-        var best = double.PositiveInfinity;
-        for (var i = 0; i < Count; i++)
-        {
-            if (i == exclude)
-            {
-                continue;
-            }
-
-            var row = _projectedRows.AsSpan(i * Rank, Rank);
-            var d = 0.0;
-            for (var r = 0; r < Rank && d < best; r++)
-            {
-                d += Math.Abs(z[r] - row[r]);
-            }
-
-            best = Math.Min(best, d);
-        }
-
-        return best;
-    }
-
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var d = a[i] - b[i];
-            sum += d * d;
-        }
-
-        return sum;
     }
 
     private void Project(ReadOnlySpan<double> x, Span<double> z)

@@ -1,4 +1,5 @@
 using Spectre.Console.Cli;
+using Verification.Cli.Face;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -7,10 +8,7 @@ app.Configure(config =>
     config.AddBranch("evaluate", evaluate =>
     {
         evaluate.SetDescription("Measure the matching core on public evaluation data.");
-    });
-    config.AddBranch("train", train =>
-    {
-        train.SetDescription("Train the models the project makes itself.");
+        evaluate.AddCommand<EvaluateFaceCommand>("face").WithDescription("Face verification error rates on an LFW-style pairs file.");
     });
 });
 return await app.RunAsync(args);

@@ -46,6 +46,10 @@ internal class FaceEngineSettings : CommandSettings
     [Description("Face picked when several: largest or central.")]
     public string? Select { get; init; }
 
+    [CommandOption("--refine <BOOL>")]
+    [Description("Second landmark pass on a box recentred on the first landmarks: true or false.")]
+    public bool? Refine { get; init; }
+
     public int Parallelism => Parallel ?? Environment.ProcessorCount;
 
     public string ModelsDirectory => Models ?? RepositoryModels();
@@ -59,6 +63,7 @@ internal class FaceEngineSettings : CommandSettings
             EmbeddingPlanes = Planes(EmbeddingOrder, d.EmbeddingPlanes),
             LivenessPlanes = Planes(LivenessOrder, d.LivenessPlanes),
             FlipAugmentation = Flip ?? d.FlipAugmentation,
+            RefineLandmarks = Refine ?? d.RefineLandmarks,
             Nms = Nms switch
             {
                 null => d.Nms,
@@ -84,7 +89,7 @@ internal class FaceEngineSettings : CommandSettings
     }
 
     public static string Describe(FacePipelineVariant v) =>
-        $"det={v.DetectorPlanes} feat={v.EmbeddingPlanes} live={v.LivenessPlanes} flip={v.FlipAugmentation} nms={v.Nms} align={v.Alignment} select={v.Selection}";
+        $"det={v.DetectorPlanes} feat={v.EmbeddingPlanes} live={v.LivenessPlanes} flip={v.FlipAugmentation} nms={v.Nms} align={v.Alignment} select={v.Selection} refine={v.RefineLandmarks}";
 
     private static PlaneOrder Planes(string? value, PlaneOrder fallback) => value switch
     {

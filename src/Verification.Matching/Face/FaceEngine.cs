@@ -110,6 +110,12 @@ public sealed class FaceEngine : IDisposable
 
         Span<float> landmarks = stackalloc float[FaceLandmarks.Length];
         _landmarks.Predict(frame, face, landmarks);
+        if (Variant.RefineLandmarks)
+        {
+            // The detector's box is loose; a second pass on a box recentred on the first points sees the face
+            // where the landmark network expects it.
+            _landmarks.Predict(frame, LandmarkBox.Recentre(face, landmarks, frame.Width, frame.Height), landmarks);
+        }
         using var aligned = _aligner.Align(frame, landmarks);
 
         float[]? embedding = null;

@@ -22,14 +22,16 @@ internal sealed record FacePipelineVariant(
     bool FlipAugmentation,
     NmsMode Nms,
     AlignmentMode Alignment,
-    FaceSelection Selection)
+    FaceSelection Selection,
+    bool RefineLandmarks)
 {
     public static FacePipelineVariant Default { get; } = new(
         DetectorPlanes: PlaneOrder.Bgr,
-        EmbeddingPlanes: PlaneOrder.Rgb,
+        EmbeddingPlanes: PlaneOrder.Bgr,
         LivenessPlanes: PlaneOrder.Bgr,
         FlipAugmentation: false,
         Nms: NmsMode.ScoreIou,
         Alignment: AlignmentMode.Similarity5,
-        Selection: FaceSelection.Largest);
+        Selection: FaceSelection.Largest,
+        RefineLandmarks: false);
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Proctoring.Consent;
+using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring;
 
@@ -14,9 +16,13 @@ public sealed class ProctoringModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTokens(configuration);
+        services.AddConsent();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapTokens();
+        endpoints.MapConsent();
     }
 }

@@ -1,4 +1,5 @@
 using Spectre.Console.Cli;
+using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
 
 var app = new CommandApp();
@@ -8,6 +9,7 @@ app.Configure(config =>
     config.AddBranch("evaluate", evaluate =>
     {
         evaluate.SetDescription("Measure the matching core on public evaluation data.");
+        evaluate.AddCommand<EvaluateFaceCommand>("face").WithDescription("Face verification error rates on an LFW-style pairs file.");
         evaluate.AddCommand<EvaluateKeystrokeCommand>("keystroke")
             .WithDescription("Keystroke detectors and fusion on the CMU benchmark (Killourhy & Maxion 2009 protocol) and the Aalto free-text subset.");
     });

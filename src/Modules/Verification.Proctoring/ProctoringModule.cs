@@ -3,8 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Proctoring.Consent;
 using Verification.Proctoring.Reviews;
 using Verification.Proctoring.Sessions;
+using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring;
 
@@ -16,12 +18,16 @@ public sealed class ProctoringModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTokens(configuration);
+        services.AddConsent();
         services.AddSessions(configuration);
         services.AddReviews();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapTokens();
+        endpoints.MapConsent();
         endpoints.MapSessions();
         endpoints.MapReviews();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Proctoring.Sessions.Hub;
+using Verification.Proctoring.Sessions.IsIdentityVerified;
 using Verification.Proctoring.Sessions.Live;
 using Verification.Proctoring.Sessions.Store;
 
@@ -32,5 +33,9 @@ internal static class SessionsRegistration
         services.AddHostedService<SessionMonitor>();
     }
 
-    public static void MapSessions(this IEndpointRouteBuilder endpoints) => endpoints.MapHub<ProctoringHub>(HubPath);
+    public static void MapSessions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<ProctoringHub>(HubPath);
+        endpoints.MapIdentityStatus();
+    }
 }

@@ -17,11 +17,13 @@ namespace Verification.Proctoring.Sessions.Live;
 /// keeps what the record needs. One loop per session, so a session's frames are analysed in order.
 /// </summary>
 internal sealed class FrameProcessor(
-    FaceEngine faces,
+    FaceEngine engine,
     SessionStore store,
     IHubContext<ProctoringHub, IProctoringClient> hub,
     ILogger<FrameProcessor> logger)
 {
+    private const string SeveralFacesCode = "several_faces";
+
     public async Task RunAsync(LiveSession session)
     {
         byte[]? previousHash = null;
@@ -45,13 +47,16 @@ internal sealed class FrameProcessor(
 
     private async Task<byte[]> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash)
     {
-        var analysis = faces.Analyze(frame.Bytes, faces.Options.Session);
+        var analysis = engine.Analyze(frame.Bytes, engine.Options.Session);
         var hash = SHA256.HashData(frame.Bytes);
         var code = analysis.Rejection?.Code;
         var unreadable = code is not null && (code.StartsWith("image_", StringComparison.Ordinal) || code == "not_an_image");
-        double? score = analysis.FacesFound == 1 && analysis.Embedding is { } embedding ? session.Profile.Face.Score(embedding) : null;
-        double? brightness = analysis.Quality?.Brightness ?? (analysis.FacesFound == 0 && !unreadable ? FrameBrightness.Measure(frame.Bytes) : null);
-        var observation = new FrameObservation(frame.Frame, analysis.FacesFound, score, analysis.Liveness, brightness, previousHash is not null && hash.AsSpan().SequenceEqual(previousHash));
+        // The engine embeds the main face; small faces far in the background (a poster, a passer-by) count only when the
+        // session gate calls them "several faces", which uses the same minimum face size as the learner's own face.
+        double? score = analysis.Embedding is { } embedding ? session.Profile.Face.Score(embedding) : null;
+        var faces = analysis.FacesFound == 0 ? 0 : code == SeveralFacesCode ? 2 : 1;
+        double? brightness = analysis.Quality?.Brightness ?? (faces == 0 && !unreadable ? FrameBrightness.Measure(frame.Bytes) : null);
+        var observation = new FrameObservation(frame.Frame, faces, score, analysis.Liveness, brightness, previousHash is not null && hash.AsSpan().SequenceEqual(previousHash));
 
         IReadOnlyList<SessionFlag> raised = [];
         IReadOnlyList<(int Frame, byte[] Image)> evidence = [];
@@ -75,7 +80,7 @@ internal sealed class FrameProcessor(
         {
             SessionId = session.SessionId,
             Frame = frame.Frame,
-            FacesFound = analysis.FacesFound,
+            FacesFound = faces,
             MatchScore = score,
             Liveness = analysis.Liveness,
             Code = code,

@@ -32,6 +32,6 @@ internal sealed record FacePipelineVariant(
         FlipAugmentation: false,
         Nms: NmsMode.ScoreIou,
         Alignment: AlignmentMode.Similarity5,
-        Selection: FaceSelection.Largest,
+        Selection: FaceSelection.MostCentral,
         RefineLandmarks: false);
 }

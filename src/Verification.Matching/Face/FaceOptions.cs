@@ -32,7 +32,36 @@ public sealed class FaceOptions
     /// <summary>ONNX Runtime intra-op threads per model call, so two concurrent frames do not each take every core.</summary>
     public int InferenceThreads { get; set; } = 1;
 
-    public QualityGateSettings Enrollment { get; set; } = new();
+    /// <summary>
+    /// Enrollment gates: strict, as a bad enrollment frame weakens every later check; a refused frame is retaken.
+    /// Limits from the spread of the 4,797 LFW photos (evaluate face-quality, docs/evaluation/face.md): brightness and
+    /// sharpness near their 1st percentile, yaw near the 95th, pitch near the 99th.
+    /// </summary>
+    public QualityGateSettings Enrollment { get; set; } = new()
+    {
+        RejectSeveralFaces = true,
+        MinFaceSide = 100,
+        MinBrightness = 60,
+        MaxBrightness = 200,
+        MinSharpness = 40,
+        MaxYaw = 45,
+        MaxPitch = 30,
+        MaxEyeClosedProbability = 0.95f,
+    };
 
-    public QualityGateSettings Session { get; set; } = new();
+    /// <summary>
+    /// Session gates: lenient, because a refused frame during an assessment is a false reject the learner did not
+    /// cause; brightness and sharpness below the LFW 0.1st percentile, yaw and pitch beyond the 99th.
+    /// </summary>
+    public QualityGateSettings Session { get; set; } = new()
+    {
+        RejectSeveralFaces = true,
+        MinFaceSide = 64,
+        MinBrightness = 45,
+        MaxBrightness = 215,
+        MinSharpness = 15,
+        MaxYaw = 70,
+        MaxPitch = 40,
+        MaxEyeClosedProbability = 0.99f,
+    };
 }

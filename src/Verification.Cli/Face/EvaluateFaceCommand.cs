@@ -45,7 +45,8 @@ internal sealed class EvaluateFaceCommand : Command<EvaluateFaceCommand.Settings
 
         var variant = settings.Variant();
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(FaceEngineSettings.Describe(variant))}[/]");
-        using var engine = FaceEngine.Load(settings.ModelsDirectory, new FaceOptions(), variant);
+        var options = new FaceOptions();
+        using var engine = FaceEngine.Load(settings.ModelsDirectory, options, variant);
         var started = DateTime.UtcNow;
         var analyses = FaceEmbedder.Embed(engine, images.ConvertAll(p => Path.Combine(settings.Root, p)), settings.Parallelism, "embedding images");
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
@@ -78,6 +79,7 @@ internal sealed class EvaluateFaceCommand : Command<EvaluateFaceCommand.Settings
             Variant = FaceEngineSettings.Describe(variant),
             PairsFile = Path.GetFileName(settings.Pairs),
             SecondsEmbedding = Math.Round(seconds, 1),
+            AtConfiguredThreshold = FaceReport.Rates(pairs, scores).At(options.MatchThreshold),
         });
         var rates = FaceReport.Rates(pairs, scores);
         EvaluationPlots.RocAndDet(

@@ -52,7 +52,7 @@ internal sealed class EvaluateLivenessCommand : Command<EvaluateLivenessCommand.
         for (var i = 0; i < rows.Count; i++)
         {
             var type = rows[i][1] == "real" ? "bona_fide" : rows[i][2];
-            var entry = byType.TryGetValue(type, out var e) ? e : (0, 0, 0, new List<double>());
+            var entry = byType.TryGetValue(type, out var e) ? e : (Total: 0, Accepted: 0, NoFace: 0, Scores: new List<double>());
             entry.Total++;
             if (scores[i] is { } p)
             {

@@ -30,6 +30,10 @@ internal class FaceEngineSettings : CommandSettings
     [Description("Liveness plane order: bgr or rgb.")]
     public string? LivenessOrder { get; init; }
 
+    [CommandOption("--pose-order <ORDER>")]
+    [Description("Head-pose plane order: bgr or rgb.")]
+    public string? PoseOrder { get; init; }
+
     [CommandOption("--flip <BOOL>")]
     [Description("Average the embeddings of the face and its mirror image: true or false.")]
     public bool? Flip { get; init; }
@@ -62,6 +66,7 @@ internal class FaceEngineSettings : CommandSettings
             DetectorPlanes = Planes(DetectorOrder, d.DetectorPlanes),
             EmbeddingPlanes = Planes(EmbeddingOrder, d.EmbeddingPlanes),
             LivenessPlanes = Planes(LivenessOrder, d.LivenessPlanes),
+            PosePlanes = Planes(PoseOrder, d.PosePlanes),
             FlipAugmentation = Flip ?? d.FlipAugmentation,
             RefineLandmarks = Refine ?? d.RefineLandmarks,
             Nms = Nms switch
@@ -89,7 +94,7 @@ internal class FaceEngineSettings : CommandSettings
     }
 
     public static string Describe(FacePipelineVariant v) =>
-        $"det={v.DetectorPlanes} feat={v.EmbeddingPlanes} live={v.LivenessPlanes} flip={v.FlipAugmentation} nms={v.Nms} align={v.Alignment} select={v.Selection} refine={v.RefineLandmarks}";
+        $"det={v.DetectorPlanes} feat={v.EmbeddingPlanes} live={v.LivenessPlanes} pose={v.PosePlanes} flip={v.FlipAugmentation} nms={v.Nms} align={v.Alignment} select={v.Selection} refine={v.RefineLandmarks}";
 
     private static PlaneOrder Planes(string? value, PlaneOrder fallback) => value switch
     {

@@ -28,6 +28,9 @@ internal sealed record FaceReport(
 
     public double SecondsEmbedding { get; init; }
 
+    /// <summary>Error rates at FaceOptions.MatchThreshold, the threshold the service uses.</summary>
+    public OperatingPoint? AtConfiguredThreshold { get; init; }
+
     public static ErrorRates Rates(IReadOnlyList<FacePair> pairs, double[] scores, int fold = -1)
     {
         var genuine = new List<double>();

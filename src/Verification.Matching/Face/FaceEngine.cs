@@ -42,7 +42,7 @@ public sealed class FaceEngine : IDisposable
         _embedding = new EmbeddingModel(models.Feature, variant.EmbeddingPlanes, variant.FlipAugmentation);
         _liveness = new LivenessModel(models.Liveness, variant.LivenessPlanes);
         _eyes = new EyeStateModel(models.Eye);
-        _pose = new HeadPoseModel(models.Pose);
+        _pose = new HeadPoseModel(models.Pose, variant.PosePlanes);
         _selection = variant.Selection;
     }
 

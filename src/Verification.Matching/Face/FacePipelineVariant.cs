@@ -19,6 +19,7 @@ internal sealed record FacePipelineVariant(
     PlaneOrder DetectorPlanes,
     PlaneOrder EmbeddingPlanes,
     PlaneOrder LivenessPlanes,
+    PlaneOrder PosePlanes,
     bool FlipAugmentation,
     NmsMode Nms,
     AlignmentMode Alignment,
@@ -29,9 +30,10 @@ internal sealed record FacePipelineVariant(
         DetectorPlanes: PlaneOrder.Bgr,
         EmbeddingPlanes: PlaneOrder.Bgr,
         LivenessPlanes: PlaneOrder.Bgr,
+        PosePlanes: PlaneOrder.Bgr,
         FlipAugmentation: false,
         Nms: NmsMode.ScoreIou,
         Alignment: AlignmentMode.Similarity5,
-        Selection: FaceSelection.Largest,
-        RefineLandmarks: false);
+        Selection: FaceSelection.MostCentral,
+        RefineLandmarks: true);
 }

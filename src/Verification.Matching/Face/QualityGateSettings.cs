@@ -30,7 +30,7 @@ public sealed class QualityGateSettings
     /// <summary>Refuse when both eyes' p(closed) exceed this.</summary>
     public float MaxEyeClosedProbability { get; set; } = 1f;
 
-    /// <summary>Gates that never fire: evaluation measures the matcher alone, and picks the largest face.</summary>
+    /// <summary>Gates that never fire: evaluation measures the matcher alone.</summary>
     public static QualityGateSettings None => new()
     {
         RejectSeveralFaces = false,

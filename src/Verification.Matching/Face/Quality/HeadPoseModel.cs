@@ -10,7 +10,7 @@ namespace Verification.Matching.Face.Quality;
 /// fr_pose (HopeNet-style bins): the box grown by a quarter on each side, 224×224, ImageNet mean/std applied by plane
 /// index with planes B,G,R as the package fed it; each angle is the softmax expectation over 66 bins of 3°, minus 99.
 /// </summary>
-internal sealed class HeadPoseModel(OnnxModel model)
+internal sealed class HeadPoseModel(OnnxModel model, PlaneOrder order)
 {
     private const int Side = 224;
     private const int Bins = 66;
@@ -33,7 +33,7 @@ internal sealed class HeadPoseModel(OnnxModel model)
             using (var resized = new Mat())
             {
                 Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
-                TensorWriter.WriteColor(resized, input.AsSpan(0, model.InputLength), PlaneOrder.Bgr, Scale, Bias);
+                TensorWriter.WriteColor(resized, input.AsSpan(0, model.InputLength), order, Scale, Bias);
             }
 
             model.Run(input, [yaw, pitch, roll]);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
+using Verification.Proctoring.Identity;
 using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring;
@@ -18,11 +19,13 @@ public sealed class ProctoringModule : IModule
     {
         services.AddTokens(configuration);
         services.AddConsent();
+        services.AddIdentity(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTokens();
         endpoints.MapConsent();
+        endpoints.MapIdentity();
     }
 }

@@ -46,7 +46,7 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Embedding)>(new CommandDefinition(FramesSql, new { learnerId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => cipher.DecryptEmbedding(r.KeyId, r.Embedding, FramesTable, r.Id, "embedding"))];
+        return rows.Select(r => cipher.DecryptEmbedding(r.KeyId, r.Embedding, FramesTable, r.Id, "embedding")).ToArray();
     }
 
     public async Task<float[]?> IdPhotoEmbeddingAsync(Guid learnerId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Serilog;
+using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Database;
 using Verification.BuildingBlocks.Migrations;
 using Verification.Host.Startup;
@@ -13,7 +14,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is DatabaseUnavailableException or MigrationException or ModelVerificationException or InvalidOperationException { Source: "Verification.BuildingBlocks" })
+catch (Exception ex) when (ex is DatabaseUnavailableException or MigrationException or ModelVerificationException or SettingInvalidException)
 {
     // Configuration problems get one readable line, not a stack trace.
     Log.Fatal("Verification cannot start: {Reason}", ex.Message);

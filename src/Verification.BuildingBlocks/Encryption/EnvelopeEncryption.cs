@@ -27,7 +27,7 @@ public sealed class EnvelopeEncryption
             var key = TryFromBase64(base64);
             if (key is not { Length: KeySize })
             {
-                throw new InvalidOperationException($"Encryption key '{id}' must be the base64 of exactly {KeySize} bytes (Encryption:Keys:{id}).");
+                throw new Verification.BuildingBlocks.SettingInvalidException($"Encryption key '{id}' must be the base64 of exactly {KeySize} bytes (Encryption:Keys:{id}).");
             }
 
             _keys[id] = key;
@@ -35,7 +35,7 @@ public sealed class EnvelopeEncryption
 
         if (!_keys.ContainsKey(options.ActiveKeyId))
         {
-            throw new InvalidOperationException(
+            throw new Verification.BuildingBlocks.SettingInvalidException(
                 $"Encryption:ActiveKeyId '{options.ActiveKeyId}' names no key under Encryption:Keys. Configure a 32-byte base64 key.");
         }
 

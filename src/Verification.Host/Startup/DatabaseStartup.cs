@@ -26,7 +26,7 @@ internal sealed class DatabaseStartup(NpgsqlDataSource dataSource, MigrationRunn
     /// nothing the one-line message does not, so that event is dropped.
     /// </summary>
     public static bool IsConfigurationFailureLoggedByHost(Serilog.Events.LogEvent logEvent) =>
-        logEvent.Exception is DatabaseUnavailableException or MigrationException &&
+        logEvent.Exception is DatabaseUnavailableException or MigrationException or Verification.BuildingBlocks.SettingInvalidException &&
         logEvent.Properties.TryGetValue("SourceContext", out var source) &&
         source.ToString() == "\"Microsoft.Extensions.Hosting.Internal.Host\"";
 }

@@ -37,13 +37,14 @@ internal static class VerificationHost
         builder.Configuration["Models:Directory"] = modelsStatus.Directory;
 
         builder.Services.AddVerificationDatabase(builder.Configuration);
+        // First of the hosted services: the modules' background work starts on a migrated database.
+        builder.Services.AddHostedService<DatabaseStartup>();
         foreach (var module in ModuleCatalog.All)
         {
             module.AddServices(builder.Services, builder.Configuration);
         }
 
         builder.Services.AddSingleton(sp => new MigrationRunner(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), ModuleCatalog.All.Select(m => m.Migrations)));
-        builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         builder.Services.AddProblemDetails();

@@ -1,5 +1,6 @@
 using System.Text;
 using Verification.BuildingBlocks.Encryption;
+using Verification.BuildingBlocks;
 
 namespace Verification.BuildingBlocks.Tests.Encryption;
 
@@ -84,7 +85,7 @@ public sealed class EnvelopeEncryptionTests
     [Fact]
     public void Refuses_a_key_that_is_not_32_bytes()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => Create("k1", ("k1", Convert.ToBase64String(new byte[16]))));
+        var ex = Assert.Throws<SettingInvalidException>(() => Create("k1", ("k1", Convert.ToBase64String(new byte[16]))));
         Assert.Contains("Encryption:Keys:k1", ex.Message, StringComparison.Ordinal);
     }
 

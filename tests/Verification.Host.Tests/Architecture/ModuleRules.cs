@@ -14,7 +14,7 @@ internal static partial class ModuleRules
     {
         var forbidden = modules
             .Where(m => m != assembly)
-            .SelectMany(m => m.GetTypes().Where(t => t.FullName is not null && !IsContract(m, t)).Select(t => t.FullName!))
+            .SelectMany(m => m.GetTypes().Where(t => t.FullName is not null && !IsContract(m, t) && !IsCompilerGenerated(t)).Select(t => t.FullName!))
             .ToArray();
         if (forbidden.Length == 0)
         {
@@ -43,6 +43,9 @@ internal static partial class ModuleRules
 
         return violations;
     }
+
+    // Every assembly gets its own copies of helpers such as <>z__ReadOnlyList`1 for collection expressions; same name, not shared.
+    private static bool IsCompilerGenerated(Type type) => type.FullName!.StartsWith('<');
 
     public static bool IsContract(Assembly module, Type type) =>
         type.Namespace?.StartsWith(module.GetName().Name + ".Contracts", StringComparison.Ordinal) == true;

@@ -6,7 +6,7 @@ namespace Verification.Host.Tests.Health;
 /// <summary>Starts the built Host as a real process, as an operator would, and reads what it prints.</summary>
 public sealed class StartupErrorTests
 {
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(string? database)
+    private static async Task<(int ExitCode, string Output)> RunHostAsync(string? database, string? tokenKey = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Verification.Host.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
@@ -19,6 +19,7 @@ public sealed class StartupErrorTests
         start.Environment["ConnectionStrings__Verification"] = "";
         start.Environment["Encryption__ActiveKeyId"] = "k";
         start.Environment["Encryption__Keys__k"] = Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey();
+        start.Environment["Proctoring__TokenSigningKey"] = tokenKey ?? "";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -31,7 +32,7 @@ public sealed class StartupErrorTests
     [Fact]
     public async Task Names_the_setting_to_change_when_the_database_is_unreachable()
     {
-        var (exitCode, output) = await RunHostAsync("Host=127.0.0.1;Port=1;Username=postgres;Database=verification;Timeout=3");
+        var (exitCode, output) = await RunHostAsync("Host=127.0.0.1;Port=1;Username=postgres;Database=verification;Timeout=3", Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey());
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Cannot reach PostgreSQL at Host=127.0.0.1;Port=1", output, StringComparison.Ordinal);
@@ -47,6 +48,16 @@ public sealed class StartupErrorTests
         Assert.Equal(1, exitCode);
         Assert.Contains("No database is configured", output, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:Verification", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_the_setting_to_change_when_the_token_signing_key_is_missing()
+    {
+        var (exitCode, output) = await RunHostAsync("Host=127.0.0.1;Port=1;Username=postgres;Database=verification;Timeout=3");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Proctoring:TokenSigningKey", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 }

@@ -20,13 +20,13 @@ internal sealed class LearnerTokens
         var configured = configuration[SigningKeySetting];
         if (string.IsNullOrWhiteSpace(configured))
         {
-            throw new InvalidOperationException($"{SigningKeySetting} is not set: configure the base64 of at least 32 random bytes.");
+            throw new Verification.BuildingBlocks.SettingInvalidException($"{SigningKeySetting} is not set: configure the base64 of at least 32 random bytes.");
         }
 
         _key = Convert.FromBase64String(configured);
         if (_key.Length < 32)
         {
-            throw new InvalidOperationException($"{SigningKeySetting} must hold at least 32 bytes.");
+            throw new Verification.BuildingBlocks.SettingInvalidException($"{SigningKeySetting} must hold at least 32 bytes.");
         }
 
         _time = time;

@@ -19,7 +19,7 @@ internal sealed class SessionMonitor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             foreach (var session in sessions.All)
             {
@@ -32,6 +32,19 @@ internal sealed class SessionMonitor(
                     logger.LogError(ex, "Session {SessionId} could not be checked", session.SessionId);
                 }
             }
+        }
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The Host is stopping (or never finished starting): not a failure of this service.
+            return false;
         }
     }
 

@@ -30,12 +30,12 @@ internal sealed class ApiKeys
             }
             catch (FormatException ex)
             {
-                throw new InvalidOperationException($"{SectionName}:{entry.Key} must be the hex SHA-256 of the key.", ex);
+                throw new Verification.BuildingBlocks.SettingInvalidException($"{SectionName}:{entry.Key} must be the hex SHA-256 of the key.", ex);
             }
 
             if (hash.Length != SHA256.HashSizeInBytes)
             {
-                throw new InvalidOperationException($"{SectionName}:{entry.Key} must be the hex SHA-256 of the key (64 hex digits).");
+                throw new Verification.BuildingBlocks.SettingInvalidException($"{SectionName}:{entry.Key} must be the hex SHA-256 of the key (64 hex digits).");
             }
 
             keys.Add((entry.Key, hash));

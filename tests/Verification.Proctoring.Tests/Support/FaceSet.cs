@@ -1,0 +1,49 @@
+using OpenCvSharp;
+using CvScalar = OpenCvSharp.Scalar;
+using Verification.Matching.Keystroke;
+using Verification.Proctoring.Contracts.Player;
+
+namespace Verification.Proctoring.Tests.Support;
+
+/// <summary>
+/// One person for session scenarios: LFW photos (the first five enroll, as <see cref="Enrollments.UploadEverythingAsync"/>
+/// uses them; the rest are the session's webcam frames) and a CMU typist, enrolled on practised repetitions and checked
+/// on later ones. With a 10-typing profile of the short CMU password, three checks by another subject flag 37 of the
+/// 50 others (docs/evaluation/sessions.md); s005 is the first of them in subject order.
+/// </summary>
+public sealed class FaceSet
+{
+    public const int EnrollmentTypingSkip = 150;
+    private const int SessionTypingSkip = 200;
+
+    private FaceSet(string person, int photos, string typist)
+    {
+        Person = person;
+        SessionFrames = FaceImages.Of(person, photos).Skip(5).ToList();
+        Typist = typist;
+    }
+
+    public static FaceSet Enrolled => new(Enrollments.Person, 13, Enrollments.Typist);
+
+    public static FaceSet Impostor => new("Tony_Blair", 14, "s005");
+
+    public string Person { get; }
+
+    public IReadOnlyList<byte[]> SessionFrames { get; }
+
+    public string Typist { get; }
+
+    /// <summary>The typist's <paramref name="index"/>-th typing check, after the enrollment repetitions, as a hub batch.</summary>
+    public KeystrokeBatch TypingCheck(int index) => ToBatch(CmuTyping.Samples(Typist, 1, SessionTypingSkip + index)[0]);
+
+    public static byte[] BlackFrame()
+    {
+        using var black = new Mat(480, 640, MatType.CV_8UC3, CvScalar.All(0));
+        return black.ImEncode(".jpg");
+    }
+
+    private static KeystrokeBatch ToBatch(IReadOnlyList<RawKeyEvent> events) => new()
+    {
+        Events = [.. events.Select(e => new KeyEventDto { Type = e.Type, Key = e.Key, Code = e.Code, TimeStamp = e.TimeStamp, Repeat = e.Repeat })],
+    };
+}

@@ -13,11 +13,12 @@ export class AssessmentSession {
   #timer = 0;
   #sending = false;
   #ended = false;
+  #framesChecked = 0;
 
-  constructor({ token, video, onStatus, onPrompt, onVerdict }) {
+  constructor({ token, video, onStatus, onPrompt, onVerdict, onFrameChecked }) {
     this.#token = token;
     this.#video = video;
-    this.#handlers = { onStatus, onPrompt, onVerdict };
+    this.#handlers = { onStatus, onPrompt, onVerdict, onFrameChecked };
     this.#connection = new signalR.HubConnectionBuilder()
       .withUrl("/hubs/proctoring")
       .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
@@ -115,5 +116,6 @@ export class AssessmentSession {
 
   #onFrameResult(result) {
     this.#pacer?.answered(result.Frame);
+    this.#handlers.onFrameChecked(++this.#framesChecked, result);
   }
 }

@@ -89,11 +89,12 @@ async function startAssessment() {
   setText("assessment-error", "");
   try {
     state.stream ??= await openCamera();
+    document.getElementById("session-status").dataset.framesChecked = "0";
     const { token } = await api.demoToken("Session", assessmentId);
     show("assessment");
     const video = document.getElementById("assessment-video");
     await attach(video, state.stream);
-    state.session = new AssessmentSession({ token, video, onStatus: status, onPrompt: prompt, onVerdict: () => {} });
+    state.session = new AssessmentSession({ token, video, onStatus: status, onPrompt: prompt, onVerdict: () => {}, onFrameChecked: frameChecked });
     const started = await state.session.start();
     document.body.dataset.sessionId = started.SessionId;
     askForTyping(started.TypingPhrase);
@@ -169,6 +170,11 @@ function showOutcome(final) {
 
 function status(text, attention) {
   setText("session-status", text, attention ? "attention" : "");
+}
+
+// Kept out of the live region on purpose: a count read aloud every few seconds would be noise.
+function frameChecked(count) {
+  document.getElementById("session-status").dataset.framesChecked = String(count);
 }
 
 function prompt(message) {

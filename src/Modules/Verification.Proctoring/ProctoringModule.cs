@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Proctoring.Privacy;
 using Verification.Proctoring.Reviews;
 using Verification.Proctoring.Sessions;
 
@@ -18,11 +19,13 @@ public sealed class ProctoringModule : IModule
     {
         services.AddSessions(configuration);
         services.AddReviews();
+        services.AddPrivacy();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSessions();
         endpoints.MapReviews();
+        endpoints.MapPrivacy();
     }
 }

@@ -36,15 +36,24 @@ function imageForm(blob, name) {
   return form;
 }
 
+/// The learner a token names. Learner tokens are signed, not encrypted: their payload (base64url JSON before the dot)
+/// is the page's to read, and the learner routes need the id.
+export function learnerOf(token) {
+  const payload = token.split(".")[0].replaceAll("-", "+").replaceAll("_", "/");
+  return JSON.parse(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, "="))).Sub;
+}
+
+const learner = token => `/api/v1/learners/${learnerOf(token)}`;
+
 export const api = {
   demoToken: (purpose, assessmentId) => call("POST", "/api/v1/demo/tokens", { json: { purpose, assessmentId } }),
-  consentText: token => call("GET", "/api/v1/identity/consent", { token }),
-  acceptConsent: (token, version) => call("POST", "/api/v1/identity/consent", { token, json: { version } }),
-  enrollmentStatus: token => call("GET", "/api/v1/identity/enrollment", { token }),
-  enrollFace: (token, jpeg) => call("POST", "/api/v1/identity/enrollment/face", { token, form: imageForm(jpeg, "face.jpg") }),
-  enrollIdPhoto: (token, image) => call("POST", "/api/v1/identity/enrollment/id-photo", { token, form: imageForm(image, image.name ?? "id.jpg") }),
-  enrollTyping: (token, events) => call("POST", "/api/v1/identity/enrollment/typing", { token, json: { events } }),
-  completeEnrollment: token => call("POST", "/api/v1/identity/enrollment/complete", { token }),
-  exportData: token => call("GET", "/api/v1/learners/me/data", { token }),
-  eraseData: token => call("DELETE", "/api/v1/learners/me/data", { token }),
+  consent: token => call("GET", `${learner(token)}/consent`, { token }),
+  acceptConsent: (token, version) => call("POST", `${learner(token)}/consent`, { token, json: { version } }),
+  enrollmentStatus: token => call("GET", `${learner(token)}/enrollment`, { token }),
+  enrollFace: (token, jpeg) => call("POST", `${learner(token)}/enrollment/face`, { token, form: imageForm(jpeg, "face.jpg") }),
+  enrollIdPhoto: (token, image) => call("POST", `${learner(token)}/enrollment/id-photo`, { token, form: imageForm(image, image.name ?? "id.jpg") }),
+  enrollTyping: (token, events) => call("POST", `${learner(token)}/enrollment/typing`, { token, json: { events } }),
+  completeEnrollment: token => call("POST", `${learner(token)}/enrollment/complete`, { token }),
+  exportData: token => call("GET", `${learner(token)}/data`, { token }),
+  eraseData: token => call("DELETE", `${learner(token)}/data`, { token }),
 };

@@ -34,12 +34,12 @@ async function signIn() {
     state.token = signedIn.token;
     state.learner = signedIn;
     const name = document.getElementById("learner-name");
-    name.textContent = `Signed in as ${signedIn.displayName ?? "the demo learner"}`;
+    name.textContent = "Signed in as the demo learner";
     name.hidden = false;
     enablePrivacy(() => state.token);
-    const consent = await api.consentText(state.token);
-    state.consentVersion = consent.version;
-    document.getElementById("consent-text").textContent = consent.text;
+    const consent = await api.consent(state.token);
+    state.consentVersion = consent.current.version;
+    document.getElementById("consent-text").textContent = consent.current.text;
     show("consent");
   } catch (error) {
     setText("signin-error", `Sign-in failed: ${error.message}`);

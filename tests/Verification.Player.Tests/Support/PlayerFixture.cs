@@ -19,6 +19,10 @@ public sealed class PlayerFixture : IAsyncDisposable
 
     internal Uri Address => _host?.Address ?? throw new InvalidOperationException("Call StartAsync first.");
 
+    internal TestDatabase Database => _database ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    internal HttpClient CreateClient() => _host?.CreateClient() ?? throw new InvalidOperationException("Call StartAsync first.");
+
     internal async Task StartAsync()
     {
         Browsers.RequireChromium();

@@ -1,9 +1,9 @@
 namespace Verification.Proctoring.Tokens;
 
 /// <summary>What a learner token allows: one learner, one course, and for sessions one assessment, until it expires.</summary>
-public sealed record LearnerTokenClaims(Guid LearnerId, Guid CourseId, string? AssessmentId, LearnerTokenPurpose Purpose, DateTimeOffset ExpiresAt);
+internal sealed record LearnerTokenClaims(Guid LearnerId, Guid CourseId, string? AssessmentId, LearnerTokenPurpose Purpose, DateTimeOffset ExpiresAt);
 
-public enum LearnerTokenPurpose
+internal enum LearnerTokenPurpose
 {
     /// <summary>Consent and identity enrollment.</summary>
     Enrollment,

@@ -24,7 +24,6 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
         var watch = Stopwatch.StartNew();
         var player = await PlayerPage.OpenAsync(await LearnerCameraAsync(lfw), fixture.Address, "a-verified", "quiz-1");
         await player.SignInAsync();
-        await player.AcceptConsentAsync();
         await player.Page.Locator("#screen-ready").WaitForAsync();
         await player.StartAssessmentAsync(new Typist(TypistSeed));
         await player.CheckAccessibilityAsync("assessment");
@@ -49,7 +48,6 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
         var impostor = await fixture.BrowserWithCameraAsync(Impostor, Photos(lfw, Impostor, 0, 5));
         var player = await PlayerPage.OpenAsync(impostor, fixture.Address, "b-needs-review", "quiz-2");
         await player.SignInAsync();
-        await player.AcceptConsentAsync();
         await player.Page.Locator("#screen-ready").WaitForAsync();
         await player.StartAssessmentAsync(new Typist(TypistSeed));
         await player.WaitForCheckedFramesAsync(4);

@@ -30,9 +30,8 @@ show("signin");
 
 async function signIn() {
   try {
-    const signedIn = await api.demoToken("Enrollment", null);
+    const signedIn = await api.demoToken("enrollment", null);
     state.token = signedIn.token;
-    state.learner = signedIn;
     const name = document.getElementById("learner-name");
     name.textContent = "Signed in as the demo learner";
     name.hidden = false;
@@ -40,7 +39,11 @@ async function signIn() {
     const consent = await api.consent(state.token);
     state.consentVersion = consent.current.version;
     document.getElementById("consent-text").textContent = consent.current.text;
-    show("consent");
+    if (consent.accepted?.version === consent.current.version) {
+      await continueEnrollment();
+    } else {
+      show("consent");
+    }
   } catch (error) {
     setText("signin-error", `Sign-in failed: ${error.message}`);
   }
@@ -48,24 +51,38 @@ async function signIn() {
 
 async function acceptConsent() {
   // The camera is checked before consent is recorded: without one, nothing at all is kept.
-  try {
-    state.stream = await openCamera();
-  } catch (error) {
-    if (error instanceof CameraUnavailable) {
-      showAlternatives(`${error.message} The identity checks need a webcam.`);
-      return;
-    }
-    throw error;
+  if (!(await cameraOrAlternatives())) {
+    return;
   }
   try {
     await api.acceptConsent(state.token, state.consentVersion);
-    const status = await api.enrollmentStatus(state.token);
-    if (!status.enrolled) {
-      await enroll(status);
-    }
-    show("ready");
+    await continueEnrollment();
   } catch (error) {
     setText("consent-error", error.message);
+  }
+}
+
+async function continueEnrollment() {
+  const status = await api.enrollmentStatus(state.token);
+  if (!status.enrolled) {
+    if (!(await cameraOrAlternatives())) {
+      return;
+    }
+    await enroll(status);
+  }
+  show("ready");
+}
+
+async function cameraOrAlternatives() {
+  try {
+    state.stream ??= await openCamera();
+    return true;
+  } catch (error) {
+    if (error instanceof CameraUnavailable) {
+      showAlternatives(`${error.message} The identity checks need a webcam.`);
+      return false;
+    }
+    throw error;
   }
 }
 
@@ -90,7 +107,7 @@ async function startAssessment() {
   try {
     state.stream ??= await openCamera();
     document.getElementById("session-status").dataset.framesChecked = "0";
-    const { token } = await api.demoToken("Session", assessmentId);
+    const { token } = await api.demoToken("session", assessmentId);
     show("assessment");
     const video = document.getElementById("assessment-video");
     await attach(video, state.stream);

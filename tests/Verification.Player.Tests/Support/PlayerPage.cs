@@ -28,7 +28,7 @@ internal sealed class PlayerPage(IPage page, string scenario)
         await ScreenshotAsync("01-sign-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as the demo learner" }).ClickAsync();
         // A learner who consented and enrolled before goes straight to the course.
-        await page.Locator("#screen-consent, #screen-ready").First.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await page.WaitForFunctionAsync("() => !document.getElementById('screen-consent').hidden || !document.getElementById('screen-ready').hidden");
         await ScreenshotAsync(await page.Locator("#screen-consent").IsVisibleAsync() ? "02-consent" : "02-ready");
     }
 

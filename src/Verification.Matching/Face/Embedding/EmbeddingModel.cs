@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using OpenCvSharp;
+using Verification.Matching.Face.Inference;
+
+namespace Verification.Matching.Face.Embedding;
+
+/// <summary>
+/// fr_feature: aligned 112×112 face, (v − 127) / 128, to a raw 512-d vector that is L2-normalised here (the graph
+/// does not). With <c>flip</c> the vector is the sum of the face's and its mirror image's, a common test-time
+/// augmentation; docs/evaluation/face.md measures whether it pays for its second inference.
+/// </summary>
+internal sealed class EmbeddingModel(OnnxModel model, PlaneOrder order, bool flip)
+{
+    private static readonly float[] Scale = [1f / 128, 1f / 128, 1f / 128];
+    private static readonly float[] Bias = [-127f / 128, -127f / 128, -127f / 128];
+
+    public int Dimension => model.OutputLengths[0];
+
+    public void Embed(Mat aligned, Span<float> embedding)
+    {
+        var input = ArrayPool<float>.Shared.Rent(model.InputLength);
+        var output = ArrayPool<float>.Shared.Rent(model.OutputLengths[0]);
+        try
+        {
+            var inputSpan = input.AsSpan(0, model.InputLength);
+            var outputSpan = output.AsSpan(0, Dimension);
+            TensorWriter.WriteColor(aligned, inputSpan, order, Scale, Bias);
+            model.Run(input, [output]);
+            outputSpan.CopyTo(embedding);
+            if (flip)
+            {
+                TensorWriter.WriteColor(aligned, inputSpan, order, Scale, Bias, mirror: true);
+                model.Run(input, [output]);
+                TensorPrimitives.Add(embedding, outputSpan, embedding);
+            }
+
+            Normalize(embedding);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input, clearArray: true);
+            ArrayPool<float>.Shared.Return(output, clearArray: true);
+        }
+    }
+
+    public static void Normalize(Span<float> vector)
+    {
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(vector, norm, vector);
+        }
+    }
+}

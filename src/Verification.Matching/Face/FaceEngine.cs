@@ -1,0 +1,139 @@
+using System.Numerics.Tensors;
+using OpenCvSharp;
+using Verification.Matching.Face.Alignment;
+using Verification.Matching.Face.Decoding;
+using Verification.Matching.Face.Detection;
+using Verification.Matching.Face.Embedding;
+using Verification.Matching.Face.Landmarks;
+using Verification.Matching.Face.Liveness;
+using Verification.Matching.Face.Quality;
+
+namespace Verification.Matching.Face;
+
+/// <summary>
+/// The face core: decode → detect → 68 landmarks → 5-point similarity alignment → embedding, with liveness and the
+/// quality gates. One instance per process; every method is thread-safe and bad input never throws.
+/// </summary>
+public sealed class FaceEngine : IDisposable
+{
+    // More faces than this in one frame are counted but not kept; a webcam frame never needs them.
+    private const int MaxFaces = 32;
+
+    private readonly FaceModels _models;
+    private readonly ImageDecoder _decoder;
+    private readonly FaceDetector _detector;
+    private readonly LandmarkModel _landmarks;
+    private readonly FaceAligner _aligner;
+    private readonly EmbeddingModel _embedding;
+    private readonly LivenessModel _liveness;
+    private readonly EyeStateModel _eyes;
+    private readonly HeadPoseModel _pose;
+    private readonly FaceSelection _selection;
+
+    private FaceEngine(FaceModels models, FaceOptions options, FacePipelineVariant variant)
+    {
+        _models = models;
+        Options = options;
+        Variant = variant;
+        _decoder = new ImageDecoder(options.MaxImageBytes, options.MaxImageSide, options.MaxImagePixels);
+        _detector = new FaceDetector(models.Detect, variant.DetectorPlanes, variant.Nms);
+        _landmarks = new LandmarkModel(models.Landmark);
+        _aligner = new FaceAligner(variant.Alignment);
+        _embedding = new EmbeddingModel(models.Feature, variant.EmbeddingPlanes, variant.FlipAugmentation);
+        _liveness = new LivenessModel(models.Liveness, variant.LivenessPlanes);
+        _eyes = new EyeStateModel(models.Eye);
+        _pose = new HeadPoseModel(models.Pose);
+        _selection = variant.Selection;
+    }
+
+    public FaceOptions Options { get; }
+
+    internal FacePipelineVariant Variant { get; }
+
+    internal FaceModels Models => _models;
+
+    /// <summary>Verifies every model against models/manifest.json, then loads one session per model.</summary>
+    /// <exception cref="Models.ModelVerificationException">A model is missing or differs from its hash.</exception>
+    public static FaceEngine Load(string modelsDirectory, FaceOptions options) =>
+        Load(modelsDirectory, options, FacePipelineVariant.Default);
+
+    internal static FaceEngine Load(string modelsDirectory, FaceOptions options, FacePipelineVariant variant)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(variant);
+        return new FaceEngine(FaceModels.Load(modelsDirectory, options.InferenceThreads), options, variant);
+    }
+
+    /// <summary>Cosine similarity of two embeddings (dot product when both are L2-normalised), in −1..1.</summary>
+    public static float Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        if (a.Length != b.Length || a.IsEmpty)
+        {
+            throw new ArgumentException($"Embeddings must have the same, non-zero length ({a.Length} vs {b.Length}).", nameof(b));
+        }
+
+        var similarity = TensorPrimitives.CosineSimilarity(a, b);
+        return float.IsNaN(similarity) ? 0f : similarity;
+    }
+
+    /// <summary>Analyses one encoded JPEG or PNG frame. Problems with the input come back as <see cref="FaceAnalysis.Rejection"/>.</summary>
+    public FaceAnalysis Analyze(ReadOnlySpan<byte> encodedImage, QualityGateSettings gates) =>
+        Analyze(encodedImage, gates, AnalysisScope.All);
+
+    internal FaceAnalysis Analyze(ReadOnlySpan<byte> encodedImage, QualityGateSettings gates, AnalysisScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(gates);
+        var rejection = _decoder.TryDecode(encodedImage, out var frame);
+        if (rejection is not null || frame is null)
+        {
+            return new FaceAnalysis(rejection ?? FaceRejections.ImageCorrupt, 0, null, null, null, null);
+        }
+
+        using (frame)
+        {
+            return AnalyzeFrame(frame, gates, scope);
+        }
+    }
+
+    internal FaceAnalysis AnalyzeFrame(Mat frame, QualityGateSettings gates, AnalysisScope scope)
+    {
+        Span<FaceBox> faces = stackalloc FaceBox[MaxFaces];
+        var found = _detector.Detect(frame, faces);
+        if (found == 0)
+        {
+            return new FaceAnalysis(FaceRejections.NoFace, 0, null, null, null, null);
+        }
+
+        faces = faces[..Math.Min(found, MaxFaces)];
+        var face = FaceSelector.Select(faces, _selection, frame.Width, frame.Height);
+        var largeFaces = FaceSelector.CountAtLeast(faces, gates.MinFaceSide);
+
+        Span<float> landmarks = stackalloc float[FaceLandmarks.Length];
+        _landmarks.Predict(frame, face, landmarks);
+        using var aligned = _aligner.Align(frame, landmarks);
+
+        float[]? embedding = null;
+        if ((scope & AnalysisScope.Embedding) != 0)
+        {
+            embedding = new float[_embedding.Dimension];
+            _embedding.Embed(aligned, embedding);
+        }
+
+        float? liveness = (scope & AnalysisScope.Liveness) != 0 ? _liveness.Predict(frame, face) : null;
+        var quality = (scope & AnalysisScope.Quality) != 0 ? MeasureQuality(frame, face, landmarks, aligned) : null;
+        var rejection = QualityGate.Check(largeFaces, quality, face.Height, gates);
+        return new FaceAnalysis(rejection, found, face, embedding, liveness, quality);
+    }
+
+    public void Dispose() => _models.Dispose();
+
+    private FaceQuality MeasureQuality(Mat frame, in FaceBox face, ReadOnlySpan<float> landmarks, Mat aligned)
+    {
+        var (brightness, sharpness) = FaceImageStats.Measure(aligned);
+        var (yaw, pitch, roll) = _pose.Predict(frame, face);
+        // Landmarks 36–41 are the subject's right eye (left in the image), 42–47 the other.
+        var right = _eyes.PredictClosed(frame, landmarks, 36);
+        var left = _eyes.PredictClosed(frame, landmarks, 42);
+        return new FaceQuality(face.Height, brightness, sharpness, yaw, pitch, roll, left, right);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Buffers;
+using OpenCvSharp;
+using Verification.Matching.Face.Detection;
+using Verification.Matching.Face.Inference;
+
+namespace Verification.Matching.Face.Landmarks;
+
+/// <summary>fr_landmark: 64×64 gray crop of the face box (values / 256) to 68 points normalised to that crop.</summary>
+internal sealed class LandmarkModel(OnnxModel model)
+{
+    private const int Side = 64;
+
+    /// <summary>Writes the 68 points (frame pixels, float) into <paramref name="points"/>.</summary>
+    public void Predict(Mat frame, in FaceBox box, Span<float> points)
+    {
+        var input = ArrayPool<float>.Shared.Rent(model.InputLength);
+        var output = ArrayPool<float>.Shared.Rent(model.OutputLengths[0]);
+        try
+        {
+            var rect = CropRect.Around(box, 1f, frame.Width, frame.Height);
+            using (var crop = new Mat(frame, rect))
+            using (var resized = new Mat())
+            using (var gray = new Mat())
+            {
+                Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
+                Cv2.CvtColor(resized, gray, ColorConversionCodes.BGR2GRAY);
+                TensorWriter.WriteGray(gray, input.AsSpan(0, model.InputLength), 1f / 256, 0f);
+            }
+
+            model.Run(input, [output]);
+            // Normalised to what the network saw: the crop rect (the package maps to the box, which only differs
+            // where the rect was shifted at a frame edge, and is then wrong).
+            for (var i = 0; i < FaceLandmarks.Count; i++)
+            {
+                points[2 * i] = (output[2 * i] * rect.Width) + rect.X;
+                points[(2 * i) + 1] = (output[(2 * i) + 1] * rect.Height) + rect.Y;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input, clearArray: true);
+            ArrayPool<float>.Shared.Return(output, clearArray: true);
+        }
+    }
+}

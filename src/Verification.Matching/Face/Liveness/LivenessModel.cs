@@ -1,0 +1,46 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using OpenCvSharp;
+using Verification.Matching.Face.Detection;
+using Verification.Matching.Face.Inference;
+
+namespace Verification.Matching.Face.Liveness;
+
+/// <summary>
+/// fr_liveness: a 2.7× crop about the face, 128×128, raw 0–255 values, three logits of which index 0 is "live".
+/// Plane order is a measured choice (FACE-MODELS §3.4: B,G,R gives far more live verdicts on real photos).
+/// </summary>
+internal sealed class LivenessModel(OnnxModel model, PlaneOrder order)
+{
+    public const float CropScale = 2.7f;
+    private const int Side = 128;
+    private static readonly float[] Scale = [1f, 1f, 1f];
+    private static readonly float[] Bias = [0f, 0f, 0f];
+
+    /// <summary>p(live) in 0..1.</summary>
+    public float Predict(Mat frame, in FaceBox box)
+    {
+        var input = ArrayPool<float>.Shared.Rent(model.InputLength);
+        var output = ArrayPool<float>.Shared.Rent(model.OutputLengths[0]);
+        try
+        {
+            var rect = CropRect.Around(box, CropScale, frame.Width, frame.Height);
+            using (var crop = new Mat(frame, rect))
+            using (var resized = new Mat())
+            {
+                Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
+                TensorWriter.WriteColor(resized, input.AsSpan(0, model.InputLength), order, Scale, Bias);
+            }
+
+            model.Run(input, [output]);
+            var logits = output.AsSpan(0, model.OutputLengths[0]);
+            TensorPrimitives.SoftMax(logits, logits);
+            return logits[0];
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input, clearArray: true);
+            ArrayPool<float>.Shared.Return(output, clearArray: true);
+        }
+    }
+}

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Proctoring.Consent;
 using Verification.Proctoring.Privacy;
 using Verification.Proctoring.Reviews;
 using Verification.Proctoring.Sessions;
+using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring;
 
@@ -17,6 +19,8 @@ public sealed class ProctoringModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTokens(configuration);
+        services.AddConsent();
         services.AddSessions(configuration);
         services.AddReviews();
         services.AddPrivacy();
@@ -24,6 +28,8 @@ public sealed class ProctoringModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapTokens();
+        endpoints.MapConsent();
         endpoints.MapSessions();
         endpoints.MapReviews();
         endpoints.MapPrivacy();

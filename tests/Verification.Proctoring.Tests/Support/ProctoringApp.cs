@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Verification.Catalog.Contracts;
+using Verification.Enrollment.Contracts;
+using Verification.Testing;
+
+namespace Verification.Proctoring.Tests.Support;
+
+/// <summary>
+/// One Host over its own database for a test class, with helpers to register learners and get their tokens the way a
+/// course platform does. Tests make their own learners, so tests of a class can share one app.
+/// </summary>
+public sealed class ProctoringApp : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private ProctoringHostFactory? _factory;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public ProctoringHostFactory Factory => _factory ?? throw new InvalidOperationException("The app has not started.");
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateEmptyAsync();
+        _factory = new ProctoringHostFactory(_database.ConnectionString, Time);
+        Client = _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new learner enrolled in a new course, through the modules' contracts.</summary>
+    public async Task<TestLearner> CreateLearnerAsync(string fullName)
+    {
+        var learner = new TestLearner(Guid.CreateVersion7(), Guid.CreateVersion7(), fullName);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var partner = Guid.CreateVersion7();
+        var track = Guid.CreateVersion7();
+        var cancel = TestContext.Current.CancellationToken;
+        await mediator.Send(new CreatePartner(partner, "Test University"), cancel);
+        await mediator.Send(new CreateCourse(learner.CourseId, partner, "T-" + learner.CourseId.ToString("N")[^12..], "Test course", track, 4900, "USD"), cancel);
+        await mediator.Send(new RegisterLearner(learner.LearnerId, fullName, $"{learner.LearnerId:N}@example.org"), cancel);
+        await mediator.Send(new EnrollLearner(Guid.CreateVersion7(), learner.LearnerId, learner.CourseId, track), cancel);
+        return learner;
+    }
+
+    /// <summary>A token minted through POST /api/v1/tokens with the platform's API key.</summary>
+    public async Task<string> TokenAsync(TestLearner learner, string purpose = "enrollment", string? assessmentId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens")
+        {
+            Content = JsonContent.Create(new { learner.LearnerId, learner.CourseId, purpose, assessmentId }),
+        };
+        request.Headers.Add("X-Api-Key", ProctoringHostFactory.PlatformApiKey);
+        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return body.RootElement.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A learner with an enrollment token who has accepted the current consent text.</summary>
+    public async Task<(TestLearner Learner, string Token)> ConsentingLearnerAsync(string fullName)
+    {
+        var learner = await CreateLearnerAsync(fullName);
+        var token = await TokenAsync(learner);
+        using var response = await SendAsync(HttpMethod.Post, $"/api/v1/learners/{learner.LearnerId}/consent", token, JsonContent.Create(new { version = 1 }));
+        response.EnsureSuccessStatusCode();
+        return (learner, token);
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+}
+
+public sealed record TestLearner(Guid LearnerId, Guid CourseId, string FullName);

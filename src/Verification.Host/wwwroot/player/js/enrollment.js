@@ -7,21 +7,22 @@ import { KeystrokeRecorder } from "./typing.js";
 // The three enrollment steps: face photos, photo ID, typing samples. Each server refusal is shown with its reason,
 // and the learner simply tries again.
 
-export async function enrollFace({ token, stream, required }) {
+export async function enrollFace({ token, stream, progress }) {
+  const required = progress.required;
   show("face");
   const video = document.getElementById("face-video");
   const outline = document.getElementById("face-outline");
   const button = document.getElementById("face-capture");
   await attach(video, stream);
-  let accepted = 0;
+  let accepted = progress.accepted;
   setText("face-needed", String(required));
-  setText("face-progress", `0 of ${required} photos taken.`);
+  setText("face-progress", `${accepted} of ${required} photos taken.`);
   return await new Promise(resolve => {
     button.onclick = async () => {
       button.disabled = true;
       try {
         const result = await api.enrollFace(token, await captureJpeg(video, { width: 640, quality: 0.9 }));
-        accepted = result.acceptedFrames ?? accepted + 1;
+        accepted = result.acceptedFrames;
         outline.className = "outline good";
         setText("face-guidance", accepted >= required ? "Thank you, that's all we need." : "Good photo. Take another one.", "good");
         setText("face-progress", `${Math.min(accepted, required)} of ${required} photos taken.`);
@@ -63,19 +64,20 @@ export async function enrollIdPhoto({ token, stream }) {
   });
 }
 
-export async function enrollTyping({ token, phrase, required }) {
+export async function enrollTyping({ token, phrase, progress }) {
+  const required = progress.required;
   show("typing");
   setText("typing-phrase", phrase);
   const input = document.getElementById("typing-input");
-  let accepted = 0;
-  setText("typing-progress", `0 of ${required} typed.`);
+  let accepted = progress.accepted;
+  setText("typing-progress", `${accepted} of ${required} typed.`);
   input.focus();
   return await new Promise(resolve => {
     const recorder = new KeystrokeRecorder(input, async events => {
       input.disabled = true;
       try {
         const result = await api.enrollTyping(token, events);
-        accepted = result.acceptedSamples ?? accepted + 1;
+        accepted = result.acceptedSamples;
         setText("typing-error", "");
         setText("typing-progress", `${Math.min(accepted, required)} of ${required} typed.`);
         if (accepted >= required) {

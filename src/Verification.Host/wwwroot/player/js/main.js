@@ -64,7 +64,7 @@ async function acceptConsent() {
 
 async function continueEnrollment() {
   const status = await api.enrollmentStatus(state.token);
-  if (!status.enrolled) {
+  if (!status.profile) {
     if (!(await cameraOrAlternatives())) {
       return;
     }
@@ -86,10 +86,17 @@ async function cameraOrAlternatives() {
   }
 }
 
+// Steps already done (a reload half-way) are skipped: the server's status says what is still missing.
 async function enroll(status) {
-  await enrollFace({ token: state.token, stream: state.stream, required: status.requiredFaceFrames });
-  await enrollIdPhoto({ token: state.token, stream: state.stream });
-  await enrollTyping({ token: state.token, phrase: status.typingPhrase, required: status.requiredTypingSamples });
+  if (status.missing.includes("face_frames")) {
+    await enrollFace({ token: state.token, stream: state.stream, progress: status.faceFrames });
+  }
+  if (status.missing.includes("id_photo")) {
+    await enrollIdPhoto({ token: state.token, stream: state.stream });
+  }
+  if (status.missing.includes("typing_samples")) {
+    await enrollTyping({ token: state.token, phrase: status.typingPhrase, progress: status.typingSamples });
+  }
   await api.completeEnrollment(state.token);
 }
 

@@ -28,7 +28,7 @@ internal sealed class Typist(int seed)
     {
         if (!_rhythm.TryGetValue(position, out var rhythm))
         {
-            rhythm = (_person.Next(60, 110), _person.Next(40, 140));
+            rhythm = (_person.Next(40, 90), _person.Next(20, 100));
             _rhythm[position] = rhythm;
         }
 

@@ -112,14 +112,70 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Time
 
     private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
-    // Npgsql reads timestamptz as a UTC DateTime, and Dapper matches constructors by exact type.
-    private sealed record ConsentRow(int Version, string[] Covers, DateTime AcceptedAt, DateTime? WithdrawnAt);
+    // Rows as classes with settable properties: Dapper converts into properties, while records need exact constructor types.
+    private sealed class ConsentRow
+    {
+        public int Version { get; init; }
 
-    private sealed record ProfileRow(DateTime CreatedAt, DateTime UpdatedAt, string TypingPhrase, float IdPhotoScore, int FaceBytes, string FaceKeyId, int? KeystrokeBytes, string? KeystrokeKeyId);
+        public string[] Covers { get; init; } = [];
 
-    private sealed record IdPhotoRow(DateTime UploadedAt, DateTime? DeleteAfter, string ContentType);
+        public DateTime AcceptedAt { get; init; }
 
-    private sealed record SessionRow(
-        Guid SessionId, Guid CourseId, string AssessmentId, string Status, string? Verdict, string[] Flags, int FramesReceived,
-        int EvidenceFramesKept, DateTime StartedAt, DateTime? EndedAt, string? ReviewStatus, DateTime? ReviewDecidedAt);
+        public DateTime? WithdrawnAt { get; init; }
+    }
+
+    private sealed class ProfileRow
+    {
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
+
+        public string TypingPhrase { get; init; } = "";
+
+        public float IdPhotoScore { get; init; }
+
+        public int FaceBytes { get; init; }
+
+        public string FaceKeyId { get; init; } = "";
+
+        public int? KeystrokeBytes { get; init; }
+
+        public string? KeystrokeKeyId { get; init; }
+    }
+
+    private sealed class IdPhotoRow
+    {
+        public DateTime UploadedAt { get; init; }
+
+        public DateTime? DeleteAfter { get; init; }
+
+        public string ContentType { get; init; } = "";
+    }
+
+    private sealed class SessionRow
+    {
+        public Guid SessionId { get; init; }
+
+        public Guid CourseId { get; init; }
+
+        public string AssessmentId { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public string? Verdict { get; init; }
+
+        public string[] Flags { get; init; } = [];
+
+        public int FramesReceived { get; init; }
+
+        public int EvidenceFramesKept { get; init; }
+
+        public DateTime StartedAt { get; init; }
+
+        public DateTime? EndedAt { get; init; }
+
+        public string? ReviewStatus { get; init; }
+
+        public DateTime? ReviewDecidedAt { get; init; }
+    }
 }

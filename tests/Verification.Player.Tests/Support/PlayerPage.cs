@@ -97,6 +97,7 @@ internal sealed class PlayerPage(IPage page, string scenario)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the graded assessment" }).ClickAsync();
         await Visible("#screen-assessment");
+        await page.WaitForFunctionAsync("() => document.getElementById('check-phrase').textContent.length > 0");
         await ScreenshotAsync("08-assessment-typing-check");
         var phrase = await page.Locator("#check-phrase").InnerTextAsync();
         for (var attempt = 0; attempt < 3 && await page.Locator("#typing-check").IsVisibleAsync(); attempt++)

@@ -60,7 +60,7 @@ internal sealed class PlayerPage(IPage page, string scenario)
             }
             else if (before != await page.Locator("#face-progress").InnerTextAsync())
             {
-                await ScreenshotAsync($"04-face-{await page.Locator("#face-progress").InnerTextAsync()}".Replace(' ', '-'));
+                await ScreenshotAsync($"04-face-{(await page.Locator("#face-progress").InnerTextAsync()).TrimEnd('.')}".Replace(' ', '-'));
             }
 
             await Task.Delay(1100);

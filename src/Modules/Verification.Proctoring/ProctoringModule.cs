@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
+using Verification.Proctoring.Identity;
 using Verification.Proctoring.Privacy;
 using Verification.Proctoring.Reviews;
 using Verification.Proctoring.Sessions;
@@ -21,6 +22,7 @@ public sealed class ProctoringModule : IModule
     {
         services.AddTokens(configuration);
         services.AddConsent();
+        services.AddIdentity(configuration);
         services.AddSessions(configuration);
         services.AddReviews();
         services.AddPrivacy();
@@ -30,6 +32,7 @@ public sealed class ProctoringModule : IModule
     {
         endpoints.MapTokens();
         endpoints.MapConsent();
+        endpoints.MapIdentity();
         endpoints.MapSessions();
         endpoints.MapReviews();
         endpoints.MapPrivacy();

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Verification.BuildingBlocks.Audit;
+using Verification.Matching.Face;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Proctoring.Identity.CompleteEnrollment;
+
+internal sealed record EnrollmentCompleted(string Status, int Version, int FaceFrames, int TypingSamples);
+
+internal enum CompleteOutcome
+{
+    Completed,
+    Incomplete,
+    IdPhotoMismatch,
+}
+
+/// <summary>
+/// Builds the identity profile from the enrollment in progress: the face template of the accepted frames, the ID
+/// photo's score against it, and the keystroke profile. Stores it encrypted (replacing an earlier profile), clears
+/// the enrollment in progress, starts the ID photo's retention clock and audits <c>identity.enrolled</c> or
+/// <c>identity.re_enrolled</c>, all in one transaction.
+/// </summary>
+internal sealed class CompleteEnrollmentHandler(
+    FaceOptions faceOptions,
+    EnrollmentSettings settings,
+    EnrollmentDraft draft,
+    BiometricCipher cipher,
+    NpgsqlDataSource dataSource,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<CompleteEnrollmentHandler> logger)
+{
+    private const string UpsertSql = """
+        INSERT INTO proctoring.identity_profiles AS p (learner_id, face_template, face_template_key_id, id_photo_score,
+            keystroke_profile, keystroke_profile_key_id, typing_phrase, created_at, updated_at, version)
+        VALUES (@learnerId, @face, @faceKeyId, @idPhotoScore, @typing, @typingKeyId, @phrase, @now, @now, 1)
+        ON CONFLICT (learner_id) DO UPDATE SET face_template = EXCLUDED.face_template, face_template_key_id = EXCLUDED.face_template_key_id,
+            id_photo_score = EXCLUDED.id_photo_score, keystroke_profile = EXCLUDED.keystroke_profile,
+            keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_phrase = EXCLUDED.typing_phrase,
+            updated_at = EXCLUDED.updated_at, version = p.version + 1
+        RETURNING version;
+        """;
+
+    private const string ClearDraftSql = """
+        DELETE FROM proctoring.enrollment_frames WHERE learner_id = @learnerId;
+        DELETE FROM proctoring.enrollment_typing_samples WHERE learner_id = @learnerId;
+        UPDATE proctoring.id_photos SET delete_after = @deleteAfter WHERE learner_id = @learnerId AND delete_after IS NULL;
+        """;
+
+    public async Task<(CompleteOutcome Outcome, EnrollmentCompleted? Completed, string[] Missing)> HandleAsync(
+        Guid learnerId, string phrase, CancellationToken cancellationToken)
+    {
+        var frames = await draft.FrameEmbeddingsAsync(learnerId, cancellationToken);
+        var idPhoto = await draft.IdPhotoEmbeddingAsync(learnerId, cancellationToken);
+        var samples = await draft.TypingSamplesAsync(learnerId, phrase, cancellationToken);
+        var missing = new List<string>();
+        if (frames.Count < settings.MinimumFaceFrames)
+        {
+            missing.Add("face_frames");
+        }
+
+        if (idPhoto is null)
+        {
+            missing.Add("id_photo");
+        }
+
+        if (samples.Count < KeystrokeProfile.MinimumEnrollmentSamples)
+        {
+            missing.Add("typing_samples");
+        }
+
+        if (missing.Count > 0)
+        {
+            return (CompleteOutcome.Incomplete, null, [.. missing]);
+        }
+
+        var template = FaceTemplate.Create(frames);
+        // The ID photo matched the frames taken before it; the frames taken after it must not pull the template away.
+        var idPhotoScore = template.Score(idPhoto);
+        if (idPhotoScore < faceOptions.MatchThreshold)
+        {
+            return (CompleteOutcome.IdPhotoMismatch, null, []);
+        }
+
+        var typing = KeystrokeProfile.Build(phrase, samples);
+        var sealedFace = cipher.Encrypt(template.ToBytes(), "identity_profiles", learnerId, "face_template");
+        var sealedTyping = cipher.Encrypt(typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile");
+        var now = time.GetUtcNow();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            UpsertSql,
+            new
+            {
+                learnerId,
+                face = sealedFace.Payload,
+                faceKeyId = sealedFace.KeyId,
+                idPhotoScore,
+                typing = sealedTyping.Payload,
+                typingKeyId = sealedTyping.KeyId,
+                phrase,
+                now,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(settings.IdPhotoRetentionDays) }, transaction, cancellationToken: cancellationToken));
+        var action = version == 1 ? "identity.enrolled" : "identity.re_enrolled";
+        var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, typingSamples = samples.Count, idPhotoMatched = true });
+        await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", action, $"learner:{learnerId}", data), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Identity profile version {Version} stored for learner {LearnerId}", version, learnerId);
+        return (CompleteOutcome.Completed, new EnrollmentCompleted(version == 1 ? "enrolled" : "re_enrolled", version, frames.Count, samples.Count), []);
+    }
+}

@@ -1,0 +1,60 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Verification.Proctoring.Api;
+using Verification.Proctoring.Consent;
+using Verification.Proctoring.Tokens;
+
+namespace Verification.Proctoring.Identity.CompleteEnrollment;
+
+internal static class CompleteEnrollmentEndpoint
+{
+    public static void MapCompleteEnrollment(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/learners/{learnerId:guid}/identity/complete", CompleteAsync)
+            .WithTags("Identity enrollment")
+            .WithSummary("Build and store the identity profile (replacing an earlier one). 409 enrollment_incomplete lists what is missing.");
+
+    private static async Task<Results<Ok<EnrollmentCompleted>, ProblemHttpResult>> CompleteAsync(
+        Guid learnerId,
+        HttpRequest request,
+        LearnerTokens tokens,
+        LiveConsent consent,
+        TypingPhrase phrases,
+        IMediator mediator,
+        CompleteEnrollmentHandler handler,
+        CancellationToken cancellationToken)
+    {
+        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var covers = await consent.CoversAsync(learnerId, cancellationToken);
+        if (!covers.Contains(LiveConsent.Face) || !covers.Contains(LiveConsent.IdPhoto) || !covers.Contains(LiveConsent.Typing))
+        {
+            return ApiProblems.ConsentMissing("face, ID photo and typing");
+        }
+
+        var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
+        if (phrase is null)
+        {
+            return ApiProblems.UnknownLearner();
+        }
+
+        var (outcome, completed, missing) = await handler.HandleAsync(learnerId, phrase, cancellationToken);
+        return outcome switch
+        {
+            CompleteOutcome.Completed => TypedResults.Ok(completed!),
+            CompleteOutcome.IdPhotoMismatch => ApiProblems.Create(
+                StatusCodes.Status422UnprocessableEntity, IdentityRejections.IdPhotoMismatch, "The ID photo does not match the face.", IdentityRejections.IdPhotoMismatchMessage),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The enrollment is not complete.",
+                detail: $"Still missing: {string.Join(", ", missing)}. Add them, then complete the enrollment again.",
+                extensions: new Dictionary<string, object?> { ["code"] = "enrollment_incomplete", ["missing"] = missing }),
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using Dapper;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+using Verification.Matching.Keystroke;
+using Verification.Proctoring.Api;
+using Verification.Proctoring.Consent;
+using Verification.Proctoring.Tokens;
+
+namespace Verification.Proctoring.Identity.GetEnrollmentStatus;
+
+internal static class GetEnrollmentStatusEndpoint
+{
+    public sealed record Progress(int Accepted, int Required);
+
+    public sealed record ProfileSummary(int Version, DateTimeOffset UpdatedAt);
+
+    /// <summary><c>Missing</c> lists what still stands between the learner and a (new) profile: consent, face_frames, id_photo, typing_samples.</summary>
+    public sealed record EnrollmentStatus(
+        string[] ConsentCovers, string TypingPhrase, Progress FaceFrames, bool IdPhotoAccepted, Progress TypingSamples, string[] Missing, ProfileSummary? Profile);
+
+    private const string ProfileSql = "SELECT version, updated_at FROM proctoring.identity_profiles WHERE learner_id = @learnerId";
+
+    public static void MapGetEnrollmentStatus(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/v1/learners/{learnerId:guid}/identity", GetAsync)
+            .WithTags("Identity enrollment")
+            .WithSummary("What the enrollment has, what is still missing, the phrase to type, and the current profile's version.");
+
+    private static async Task<Results<Ok<EnrollmentStatus>, ProblemHttpResult>> GetAsync(
+        Guid learnerId,
+        HttpRequest request,
+        LearnerTokens tokens,
+        LiveConsent consent,
+        TypingPhrase phrases,
+        IMediator mediator,
+        EnrollmentDraft draft,
+        EnrollmentSettings settings,
+        NpgsqlDataSource dataSource,
+        CancellationToken cancellationToken)
+    {
+        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
+        if (phrase is null)
+        {
+            return ApiProblems.UnknownLearner();
+        }
+
+        var covers = await consent.CoversAsync(learnerId, cancellationToken);
+        var (frames, samples, idPhoto) = await draft.CountAsync(learnerId, phrase, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var profile = (await connection.QueryAsync<(int Version, DateTime UpdatedAt)>(new CommandDefinition(ProfileSql, new { learnerId }, cancellationToken: cancellationToken)))
+            .Select(p => new ProfileSummary(p.Version, new DateTimeOffset(p.UpdatedAt, TimeSpan.Zero)))
+            .SingleOrDefault();
+
+        var missing = new List<string>();
+        if (!covers.Contains(LiveConsent.Face) || !covers.Contains(LiveConsent.IdPhoto) || !covers.Contains(LiveConsent.Typing))
+        {
+            missing.Add("consent");
+        }
+
+        if (frames < settings.MinimumFaceFrames)
+        {
+            missing.Add("face_frames");
+        }
+
+        if (!idPhoto)
+        {
+            missing.Add("id_photo");
+        }
+
+        if (samples < KeystrokeProfile.MinimumEnrollmentSamples)
+        {
+            missing.Add("typing_samples");
+        }
+
+        return TypedResults.Ok(new EnrollmentStatus(
+            [.. covers.Order(StringComparer.Ordinal)],
+            phrase,
+            new Progress(frames, settings.MinimumFaceFrames),
+            idPhoto,
+            new Progress(samples, KeystrokeProfile.MinimumEnrollmentSamples),
+            [.. missing],
+            profile));
+    }
+}

@@ -1,0 +1,54 @@
+using Dapper;
+using Npgsql;
+using Verification.Matching.Face;
+using Verification.Matching.Keystroke;
+using Verification.Proctoring.Consent;
+
+namespace Verification.Proctoring.Identity;
+
+/// <summary>Reads identity profiles for verification sessions: decrypted, and only with the learner's consent checked separately.</summary>
+internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCipher cipher, LiveConsent consent)
+{
+    private const string Sql = """
+        SELECT face_template AS Face, face_template_key_id AS FaceKeyId, id_photo_score AS IdPhotoScore,
+               keystroke_profile AS Typing, keystroke_profile_key_id AS TypingKeyId, typing_phrase AS TypingPhrase
+        FROM proctoring.identity_profiles WHERE learner_id = @learnerId
+        """;
+
+    /// <summary>The learner's profile, or null when they have not enrolled.</summary>
+    /// <exception cref="BuildingBlocks.Encryption.DecryptionFailedException">The row was altered or moved, or its key is gone.</exception>
+    public async Task<IdentityProfile?> LoadAsync(Guid learnerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { learnerId }, cancellationToken: cancellationToken))).SingleOrDefault();
+        if (row is null)
+        {
+            return null;
+        }
+
+        var face = FaceTemplate.FromBytes(cipher.Decrypt(row.FaceKeyId, row.Face, "identity_profiles", learnerId, "face_template"));
+        var typing = row.Typing is null || row.TypingKeyId is null
+            ? null
+            : KeystrokeProfile.FromBytes(cipher.Decrypt(row.TypingKeyId, row.Typing, "identity_profiles", learnerId, "keystroke_profile"));
+        return new IdentityProfile(learnerId, face, typing, row.IdPhotoScore, row.TypingPhrase);
+    }
+
+    /// <summary>Whether the learner has a live consent covering their face (the minimum for a verification session).</summary>
+    public Task<bool> HasActiveConsentAsync(Guid learnerId, CancellationToken cancellationToken) =>
+        consent.CoversAsync(learnerId, LiveConsent.Face, cancellationToken);
+
+    private sealed class Row
+    {
+        public byte[] Face { get; set; } = [];
+
+        public string FaceKeyId { get; set; } = "";
+
+        public float IdPhotoScore { get; set; }
+
+        public byte[]? Typing { get; set; }
+
+        public string? TypingKeyId { get; set; }
+
+        public string TypingPhrase { get; set; } = "";
+    }
+}

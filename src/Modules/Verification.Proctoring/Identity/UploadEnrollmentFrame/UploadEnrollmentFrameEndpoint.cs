@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Verification.Proctoring.Api;
+using Verification.Proctoring.Consent;
+using Verification.Proctoring.Tokens;
+
+namespace Verification.Proctoring.Identity.UploadEnrollmentFrame;
+
+internal static class UploadEnrollmentFrameEndpoint
+{
+    public static void MapUploadEnrollmentFrame(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/learners/{learnerId:guid}/identity/frames", UploadAsync)
+            .DisableAntiforgery()
+            .WithTags("Identity enrollment")
+            .WithSummary("Upload one webcam picture of the face (JPEG or PNG). A refused picture answers 422 with a reason code and what to do.");
+
+    private static async Task<Results<Ok<FrameAccepted>, ProblemHttpResult>> UploadAsync(
+        Guid learnerId,
+        HttpRequest request,
+        LearnerTokens tokens,
+        LiveConsent consent,
+        EnrollmentSettings settings,
+        UploadEnrollmentFrameHandler handler,
+        CancellationToken cancellationToken)
+    {
+        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!await consent.CoversAsync(learnerId, LiveConsent.Face, cancellationToken))
+        {
+            return ApiProblems.ConsentMissing("face");
+        }
+
+        var (image, _, imageProblem) = await EnrollmentImages.ReadAsync(request, settings.MaxImageBytes, cancellationToken);
+        if (imageProblem is not null)
+        {
+            return imageProblem;
+        }
+
+        var (accepted, rejection) = await handler.HandleAsync(learnerId, image!, cancellationToken);
+        if (accepted is not null)
+        {
+            return TypedResults.Ok(accepted);
+        }
+
+        return rejection!.Code == "frame_limit_reached"
+            ? ApiProblems.Create(StatusCodes.Status409Conflict, rejection.Code, "Enough pictures.", rejection.LearnerMessage)
+            : ApiProblems.Create(StatusCodes.Status422UnprocessableEntity, rejection.Code, "The picture cannot be used.", rejection.LearnerMessage);
+    }
+}

@@ -1,0 +1,67 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Verification.Matching.Keystroke;
+using Verification.Proctoring.Api;
+using Verification.Proctoring.Consent;
+using Verification.Proctoring.Tokens;
+
+namespace Verification.Proctoring.Identity.UploadTypingSample;
+
+internal static class UploadTypingSampleEndpoint
+{
+    /// <summary>One browser keyboard event: type "down" or "up", KeyboardEvent.key, .code, .timeStamp (ms) and .repeat.</summary>
+    public sealed record KeyEvent(string Type, string Key, string Code, double TimeStamp, bool Repeat = false);
+
+    public sealed record TypingSampleRequest(IReadOnlyList<KeyEvent>? Events);
+
+    public static void MapUploadTypingSample(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/learners/{learnerId:guid}/identity/typing-samples", UploadAsync)
+            .WithTags("Identity enrollment")
+            .WithSummary("Upload the key events of one typing of the phrase. 422 typing_sample_unusable names the reader's reason.");
+
+    private static async Task<Results<Ok<TypingSampleAccepted>, ProblemHttpResult>> UploadAsync(
+        Guid learnerId,
+        TypingSampleRequest body,
+        HttpRequest request,
+        LearnerTokens tokens,
+        LiveConsent consent,
+        TypingPhrase phrases,
+        IMediator mediator,
+        UploadTypingSampleHandler handler,
+        CancellationToken cancellationToken)
+    {
+        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!await consent.CoversAsync(learnerId, LiveConsent.Typing, cancellationToken))
+        {
+            return ApiProblems.ConsentMissing("typing");
+        }
+
+        var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
+        if (phrase is null)
+        {
+            return ApiProblems.UnknownLearner();
+        }
+
+        var events = (body.Events ?? []).Select(e => new RawKeyEvent(e.Type, e.Key, e.Code, e.TimeStamp, e.Repeat)).ToList();
+        var (outcome, accepted, rejection) = await handler.HandleAsync(learnerId, phrase, events, cancellationToken);
+        return outcome switch
+        {
+            TypingSampleOutcome.Accepted => TypedResults.Ok(accepted!),
+            TypingSampleOutcome.LimitReached => ApiProblems.Create(
+                StatusCodes.Status409Conflict, "typing_sample_limit_reached", "Enough typing samples.", "You have typed the phrase often enough. Finish the enrollment."),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The typing sample cannot be used.",
+                detail: rejection!.LearnerMessage,
+                extensions: new Dictionary<string, object?> { ["code"] = IdentityRejections.TypingSampleUnusable, ["reason"] = rejection.Code }),
+        };
+    }
+}

@@ -14,7 +14,9 @@ internal static partial class ModuleRules
     {
         var forbidden = modules
             .Where(m => m != assembly)
-            .SelectMany(m => m.GetTypes().Where(t => t.FullName is not null && !IsContract(m, t)).Select(t => t.FullName!))
+            // Compiler-synthesized types (<>z__ReadOnlyList`1 for collection expressions) are emitted into each assembly
+            // under the same name: a match on them is not a module reaching into another.
+            .SelectMany(m => m.GetTypes().Where(t => t.FullName is not null && !t.Name.StartsWith('<') && !IsContract(m, t)).Select(t => t.FullName!))
             .ToArray();
         if (forbidden.Length == 0)
         {

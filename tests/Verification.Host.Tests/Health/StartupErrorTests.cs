@@ -19,6 +19,8 @@ public sealed class StartupErrorTests
         start.Environment["ConnectionStrings__Verification"] = "";
         start.Environment["Encryption__ActiveKeyId"] = "k";
         start.Environment["Encryption__Keys__k"] = Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey();
+        // The sessions' hosted services need the token key at start; only the database setting is under test here.
+        start.Environment["Proctoring__TokenSigningKey"] = Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -19,19 +19,26 @@ internal sealed class SessionMonitor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            foreach (var session in sessions.All)
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                try
+                foreach (var session in sessions.All)
                 {
-                    await CheckAsync(session, stoppingToken);
-                }
-                catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
-                {
-                    logger.LogError(ex, "Session {SessionId} could not be checked", session.SessionId);
+                    try
+                    {
+                        await CheckAsync(session, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+                    {
+                        logger.LogError(ex, "Session {SessionId} could not be checked", session.SessionId);
+                    }
                 }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A host stopping before it finished starting (the database unreachable) cancels the timer: not a failure.
         }
     }
 

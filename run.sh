@@ -12,9 +12,7 @@ url="${VERIFICATION_URL:-http://127.0.0.1:5080}"
 ensure_dotnet
 ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core
 scripts/fetch-models.sh
-for dir in src/Verification.Host/wwwroot; do
-  if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then (cd "$dir" && npm ci --no-audit --no-fund --silent); fi
-done
+scripts/page-packages.sh
 
 mkdir -p .data
 chmod 700 .data

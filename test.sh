@@ -11,6 +11,7 @@ source scripts/lib.sh
 ensure_dotnet
 ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core ffmpeg chromium
 scripts/fetch-models.sh
+scripts/page-packages.sh
 
 echo "build: Release, warnings as errors"
 dotnet build Verification.sln -c Release -warnaserror -nologo -v q

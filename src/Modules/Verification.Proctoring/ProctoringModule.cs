@@ -5,6 +5,7 @@ using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
 using Verification.Proctoring.Identity;
+using Verification.Proctoring.Privacy;
 using Verification.Proctoring.Reviews;
 using Verification.Proctoring.Sessions;
 using Verification.Proctoring.Tokens;
@@ -24,6 +25,7 @@ public sealed class ProctoringModule : IModule
         services.AddIdentity(configuration);
         services.AddSessions(configuration);
         services.AddReviews();
+        services.AddPrivacy();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -33,5 +35,6 @@ public sealed class ProctoringModule : IModule
         endpoints.MapIdentity();
         endpoints.MapSessions();
         endpoints.MapReviews();
+        endpoints.MapPrivacy();
     }
 }

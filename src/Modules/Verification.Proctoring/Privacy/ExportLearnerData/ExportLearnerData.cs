@@ -1,0 +1,181 @@
+using Dapper;
+using Npgsql;
+
+namespace Verification.Proctoring.Privacy.ExportLearnerData;
+
+internal sealed record LearnerDataExport(
+    Guid LearnerId,
+    DateTimeOffset ExportedAt,
+    IReadOnlyList<ExportedConsent> Consents,
+    ExportedEnrollment Enrollment,
+    IReadOnlyList<ExportedSession> Sessions,
+    IReadOnlyList<string> Notes);
+
+internal sealed record ExportedConsent(int Version, string[] Covers, DateTimeOffset AcceptedAt, DateTimeOffset? WithdrawnAt);
+
+internal sealed record ExportedEnrollment(
+    bool Enrolled,
+    DateTimeOffset? EnrolledAt,
+    DateTimeOffset? UpdatedAt,
+    string? TypingPhrase,
+    double? IdPhotoScore,
+    ExportedTemplate? FaceTemplate,
+    ExportedTemplate? KeystrokeProfile,
+    int FaceFramesInProgress,
+    int TypingSamplesInProgress,
+    ExportedIdPhoto? IdPhoto);
+
+/// <summary>A biometric template described, not dumped: its bytes mean nothing outside our matcher and would only widen the leak if an export went astray.</summary>
+internal sealed record ExportedTemplate(string Description, int EncryptedBytes, string KeyId);
+
+internal sealed record ExportedIdPhoto(DateTimeOffset UploadedAt, DateTimeOffset? DeleteAfter, string ContentType);
+
+internal sealed record ExportedSession(
+    Guid SessionId,
+    Guid CourseId,
+    string AssessmentId,
+    string Status,
+    string? Verdict,
+    string[] Flags,
+    int FramesReceived,
+    int EvidenceFramesKept,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    string? ReviewStatus,
+    DateTimeOffset? ReviewDecidedAt);
+
+/// <summary>Everything the proctoring module holds about one learner, in words and numbers a learner can read.</summary>
+internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    private const string Sql = """
+        SELECT version AS "Version", covers AS "Covers", accepted_at AS "AcceptedAt", withdrawn_at AS "WithdrawnAt"
+        FROM proctoring.consents WHERE learner_id = @learnerId ORDER BY accepted_at;
+
+        SELECT created_at AS "CreatedAt", updated_at AS "UpdatedAt", typing_phrase AS "TypingPhrase", id_photo_score AS "IdPhotoScore",
+               length(face_template) AS "FaceBytes", face_template_key_id AS "FaceKeyId",
+               length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId"
+        FROM proctoring.identity_profiles WHERE learner_id = @learnerId;
+
+        SELECT (SELECT count(*) FROM proctoring.enrollment_frames WHERE learner_id = @learnerId)::int AS "Frames",
+               (SELECT count(*) FROM proctoring.enrollment_typing_samples WHERE learner_id = @learnerId)::int AS "Samples";
+
+        SELECT uploaded_at AS "UploadedAt", delete_after AS "DeleteAfter", content_type AS "ContentType"
+        FROM proctoring.id_photos WHERE learner_id = @learnerId;
+
+        SELECT s.id AS "SessionId", s.course_id AS "CourseId", s.assessment_id AS "AssessmentId", s.status AS "Status",
+               s.verdict AS "Verdict", s.flag_kinds AS "Flags", s.frames_received AS "FramesReceived",
+               (SELECT count(*) FROM proctoring.evidence_frames e WHERE e.session_id = s.id)::int AS "EvidenceFramesKept",
+               s.started_at AS "StartedAt", s.ended_at AS "EndedAt", c.status AS "ReviewStatus", c.decided_at AS "ReviewDecidedAt"
+        FROM proctoring.sessions s LEFT JOIN proctoring.review_cases c ON c.session_id = s.id
+        WHERE s.learner_id = @learnerId ORDER BY s.started_at;
+        """;
+
+    public async Task<LearnerDataExport> HandleAsync(Guid learnerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { learnerId }, cancellationToken: cancellationToken));
+        var consents = (await results.ReadAsync<ConsentRow>()).Select(c => new ExportedConsent(c.Version, c.Covers, Utc(c.AcceptedAt), Utc(c.WithdrawnAt))).ToList();
+        var profile = await results.ReadSingleOrDefaultAsync<ProfileRow>();
+        var inProgress = await results.ReadSingleAsync<(int Frames, int Samples)>();
+        var idPhoto = await results.ReadSingleOrDefaultAsync<IdPhotoRow>();
+        var sessions = (await results.ReadAsync<SessionRow>()).Select(s => new ExportedSession(
+            s.SessionId, s.CourseId, s.AssessmentId, s.Status, s.Verdict, s.Flags, s.FramesReceived, s.EvidenceFramesKept,
+            Utc(s.StartedAt), Utc(s.EndedAt), s.ReviewStatus, Utc(s.ReviewDecidedAt))).ToList();
+
+        var enrollment = new ExportedEnrollment(
+            profile is not null,
+            Utc(profile?.CreatedAt),
+            Utc(profile?.UpdatedAt),
+            profile?.TypingPhrase,
+            profile?.IdPhotoScore,
+            profile is null ? null : new ExportedTemplate(
+                "Face template: numeric descriptions (embeddings) of your enrollment photos, used only to compare new camera photos with you. Stored encrypted; the numbers are not included here.",
+                profile.FaceBytes,
+                profile.FaceKeyId),
+            profile?.KeystrokeBytes is { } keystrokeBytes ? new ExportedTemplate(
+                "Typing profile: statistics of the timing of your key presses when typing the phrase. Stored encrypted; the numbers are not included here.",
+                keystrokeBytes,
+                profile.KeystrokeKeyId ?? "") : null,
+            inProgress.Frames,
+            inProgress.Samples,
+            idPhoto is null ? null : new ExportedIdPhoto(Utc(idPhoto.UploadedAt), Utc(idPhoto.DeleteAfter), idPhoto.ContentType));
+
+        return new LearnerDataExport(learnerId, time.GetUtcNow(), consents, enrollment, sessions,
+        [
+            "Photos taken during assessments are kept only when a check flagged them, as evidence for the person who reviews it.",
+            "Your ID photo is kept only until your enrollment is complete plus a short period, then deleted.",
+            "Nothing in this export was used to infer emotions or behaviour.",
+        ]);
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    // Rows as classes with settable properties: Dapper converts into properties, while records need exact constructor types.
+    private sealed class ConsentRow
+    {
+        public int Version { get; init; }
+
+        public string[] Covers { get; init; } = [];
+
+        public DateTime AcceptedAt { get; init; }
+
+        public DateTime? WithdrawnAt { get; init; }
+    }
+
+    private sealed class ProfileRow
+    {
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
+
+        public string TypingPhrase { get; init; } = "";
+
+        public float IdPhotoScore { get; init; }
+
+        public int FaceBytes { get; init; }
+
+        public string FaceKeyId { get; init; } = "";
+
+        public int? KeystrokeBytes { get; init; }
+
+        public string? KeystrokeKeyId { get; init; }
+    }
+
+    private sealed class IdPhotoRow
+    {
+        public DateTime UploadedAt { get; init; }
+
+        public DateTime? DeleteAfter { get; init; }
+
+        public string ContentType { get; init; } = "";
+    }
+
+    private sealed class SessionRow
+    {
+        public Guid SessionId { get; init; }
+
+        public Guid CourseId { get; init; }
+
+        public string AssessmentId { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public string? Verdict { get; init; }
+
+        public string[] Flags { get; init; } = [];
+
+        public int FramesReceived { get; init; }
+
+        public int EvidenceFramesKept { get; init; }
+
+        public DateTime StartedAt { get; init; }
+
+        public DateTime? EndedAt { get; init; }
+
+        public string? ReviewStatus { get; init; }
+
+        public DateTime? ReviewDecidedAt { get; init; }
+    }
+}

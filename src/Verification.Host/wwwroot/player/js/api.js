@@ -1,0 +1,59 @@
+// The HTTP API the page uses. Refusals come back as RFC 9457 problem details; ApiError carries their code and detail.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? problem?.title ?? `The service answered ${status}.`);
+    this.status = status;
+    this.code = problem?.code ?? problem?.extensions?.code ?? null;
+    this.problem = problem;
+  }
+}
+
+async function call(method, path, { token, json, form } = {}) {
+  const headers = {};
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  let body;
+  if (json !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(json);
+  } else if (form !== undefined) {
+    body = form;
+  }
+  const response = await fetch(path, { method, headers, body });
+  const type = response.headers.get("Content-Type") ?? "";
+  const content = type.includes("json") ? await response.json() : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, content);
+  }
+  return content;
+}
+
+function imageForm(blob, name) {
+  const form = new FormData();
+  form.append("image", blob, name);
+  return form;
+}
+
+/// The learner a token names. Learner tokens are signed, not encrypted: their payload (base64url JSON before the dot)
+/// is the page's to read, and the learner routes need the id.
+export function learnerOf(token) {
+  const payload = token.split(".")[0].replaceAll("-", "+").replaceAll("_", "/");
+  return JSON.parse(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, "="))).Sub;
+}
+
+const learner = token => `/api/v1/learners/${learnerOf(token)}`;
+
+export const api = {
+  demoToken: (purpose, assessmentId) => call("POST", "/api/v1/demo/tokens", { json: { purpose, assessmentId } }),
+  consent: token => call("GET", `${learner(token)}/consent`, { token }),
+  acceptConsent: (token, version) => call("POST", `${learner(token)}/consent`, { token, json: { version } }),
+  enrollmentStatus: token => call("GET", `${learner(token)}/identity`, { token }),
+  enrollFace: (token, jpeg) => call("POST", `${learner(token)}/identity/frames`, { token, form: imageForm(jpeg, "face.jpg") }),
+  enrollIdPhoto: (token, image) => call("PUT", `${learner(token)}/identity/id-photo`, { token, form: imageForm(image, image.name ?? "id.jpg") }),
+  enrollTyping: (token, events) => call("POST", `${learner(token)}/identity/typing-samples`, { token, json: { events } }),
+  completeEnrollment: token => call("POST", `${learner(token)}/identity/complete`, { token }),
+  exportData: token => call("GET", `${learner(token)}/data`, { token }),
+  eraseData: token => call("DELETE", `${learner(token)}/data`, { token }),
+};

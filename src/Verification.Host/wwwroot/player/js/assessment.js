@@ -1,0 +1,121 @@
+import { captureJpeg } from "./camera.js";
+import { FramePacer } from "./frame-pacer.js";
+
+// One verification session over /hubs/proctoring with the MessagePack protocol (docs/player-protocol.md). MessagePack
+// maps carry PascalCase names. The session outlives a dropped connection: on reconnection it is resumed by id.
+export class AssessmentSession {
+  #connection;
+  #token;
+  #video;
+  #handlers;
+  #sessionId = null;
+  #pacer = null;
+  #timer = 0;
+  #sending = false;
+  #ended = false;
+  #framesChecked = 0;
+
+  constructor({ token, video, onStatus, onPrompt, onVerdict, onFrameChecked }) {
+    this.#token = token;
+    this.#video = video;
+    this.#handlers = { onStatus, onPrompt, onVerdict, onFrameChecked };
+    this.#connection = new signalR.HubConnectionBuilder()
+      .withUrl("/hubs/proctoring")
+      .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
+      .withAutomaticReconnect()
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+    this.#connection.on("FrameResult", result => this.#onFrameResult(result));
+    this.#connection.on("VerdictChanged", verdict => this.#handlers.onVerdict(verdict));
+    this.#connection.on("Prompt", prompt => this.#handlers.onPrompt(prompt));
+    this.#connection.on("FramesShed", () => this.#pacer?.slower());
+    this.#connection.on("KeystrokeResult", () => {});
+    this.#connection.onreconnecting(() => onStatus("Connection lost. Reconnecting…", true));
+    this.#connection.onreconnected(() => this.#resume());
+    this.#connection.onclose(() => {
+      if (!this.#ended) {
+        onStatus("The connection to the identity check was lost. Reload the page to resume.", true);
+      }
+    });
+  }
+
+  get sessionId() {
+    return this.#sessionId;
+  }
+
+  get connectionId() {
+    return this.#connection.connectionId;
+  }
+
+  async start() {
+    await this.#connection.start();
+    const started = await this.#connection.invoke("StartSession", this.#token);
+    this.#sessionId = started.SessionId;
+    this.#pacer = new FramePacer(started.FrameIntervalSeconds * 1000);
+    this.#handlers.onStatus("Identity check on: your camera takes a photo every few seconds.", false);
+    this.#scheduleFrame(0);
+    return started;
+  }
+
+  async sendKeystrokes(events) {
+    const batch = {
+      Events: events.map(e => ({ Type: e.type, Key: e.key, Code: e.code, TimeStamp: e.timeStamp, Repeat: e.repeat })),
+    };
+    return await this.#connection.invoke("SendKeystrokes", batch);
+  }
+
+  async end() {
+    this.#ended = true;
+    clearTimeout(this.#timer);
+    try {
+      return await this.#connection.invoke("EndSession");
+    } finally {
+      await this.#connection.stop();
+    }
+  }
+
+  async #resume() {
+    try {
+      await this.#connection.invoke("ResumeSession", this.#token, this.#sessionId);
+      this.#handlers.onStatus("Reconnected. Identity check on.", false);
+    } catch (error) {
+      this.#handlers.onStatus(`The identity check could not resume: ${error.message}`, true);
+    }
+  }
+
+  #scheduleFrame(delayMs) {
+    this.#timer = setTimeout(() => this.#sendFrame(), delayMs);
+  }
+
+  async #sendFrame() {
+    if (this.#ended) {
+      return;
+    }
+    this.#scheduleFrame(this.#pacer.intervalMs);
+    if (this.#sending || this.#connection.state !== signalR.HubConnectionState.Connected) {
+      // The previous frame is still uploading: the link is slow, so skip this one and send smaller ones.
+      this.#pacer.slower();
+      return;
+    }
+    this.#sending = true;
+    try {
+      const jpeg = await captureJpeg(this.#video, this.#pacer.current);
+      const sentAt = performance.now();
+      const accepted = await this.#connection.invoke("SendFrame", new Uint8Array(await jpeg.arrayBuffer()));
+      if (accepted.Code) {
+        this.#pacer.slower();
+      } else {
+        this.#pacer.sent(accepted.Frame, sentAt);
+      }
+    } catch (error) {
+      this.#handlers.onStatus(`A photo could not be sent: ${error.message}`, true);
+    } finally {
+      this.#sending = false;
+    }
+  }
+
+  #onFrameResult(result) {
+    this.#pacer?.answered(result.Frame);
+    this.#handlers.onFrameChecked(++this.#framesChecked, result);
+  }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks.Encryption;
+
+namespace Verification.Player.Tests.Support;
+
+/// <summary>
+/// The real Host on a loopback Kestrel port (a browser needs a socket), over a test database of its own, with the demo
+/// learner seeded and frames every second so an assessment takes seconds, not minutes.
+/// </summary>
+internal sealed class PlayerHost : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+
+    public PlayerHost(string connectionString)
+    {
+        _connectionString = connectionString;
+        UseKestrel(0);
+    }
+
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("ConnectionStrings:Verification", _connectionString);
+        builder.UseSetting("Encryption:ActiveKeyId", "test1");
+        builder.UseSetting("Encryption:Keys:test1", EnvelopeEncryption.GenerateKey());
+        builder.UseSetting("Proctoring:TokenSigningKey", EnvelopeEncryption.GenerateKey());
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Proctoring:Sessions:FrameIntervalSeconds", "1");
+    }
+}

@@ -12,10 +12,13 @@ internal static class ListReviewCasesEndpoint
 {
     public sealed record ReviewCaseSummary(Guid CaseId, Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Priority, string Status, string[] Flags, DateTime OpenedAt);
 
+    // Dapper hands text[] over as System.Array, which no record constructor takes; the flags travel as one string.
+    private sealed record ReviewCaseRow(Guid CaseId, Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Priority, string Status, string FlagList, DateTime OpenedAt);
+
     // High before Normal before Low, then oldest first: the most urgent waiting case is at the top.
     private const string Sql = """
         SELECT c.id AS "CaseId", c.session_id AS "SessionId", c.learner_id AS "LearnerId", c.course_id AS "CourseId",
-               s.assessment_id AS "AssessmentId", c.priority AS "Priority", c.status AS "Status", s.flag_kinds AS "Flags",
+               s.assessment_id AS "AssessmentId", c.priority AS "Priority", c.status AS "Status", array_to_string(s.flag_kinds, ' ') AS "FlagList",
                c.opened_at AS "OpenedAt"
         FROM proctoring.review_cases c
         JOIN proctoring.sessions s ON s.id = c.session_id
@@ -33,7 +36,8 @@ internal static class ListReviewCasesEndpoint
     private static async Task<Ok<IReadOnlyList<ReviewCaseSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, string status = "open")
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var cases = await connection.QueryAsync<ReviewCaseSummary>(new CommandDefinition(Sql, new { status }, cancellationToken: cancellationToken));
-        return TypedResults.Ok<IReadOnlyList<ReviewCaseSummary>>([.. cases]);
+        var rows = await connection.QueryAsync<ReviewCaseRow>(new CommandDefinition(Sql, new { status }, cancellationToken: cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<ReviewCaseSummary>>([.. rows.Select(r => new ReviewCaseSummary(
+            r.CaseId, r.SessionId, r.LearnerId, r.CourseId, r.AssessmentId, r.Priority, r.Status, r.FlagList.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.OpenedAt))]);
     }
 }

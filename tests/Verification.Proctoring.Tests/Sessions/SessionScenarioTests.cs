@@ -208,6 +208,28 @@ public sealed class SessionScenarioTests(ProctoringApp app) : IClassFixture<Proc
         Assert.Contains("session_forbidden", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Hubs.Protocols), MemberType = typeof(Hubs))]
+    public async Task Withdrawing_consent_during_a_session_stops_frames_and_typing_from_being_checked(string protocol)
+    {
+        var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        await using var player = await Hubs.StartSessionAsync(app, protocol, learner);
+        var before = await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[0]);
+
+        using (var withdraw = await app.SendAsync(HttpMethod.Delete, $"/api/v1/learners/{learner.LearnerId}/consent", await app.TokenAsync(learner)))
+        {
+            Assert.True(withdraw.IsSuccessStatusCode);
+        }
+
+        var after = await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[1]);
+        var typing = await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
+
+        Assert.Equal(1, before.FacesFound);
+        Assert.Equal("consent_withdrawn", after.Code);
+        Assert.Null(after.MatchScore);
+        Assert.Equal("consent_withdrawn", typing.Code);
+    }
+
     private async Task<bool> ReviewCaseOpenAsync(Guid sessionId)
     {
         await using var connection = await app.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);

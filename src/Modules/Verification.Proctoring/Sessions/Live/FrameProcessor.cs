@@ -7,6 +7,7 @@ using Verification.Matching.Face;
 using Verification.Matching.Frames;
 using Verification.Matching.Fusion;
 using Verification.Proctoring.Contracts.Player;
+using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Store;
 
@@ -18,6 +19,7 @@ namespace Verification.Proctoring.Sessions.Live;
 /// </summary>
 internal sealed class FrameProcessor(
     FaceEngine engine,
+    IdentityProfiles profiles,
     SessionStore store,
     IHubContext<ProctoringHub, IProctoringClient> hub,
     ILogger<FrameProcessor> logger)
@@ -45,8 +47,22 @@ internal sealed class FrameProcessor(
         }
     }
 
-    private async Task<byte[]> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash)
+    private async Task<byte[]?> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash)
     {
+        // Withdrawing consent stops collection at once, also in a session already running: the frame is not analysed or kept.
+        if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
+        {
+            await hub.Clients.Client(session.ConnectionId ?? "").FrameResult(new FrameResult
+            {
+                SessionId = session.SessionId,
+                Frame = frame.Frame,
+                Code = "consent_withdrawn",
+                Message = "You withdrew your consent, so no picture is checked or kept. Ask for the manual review alternative.",
+                Verdict = session.LastVerdict.ToString(),
+            });
+            return previousHash;
+        }
+
         var analysis = engine.Analyze(frame.Bytes, engine.Options.Session);
         var hash = SHA256.HashData(frame.Bytes);
         var code = analysis.Rejection?.Code;

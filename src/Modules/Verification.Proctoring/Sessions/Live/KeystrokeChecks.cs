@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Contracts.Player;
+using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
 
 namespace Verification.Proctoring.Sessions.Live;
@@ -9,11 +10,16 @@ namespace Verification.Proctoring.Sessions.Live;
 /// Scores a typing check at once, on the caller's thread: it costs well under a millisecond, so keystroke batches are
 /// never queued behind frames and never shed.
 /// </summary>
-internal sealed class KeystrokeChecks(KeystrokeVerifier verifier, IHubContext<ProctoringHub, IProctoringClient> hub)
+internal sealed class KeystrokeChecks(KeystrokeVerifier verifier, IdentityProfiles profiles, IHubContext<ProctoringHub, IProctoringClient> hub)
 {
     public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch batch)
     {
         var check = session.NextTypingCheck();
+        if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
+        {
+            return new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = "consent_withdrawn", Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() };
+        }
+
         var events = new RawKeyEvent[batch.Events.Length];
         for (var i = 0; i < events.Length; i++)
         {

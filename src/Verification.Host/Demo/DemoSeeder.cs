@@ -22,7 +22,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Demo:Seed", false))
+        if (!Startup.DemoMode.IsOn(configuration))
         {
             return;
         }

@@ -1,5 +1,4 @@
 using Mediator;
-using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
 using Verification.BuildingBlocks.Database;
@@ -7,6 +6,7 @@ using Verification.BuildingBlocks.Migrations;
 using Verification.Host.Demo;
 using Verification.Host.Errors;
 using Verification.Host.Health;
+using Verification.Host.Security;
 
 namespace Verification.Host.Startup;
 
@@ -29,6 +29,8 @@ internal static class VerificationHost
             }
         });
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        DemoMode.EnsureAllowed(builder.Environment, builder.Configuration);
+        CorsOrigins.AddConfiguredCors(builder.Services, builder.Configuration);
 
         var modelsStatus = ModelsStatus.Check(ModelsLocator.Locate(builder.Configuration, builder.Environment.ContentRootPath));
         StartupChecks.VerifyModels(modelsStatus);
@@ -53,15 +55,15 @@ internal static class VerificationHost
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UsePageFiles();
+        app.MapApiReference();
         app.MapVerificationHealth();
         foreach (var module in ModuleCatalog.All)
         {

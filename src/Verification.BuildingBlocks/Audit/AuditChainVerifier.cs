@@ -4,9 +4,9 @@ using Npgsql;
 namespace Verification.BuildingBlocks.Audit;
 
 /// <summary>Walks the audit log in sequence order and reports every entry that was changed, removed or moved.</summary>
-public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
+public sealed class AuditChainVerifier(NpgsqlDataSource dataSource, AuditKey key)
 {
-    private sealed record Row(long Sequence, Guid Id, DateTime OccurredAt, string Actor, string Action, string Subject, string Data, byte[] PreviousHash, byte[] Hash);
+    private sealed record Row(long Sequence, Guid Id, DateTime OccurredAt, string Actor, string Action, string Subject, string Data, byte[] PreviousHash, byte[] Hash, bool Keyed);
 
     public async Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             """
             SELECT sequence AS "Sequence", id AS "Id", occurred_at AS "OccurredAt", actor AS "Actor", action AS "Action",
-                   subject AS "Subject", data AS "Data", previous_hash AS "PreviousHash", hash AS "Hash"
+                   subject AS "Subject", data AS "Data", previous_hash AS "PreviousHash", hash AS "Hash", keyed AS "Keyed"
             FROM audit.entries ORDER BY sequence
             """,
             transaction: transaction,
@@ -27,6 +27,9 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
         var expectedSequence = 1L;
         byte[] previousHash = new byte[AuditHash.Size];
         long count = 0;
+        long unkeyed = 0;
+        var keyedSeen = false;
+        var lastKeyed = true;
         foreach (var row in rows)
         {
             count++;
@@ -36,8 +39,13 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
                 breaks.Add(new AuditChainBreak(missing, AuditChainBreakKind.Missing));
             }
 
-            var recomputed = AuditHash.Compute(row.PreviousHash, row.Id, new DateTimeOffset(DateTime.SpecifyKind(row.OccurredAt, DateTimeKind.Utc)), new AuditEntry(row.Actor, row.Action, row.Subject, row.Data));
-            if (!recomputed.AsSpan().SequenceEqual(row.Hash))
+            var occurredAt = new DateTimeOffset(DateTime.SpecifyKind(row.OccurredAt, DateTimeKind.Utc));
+            var entry = new AuditEntry(row.Actor, row.Action, row.Subject, row.Data);
+            var recomputed = row.Keyed
+                ? AuditHash.Compute(key, row.PreviousHash, row.Id, occurredAt, entry)
+                : AuditHash.ComputeUnkeyed(row.PreviousHash, row.Id, occurredAt, entry);
+            // Unkeyed links exist only before the keyed chain began; one after it was rewritten without the key.
+            if (!recomputed.AsSpan().SequenceEqual(row.Hash) || (!row.Keyed && keyedSeen))
             {
                 breaks.Add(new AuditChainBreak(row.Sequence, AuditChainBreakKind.Modified));
             }
@@ -46,6 +54,9 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
                 breaks.Add(new AuditChainBreak(row.Sequence, AuditChainBreakKind.OutOfOrder));
             }
 
+            keyedSeen |= row.Keyed;
+            lastKeyed = row.Keyed;
+            unkeyed += row.Keyed ? 0 : 1;
             previousHash = row.Hash;
             expectedSequence = row.Sequence + 1;
         }
@@ -63,6 +74,11 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource)
             }
         }
 
-        return new AuditChainReport(count, breaks);
+        if (!lastKeyed)
+        {
+            breaks.Add(new AuditChainBreak(expectedSequence - 1, AuditChainBreakKind.NotKeyed));
+        }
+
+        return new AuditChainReport(count, unkeyed, head.Sequence, Convert.ToHexStringLower(head.Hash), [.. breaks.OrderBy(b => b.Sequence)]);
     }
 }

@@ -4,14 +4,28 @@ using System.Text;
 
 namespace Verification.BuildingBlocks.Audit;
 
-/// <summary>The chain link: SHA-256 over the previous link and the entry's fields, each length-prefixed.</summary>
+/// <summary>
+/// The chain link over the previous link and the entry's fields, each length-prefixed: HMAC-SHA256 under the audit key,
+/// or plain SHA-256 for the entries written before the keyed chain began (migration audit/0002).
+/// </summary>
 internal static class AuditHash
 {
     public const int Size = 32;
 
-    public static byte[] Compute(ReadOnlySpan<byte> previousHash, Guid id, DateTimeOffset occurredAt, AuditEntry entry)
+    public static byte[] Compute(AuditKey key, ReadOnlySpan<byte> previousHash, Guid id, DateTimeOffset occurredAt, AuditEntry entry)
+    {
+        using var hash = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Bytes);
+        return Append(hash, previousHash, id, occurredAt, entry);
+    }
+
+    public static byte[] ComputeUnkeyed(ReadOnlySpan<byte> previousHash, Guid id, DateTimeOffset occurredAt, AuditEntry entry)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        return Append(hash, previousHash, id, occurredAt, entry);
+    }
+
+    private static byte[] Append(IncrementalHash hash, ReadOnlySpan<byte> previousHash, Guid id, DateTimeOffset occurredAt, AuditEntry entry)
+    {
         hash.AppendData(previousHash);
         Span<byte> scratch = stackalloc byte[16];
         id.TryWriteBytes(scratch);

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Audit;
+using Verification.BuildingBlocks.Audit.VerifyAuditChain;
 using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Migrations;
 
 namespace Verification.BuildingBlocks.Modules;
 
-/// <summary>The shared pieces every module uses: the audit schema, envelope encryption, the clock.</summary>
+/// <summary>The shared pieces every module uses: the audit log and its verification, envelope encryption, the clock.</summary>
 public sealed class BuildingBlocksModule : IModule
 {
     public string Name => "audit";
@@ -25,11 +26,11 @@ public sealed class BuildingBlocksModule : IModule
             configuration.GetSection(EncryptionOptions.SectionName).Bind(options);
             return new EnvelopeEncryption(options);
         });
+        // Read now, so that a missing or short key stops the start with one line instead of failing the first append.
+        services.AddSingleton(AuditKey.FromConfiguration(configuration));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditChainVerifier>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapVerifyAuditChain();
 }

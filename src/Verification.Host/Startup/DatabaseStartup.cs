@@ -1,14 +1,15 @@
 using Npgsql;
+using Verification.BuildingBlocks.Audit;
 using Verification.BuildingBlocks.Database;
 using Verification.BuildingBlocks.Migrations;
 
 namespace Verification.Host.Startup;
 
 /// <summary>
-/// Before the Host takes traffic: the database answers and every migration is applied. A failure stops the start;
+/// Before the Host takes traffic: the database answers, every migration is applied and the audit chain is keyed. A failure stops the start;
 /// Program turns it into one line naming the setting to change.
 /// </summary>
-internal sealed class DatabaseStartup(NpgsqlDataSource dataSource, MigrationRunner migrations, IConfiguration configuration) : IHostedService
+internal sealed class DatabaseStartup(NpgsqlDataSource dataSource, MigrationRunner migrations, AuditLog audit, IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,6 +17,7 @@ internal sealed class DatabaseStartup(NpgsqlDataSource dataSource, MigrationRunn
         if (configuration.GetValue("Database:MigrateOnStart", true))
         {
             await migrations.ApplyAsync(cancellationToken);
+            await audit.StartKeyedChainAsync(cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using Spectre.Console.Cli;
+using Verification.Cli.Audit;
 using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
 using Verification.Cli.Load;
@@ -17,6 +18,12 @@ app.Configure(config =>
         evaluate.AddCommand<EvaluateLivenessCommand>("liveness").WithDescription("Presentation-attack detection (APCER, BPCER) on a labelled spoof set.");
         evaluate.AddCommand<EvaluateKeystrokeCommand>("keystroke")
             .WithDescription("Keystroke detectors and fusion on the CMU benchmark (Killourhy & Maxion 2009 protocol) and the Aalto free-text subset.");
+    });
+    config.AddBranch("audit", audit =>
+    {
+        audit.SetDescription("The audit log.");
+        audit.AddCommand<VerifyAuditCommand>("verify")
+            .WithDescription("Recompute the audit chain with Audit__Key against VERIFICATION_DB and name the first bad entry (exit 1 when broken).");
     });
     config.AddBranch("train", train =>
     {

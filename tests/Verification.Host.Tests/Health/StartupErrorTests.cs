@@ -6,7 +6,7 @@ namespace Verification.Host.Tests.Health;
 /// <summary>Starts the built Host as a real process, as an operator would, and reads what it prints.</summary>
 public sealed class StartupErrorTests
 {
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(string? database, string? tokenKey = null)
+    private static async Task<(int ExitCode, string Output)> RunHostAsync(string? database, string? tokenKey = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Verification.Host.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
@@ -20,6 +20,12 @@ public sealed class StartupErrorTests
         start.Environment["Encryption__ActiveKeyId"] = "k";
         start.Environment["Encryption__Keys__k"] = Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey();
         start.Environment["Proctoring__TokenSigningKey"] = tokenKey ?? "";
+        start.Environment["Audit__Key"] = Verification.BuildingBlocks.Audit.AuditKey.Generate();
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -58,6 +64,35 @@ public sealed class StartupErrorTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Proctoring:TokenSigningKey", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    private const string UnreachableDatabase = "Host=127.0.0.1;Port=1;Username=postgres;Database=verification;Timeout=3";
+
+    [Fact]
+    public async Task Refuses_to_start_in_Production_with_the_demo_switched_on()
+    {
+        var (exitCode, output) = await RunHostAsync(UnreachableDatabase, Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey(),
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Demo__Seed"] = "true" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Single(output.Split('\n'), line => line.Contains("Verification cannot start", StringComparison.Ordinal));
+        Assert.Contains("Demo:Seed is on in the Production environment", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "Audit:Key is not set")]
+    [InlineData("c2hvcnQ=", "Audit:Key holds 5 bytes; it needs at least 32")]
+    [InlineData("not base64!", "Audit:Key is not base64")]
+    public async Task Names_the_setting_to_change_when_the_audit_key_is_missing_or_unusable(string key, string expected)
+    {
+        var (exitCode, output) = await RunHostAsync(UnreachableDatabase, Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey(),
+            new Dictionary<string, string> { ["Audit__Key"] = key });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(key.Length > 0 ? key : "\u0000", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 }

@@ -40,6 +40,7 @@ internal sealed class PlayerHost : WebApplicationFactory<Program>
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EnvelopeEncryption.GenerateKey());
         builder.UseSetting("Proctoring:TokenSigningKey", EnvelopeEncryption.GenerateKey());
+        builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Proctoring:Sessions:FrameIntervalSeconds", "1");
     }

@@ -32,6 +32,7 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EncryptionKey);
         builder.UseSetting("Proctoring:TokenSigningKey", SigningKey);
+        builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
         builder.UseSetting("Proctoring:ApiKeys:test-platform", ApiKeys.HashOf(PlatformApiKey));
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");

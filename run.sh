@@ -22,15 +22,22 @@ add_secret() { grep -q "^$1=" .data/keys.env || printf '%s=%s\n' "$1" "$2" >> .d
 add_secret Encryption__ActiveKeyId demo1
 add_secret Encryption__Keys__demo1 "$(head -c 32 /dev/urandom | base64)"
 add_secret Proctoring__TokenSigningKey "$(head -c 32 /dev/urandom | base64)"
+add_secret Audit__Key "$(head -c 32 /dev/urandom | base64)"
+# The private cluster's passwords: the superuser's stays with this script, the service's goes into VERIFICATION_DB.
+add_secret POSTGRES_SUPERUSER_PASSWORD "$(random_password)"
+add_secret VERIFICATION_DB_PASSWORD "$(random_password)"
 set -a; source .data/keys.env; set +a
+export -n POSTGRES_SUPERUSER_PASSWORD VERIFICATION_DB_PASSWORD
 
 cluster_stop=""
 if [ -z "${VERIFICATION_DB:-}" ]; then
+  # The private cluster: every connection needs a password (scram-sha-256); the superuser's stays with run.sh, the
+  # service connects as the role "verification", which owns its database and schemas and is not a superuser.
   # PostgreSQL runs as the postgres user, which may not reach into this checkout (a home folder is often 0700).
   pgroot="$root/.data/pg"
   if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$root/.data" 2>/dev/null; then
     pgroot="/var/lib/verification/$(printf '%s' "$root" | sha256sum | cut -c1-12)"
-    mkdir -p "$pgroot" && chmod 755 /var/lib/verification
+    mkdir -p "$pgroot" && chmod 755 /var/lib/verification && chmod 700 "$pgroot"
     ln -sfn "$pgroot" "$root/.data/pg"
   fi
   mkdir -p "$pgroot/socket"
@@ -38,20 +45,32 @@ if [ -z "${VERIFICATION_DB:-}" ]; then
     echo "database: creating a private PostgreSQL cluster in .data/pg"
     mkdir -p "$pgroot/data"
     pg_own "$pgroot"
-    pg_init "$pgroot/data"
+    pg_init_scram "$pgroot/data" "$POSTGRES_SUPERUSER_PASSWORD"
   fi
-  pg_own "$pgroot/socket"
+  # Only the cluster's user (and so the service's: the same user, or root over postgres) reaches the socket.
+  pg_own "$pgroot" "$pgroot/socket"
+  chmod 700 "$pgroot" "$pgroot/socket"
   port="$(cat "$pgroot/port" 2>/dev/null || true)"
   if ! as_pg "$(pg_bin)/pg_ctl" -D "$pgroot/data" status >/dev/null 2>&1; then
     [ -n "$port" ] || port="$(free_port 55433)"
     echo "$port" > "$pgroot/port"
-    pg_start "$pgroot/data" "$pgroot/socket" "$port" "$pgroot/socket/postgres.log"
+    pg_start "$pgroot/data" "$pgroot/socket" "$port" "$pgroot/socket/postgres.log" -c unix_socket_permissions=0700
     cluster_stop="$pgroot/data"
   fi
-  if ! psql -h "$pgroot/socket" -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'verification'" | grep -q 1; then
-    psql -h "$pgroot/socket" -p "$port" -U postgres -qc "CREATE DATABASE verification" >/dev/null
+  if pg_uses_trust "$pgroot/data"; then
+    # A cluster made by an earlier run.sh let every local user in as the superuser: give postgres a password, then
+    # ask for passwords everywhere.
+    echo "database: switching the private cluster from trust to scram-sha-256 passwords"
+    psql -X -q -v ON_ERROR_STOP=1 -h "$pgroot/socket" -p "$port" -U postgres -d postgres -f - >/dev/null <<SQL
+SET password_encryption = 'scram-sha-256';
+ALTER ROLE postgres PASSWORD '$POSTGRES_SUPERUSER_PASSWORD';
+SQL
+    sed -i -E '/^[[:space:]]*(local|host)/ s/[[:space:]]trust([[:space:]]|$)/ scram-sha-256\1/' "$pgroot/data/pg_hba.conf"
+    as_pg "$(pg_bin)/pg_ctl" -D "$pgroot/data" reload >/dev/null
+    sleep 1
   fi
-  export VERIFICATION_DB="Host=$pgroot/socket;Port=$port;Username=postgres;Database=verification"
+  pg_service_role "$pgroot/socket" "$port"
+  export VERIFICATION_DB="Host=$pgroot/socket;Port=$port;Username=verification;Password=$VERIFICATION_DB_PASSWORD;Database=verification"
 fi
 
 stop() {

@@ -34,9 +34,77 @@ pg_own() {
   if [ "$(id -u)" = 0 ]; then chown -R postgres: "$@"; fi
 }
 
-# pg_init DATA_DIR: a new cluster with trust authentication for local connections only.
+# pg_init DATA_DIR: a new cluster with trust authentication for local connections only (test.sh's throwaway cluster).
 pg_init() {
   as_pg "$(pg_bin)/initdb" -D "$1" -U postgres -A trust -E UTF8 --locale=C.UTF-8 "${@:2}" >/dev/null
+}
+
+# pg_init_scram DATA_DIR PASSWORD: a new cluster whose every connection, socket or TCP, needs the role's password
+# (scram-sha-256); PASSWORD becomes the postgres superuser's. The password travels in a file only postgres reads.
+pg_init_scram() {
+  local data="$1" password="$2" pwfile
+  pwfile="$(dirname "$data")/.initdb-password"
+  (umask 077; printf '%s\n' "$password" > "$pwfile")
+  pg_own "$pwfile"
+  as_pg "$(pg_bin)/initdb" -D "$data" -U postgres -A scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
+  rm -f "$pwfile"
+}
+
+# pg_uses_trust DATA_DIR: whether any pg_hba.conf line still lets a local user in without a password.
+pg_uses_trust() {
+  grep -Eq '^[[:space:]]*(local|host)[^#]*[[:space:]]trust([[:space:]]|$)' "$1/pg_hba.conf"
+}
+
+# A random password of 48 hex characters: nothing in it needs quoting in SQL or in a connection string.
+random_password() {
+  head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'
+}
+
+# pg_service_role SOCKET_DIR PORT: the role "verification" (login with $VERIFICATION_DB_PASSWORD, no superuser) owns
+# the database "verification" and everything in it that the superuser made (a database from an earlier run.sh, which
+# connected as postgres). Connects as postgres with $POSTGRES_SUPERUSER_PASSWORD. Safe to repeat.
+pg_service_role() {
+  local super=(psql -X -q -t -A -v ON_ERROR_STOP=1 -h "$1" -p "$2" -U postgres)
+  PGPASSWORD="$POSTGRES_SUPERUSER_PASSWORD" "${super[@]}" -d postgres -f - >/dev/null <<SQL
+SET password_encryption = 'scram-sha-256';
+SELECT 'CREATE ROLE verification' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'verification') \\gexec
+ALTER ROLE verification WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '$VERIFICATION_DB_PASSWORD';
+SELECT 'CREATE DATABASE verification OWNER verification' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'verification') \\gexec
+ALTER DATABASE verification OWNER TO verification;
+REVOKE ALL ON DATABASE verification FROM PUBLIC;
+SQL
+  PGPASSWORD="$POSTGRES_SUPERUSER_PASSWORD" "${super[@]}" -d verification -f - >/dev/null <<'SQL'
+DO $$
+DECLARE
+    item record;
+BEGIN
+    FOR item IN SELECT nspname FROM pg_namespace
+                WHERE nspowner = 'postgres'::regrole AND nspname NOT LIKE 'pg\_%' AND nspname NOT IN ('information_schema', 'public') LOOP
+        EXECUTE format('ALTER SCHEMA %I OWNER TO verification', item.nspname);
+    END LOOP;
+    -- Tables first: their indexes and the sequences of their columns follow them.
+    FOR item IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relowner = 'postgres'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                  AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema' LOOP
+        EXECUTE format('ALTER %s %s OWNER TO verification', CASE item.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, item.name);
+    END LOOP;
+    FOR item IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relowner = 'postgres'::regrole AND c.relkind = 'S'
+                  AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema' LOOP
+        EXECUTE format('ALTER SEQUENCE %s OWNER TO verification', item.name);
+    END LOOP;
+    FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                WHERE p.proowner = 'postgres'::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema' LOOP
+        EXECUTE format('ALTER ROUTINE %s OWNER TO verification', item.name);
+    END LOOP;
+    FOR item IN SELECT t.oid::regtype AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                WHERE t.typowner = 'postgres'::regrole AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND t.typrelid = 0))
+                  AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema' LOOP
+        EXECUTE format('ALTER TYPE %s OWNER TO verification', item.name);
+    END LOOP;
+END
+$$;
+SQL
 }
 
 # pg_start DATA_DIR SOCKET_DIR PORT LOG [extra -c options]: listens on the unix socket and on 127.0.0.1:PORT.

@@ -77,9 +77,17 @@ internal static class VerificationHost
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            var reference = ApiReference.IsEnabled(app.Environment, app.Configuration);
             foreach (var address in app.Urls)
             {
-                Log.Information("Verification is listening on {Address}: API document {Address}/openapi/v1.json, reference {Address}/scalar/v1, health {Address}/health/ready", address, address, address, address);
+                if (reference)
+                {
+                    Log.Information("Verification is listening on {Address}: API document {Address}/openapi/v1.json, reference {Address}/scalar/v1, health {Address}/health/ready", address, address, address, address);
+                }
+                else
+                {
+                    Log.Information("Verification is listening on {Address}: health {Address}/health/ready (API reference off: ApiReference:Enabled)", address, address);
+                }
             }
         });
     }

@@ -142,17 +142,27 @@ public sealed class FaceEngine : IDisposable
         }
 
         float? liveness = (scope & AnalysisScope.Liveness) != 0 ? _liveness.Predict(frame, face) : null;
-        var quality = (scope & AnalysisScope.Quality) != 0 ? MeasureQuality(frame, face, landmarks, aligned) : null;
+        var quality = (scope & AnalysisScope.Quality) != 0 ? MeasureQuality(frame, face, largeFaces, landmarks, aligned, gates) : null;
         var rejection = QualityGate.Check(largeFaces, quality, face.Height, gates);
         return new FaceAnalysis(rejection, found, face, embedding, liveness, quality);
     }
 
     public void Dispose() => _models.Dispose();
 
-    private FaceQuality MeasureQuality(Mat frame, in FaceBox face, ReadOnlySpan<float> landmarks, Mat aligned)
+    private FaceQuality MeasureQuality(Mat frame, in FaceBox face, int largeFaces, ReadOnlySpan<float> landmarks, Mat aligned, QualityGateSettings gates)
     {
         var (brightness, sharpness) = FaceImageStats.Measure(aligned);
+        if (Variant.SkipDecidedChecks && QualityGate.BeforePose(largeFaces, face.Height, brightness, sharpness, gates) is not null)
+        {
+            return new FaceQuality(face.Height, brightness, sharpness, null, null, null, null, null);
+        }
+
         var (yaw, pitch, roll) = _pose.Predict(frame, face);
+        if (Variant.SkipDecidedChecks && QualityGate.Pose(yaw, pitch, gates) is not null)
+        {
+            return new FaceQuality(face.Height, brightness, sharpness, yaw, pitch, roll, null, null);
+        }
+
         // Landmarks 36–41 are the subject's right eye (left in the image), 42–47 the other.
         var right = _eyes.PredictClosed(frame, landmarks, 36);
         var left = _eyes.PredictClosed(frame, landmarks, 42);

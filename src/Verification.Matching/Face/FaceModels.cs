@@ -55,32 +55,45 @@ internal sealed class FaceModels : IDisposable
         threads = Math.Max(threads, 1);
         var start = Stopwatch.GetTimestamp();
         var budget = TimeSpan.FromMilliseconds(sessions.MeasureBudgetMilliseconds);
-        var kinds = Enum.GetValues<FaceModelKind>();
-        var unmeasured = 0;
-        foreach (var kind in kinds)
-        {
-            unmeasured += sessions.For(kind).GraphOptimizationLevel is null ? 1 : 0;
-        }
-
         var models = new Dictionary<FaceModelKind, OnnxModel>();
-        var choices = new List<SessionChoice>(kinds.Length);
+        var choices = new Dictionary<FaceModelKind, SessionChoice>();
+        var probes = new List<(FaceModelKind Kind, OnnxModel First, double Weight)>();
         try
         {
-            foreach (var kind in kinds)
+            foreach (var kind in Enum.GetValues<FaceModelKind>())
             {
-                OnnxModel Build(GraphOptimization level) => new(Path.Combine(directory, FileOf(kind)), threads, level, OutputsOf(kind));
                 if (sessions.For(kind).GraphOptimizationLevel is { } configured)
                 {
-                    models[kind] = Build(configured);
-                    choices.Add(new SessionChoice(kind, configured, SessionChoiceSource.Configured, []));
+                    models[kind] = Build(kind, configured);
+                    choices[kind] = new SessionChoice(kind, configured, SessionChoiceSource.Configured, []);
                     continue;
                 }
 
-                // An even share of what is left: a model that finishes early leaves its time to the ones after it.
-                var share = (budget - Stopwatch.GetElapsedTime(start)) / unmeasured--;
-                var (model, choice) = tuner.Measure(kind, Build, share > TimeSpan.Zero ? share : TimeSpan.Zero);
+                // The first candidate is built in any case; its build and one run size this model's share of the budget,
+                // so the embedding (slow to run) is not cut short by models that cost little.
+                var built = Stopwatch.GetTimestamp();
+                var first = Build(kind, SessionTuner.Candidates[0]);
+                models[kind] = first;
+                var buildMs = Stopwatch.GetElapsedTime(built).TotalMilliseconds;
+                var runMs = SessionTuner.Probe(first);
+                probes.Add((kind, first, ((SessionTuner.Candidates.Count - 1) * buildMs) + (tuner.RunsPerCandidate * SessionTuner.Candidates.Count * runMs)));
+            }
+
+            var weightLeft = 0d;
+            foreach (var probe in probes)
+            {
+                weightLeft += probe.Weight;
+            }
+
+            foreach (var (kind, first, weight) in probes)
+            {
+                // What is left, by weight: a model that finishes early leaves its time to the ones after it.
+                var share = (budget - Stopwatch.GetElapsedTime(start)) * (weight / weightLeft);
+                weightLeft -= weight;
+                models.Remove(kind);
+                var (model, choice) = tuner.Measure(kind, first, level => Build(kind, level), share > TimeSpan.Zero ? share : TimeSpan.Zero);
                 models[kind] = model;
-                choices.Add(choice);
+                choices[kind] = choice;
             }
         }
         catch
@@ -93,7 +106,16 @@ internal sealed class FaceModels : IDisposable
             throw;
         }
 
-        return new FaceModels(models, choices, Stopwatch.GetElapsedTime(start));
+        var ordered = new List<SessionChoice>(choices.Count);
+        foreach (var kind in Enum.GetValues<FaceModelKind>())
+        {
+            ordered.Add(choices[kind]);
+        }
+
+        return new FaceModels(models, ordered, Stopwatch.GetElapsedTime(start));
+
+        OnnxModel Build(FaceModelKind kind, GraphOptimization level) =>
+            new(Path.Combine(directory, FileOf(kind)), threads, level, OutputsOf(kind));
     }
 
     public void Dispose()

@@ -19,21 +19,38 @@ internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int ma
 
     public int MinRuns => minRuns;
 
+    /// <summary>Timed runs each candidate gets when the budget allows: what a model's share of the budget is sized for.</summary>
+    public int RunsPerCandidate => warmupRounds + maxRuns;
+
+    /// <summary>One run's time after one untimed run: a rough cost that sizes each model's share of the budget.</summary>
+    public static double Probe(OnnxModel model)
+    {
+        var (input, outputs) = Buffers(model, new Random(19));
+        model.Run(input, outputs);
+        var start = Stopwatch.GetTimestamp();
+        model.Run(input, outputs);
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
     public (OnnxModel Model, SessionChoice Choice) Measure(FaceModelKind kind, Func<GraphOptimization, OnnxModel> build, TimeSpan budget)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
-        var built = new List<OnnxModel>(Candidates.Count);
+        return Measure(kind, build(Candidates[0]), build, deadline);
+    }
+
+    /// <summary>Measures <paramref name="first"/> (built at <c>Candidates[0]</c>) against the other candidates until <paramref name="budget"/> is spent.</summary>
+    public (OnnxModel Model, SessionChoice Choice) Measure(FaceModelKind kind, OnnxModel first, Func<GraphOptimization, OnnxModel> build, TimeSpan budget) =>
+        Measure(kind, first, build, Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency));
+
+    private (OnnxModel Model, SessionChoice Choice) Measure(FaceModelKind kind, OnnxModel first, Func<GraphOptimization, OnnxModel> build, long deadline)
+    {
+        var built = new List<OnnxModel>(Candidates.Count) { first };
         OnnxModel? kept = null;
         try
         {
-            foreach (var level in Candidates)
+            for (var c = 1; c < Candidates.Count && Stopwatch.GetTimestamp() < deadline; c++)
             {
-                if (built.Count > 0 && Stopwatch.GetTimestamp() >= deadline)
-                {
-                    break;
-                }
-
-                built.Add(build(level));
+                built.Add(build(Candidates[c]));
             }
 
             var timings = Time(built, deadline);
@@ -81,17 +98,7 @@ internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int ma
         for (var i = 0; i < models.Count; i++)
         {
             timings[i] = new List<double>(maxRuns);
-            inputs[i] = new float[models[i].InputLength];
-            for (var j = 0; j < inputs[i].Length; j++)
-            {
-                inputs[i][j] = random.NextSingle();
-            }
-
-            outputs[i] = new Memory<float>[models[i].OutputCount];
-            for (var j = 0; j < outputs[i].Length; j++)
-            {
-                outputs[i][j] = new float[models[i].OutputLengths[j]];
-            }
+            (inputs[i], outputs[i]) = Buffers(models[i], random);
         }
 
         var dropped = new bool[models.Count];
@@ -126,6 +133,23 @@ internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int ma
         }
 
         return timings;
+    }
+
+    private static (float[] Input, Memory<float>[] Outputs) Buffers(OnnxModel model, Random random)
+    {
+        var input = new float[model.InputLength];
+        for (var j = 0; j < input.Length; j++)
+        {
+            input[j] = random.NextSingle();
+        }
+
+        var outputs = new Memory<float>[model.OutputCount];
+        for (var j = 0; j < outputs.Length; j++)
+        {
+            outputs[j] = new float[model.OutputLengths[j]];
+        }
+
+        return (input, outputs);
     }
 
     private static void DropSlow(List<double>[] timings, bool[] dropped)

@@ -10,6 +10,15 @@ internal static class BenchmarkFrame
 {
     private const string LfwImage = "face/lfw/Abel_Pacheco/Abel_Pacheco_0001.jpg";
 
+    /// <summary>The same frame blurred (σ 5) so that the session gates refuse it as blurred after detection.</summary>
+    public static byte[] CreateBlurred(string root)
+    {
+        using var frame = Cv2.ImDecode(Create(root), ImreadModes.Color);
+        Cv2.GaussianBlur(frame, frame, new Size(0, 0), 5);
+        Cv2.ImEncode(".jpg", frame, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 90));
+        return jpeg;
+    }
+
     public static byte[] Create(string root)
     {
         using var canvas = new Mat(480, 640, MatType.CV_8UC3, new Scalar(110, 120, 130));

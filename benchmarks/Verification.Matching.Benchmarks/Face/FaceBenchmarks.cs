@@ -1,35 +1,31 @@
 using BenchmarkDotNet.Attributes;
-using OpenCvSharp;
 using Verification.Matching.Face;
 using Verification.Matching.Face.Inference;
+using Verification.Matching.Face.Sessions;
 
 namespace Verification.Matching.Benchmarks.Face;
 
 /// <summary>
-/// Each model's own inference, and a whole 640×480 JPEG frame to a result. The difference between the whole frame and
-/// the sum of the inferences is what decoding, resizing, tensor filling and post-processing cost.
+/// Each model's own inference at every graph optimisation level, on prepared buffers: the best level per model is the
+/// floor a whole frame (<see cref="WholeFrameFaceBenchmarks"/>) is compared against in the same run (FaceRatioReport).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(warmupCount: 3, iterationCount: 15)]
 public class FaceBenchmarks
 {
-    private FaceEngine _engine = null!;
-    private byte[] _jpeg = [];
-    private QualityGateSettings _gates = null!;
-    private readonly Dictionary<OnnxModel, (float[] Input, Memory<float>[] Outputs)> _buffers = [];
+    private readonly Dictionary<FaceModelKind, (OnnxModel Model, float[] Input, Memory<float>[] Outputs)> _models = [];
+
+    [Params(GraphOptimization.All, GraphOptimization.Extended, GraphOptimization.Basic, GraphOptimization.Disabled)]
+    public GraphOptimization Level { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var root = BenchmarkPaths.Root;
-        var options = new FaceOptions();
-        _engine = FaceEngine.Load(Path.Combine(root, "models"), options);
-        _gates = options.Session;
-        _jpeg = BenchmarkFrame.Create(root);
-        var models = _engine.Models;
-        foreach (var model in (OnnxModel[])[models.Detect, models.Landmark, models.Feature, models.Liveness, models.Eye, models.Pose])
+        var directory = Path.Combine(BenchmarkPaths.Root, "models");
+        foreach (var kind in Enum.GetValues<FaceModelKind>())
         {
+            var model = new OnnxModel(Path.Combine(directory, FaceModels.FileOf(kind)), 1, Level, FaceModels.OutputsOf(kind));
             var input = new float[model.InputLength];
             var random = new Random(1);
             for (var i = 0; i < input.Length; i++)
@@ -43,48 +39,45 @@ public class FaceBenchmarks
                 outputs[i] = new float[model.OutputLengths[i]];
             }
 
-            _buffers[model] = (input, outputs);
-        }
-
-        var check = _engine.Analyze(_jpeg, _gates);
-        if (check.Embedding is null)
-        {
-            throw new InvalidOperationException($"The benchmark frame has no usable face: {check.Rejection?.Code}.");
+            _models[kind] = (model, input, outputs);
         }
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _engine.Dispose();
+    public void Cleanup()
+    {
+        foreach (var (model, _, _) in _models.Values)
+        {
+            model.Dispose();
+        }
+    }
 
     [Benchmark(Description = "detect (inference)")]
-    public void Detect() => Run(_engine.Models.Detect);
+    public void Detect() => Run(FaceModelKind.Detector);
 
     [Benchmark(Description = "landmark (inference)")]
-    public void Landmark() => Run(_engine.Models.Landmark);
+    public void Landmark() => Run(FaceModelKind.Landmark);
 
     [Benchmark(Description = "embedding (inference)")]
-    public void Embedding() => Run(_engine.Models.Feature);
+    public void Embedding() => Run(FaceModelKind.Embedding);
 
     [Benchmark(Description = "liveness (inference)")]
-    public void Liveness() => Run(_engine.Models.Liveness);
+    public void Liveness() => Run(FaceModelKind.Liveness);
 
     /// <summary>Both eyes: the frame runs the eye model twice.</summary>
     [Benchmark(Description = "eye x2 (inference)")]
     public void Eyes()
     {
-        Run(_engine.Models.Eye);
-        Run(_engine.Models.Eye);
+        Run(FaceModelKind.Eye);
+        Run(FaceModelKind.Eye);
     }
 
     [Benchmark(Description = "pose (inference)")]
-    public void Pose() => Run(_engine.Models.Pose);
+    public void Pose() => Run(FaceModelKind.Pose);
 
-    [Benchmark(Description = "whole frame: 640x480 JPEG to result")]
-    public FaceAnalysis WholeFrame() => _engine.Analyze(_jpeg, _gates);
-
-    private void Run(OnnxModel model)
+    private void Run(FaceModelKind kind)
     {
-        var (input, outputs) = _buffers[model];
+        var (model, input, outputs) = _models[kind];
         model.Run(input, outputs);
     }
 }

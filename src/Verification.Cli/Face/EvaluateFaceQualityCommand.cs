@@ -56,9 +56,10 @@ internal sealed class EvaluateFaceQualityCommand : Command<EvaluateFaceQualityCo
             columns["side"].Add(q.FaceSide);
             columns["brightness"].Add(q.Brightness);
             columns["sharpness"].Add(q.Sharpness);
-            columns["abs_yaw"].Add(Math.Abs(q.Yaw));
-            columns["abs_pitch"].Add(Math.Abs(q.Pitch));
-            columns["min_eye_closed"].Add(Math.Min(q.LeftEyeClosed, q.RightEyeClosed));
+            // With no gates nothing is skipped, so pose and eyes are measured on every face found.
+            columns["abs_yaw"].Add(Math.Abs(q.Yaw ?? float.NaN));
+            columns["abs_pitch"].Add(Math.Abs(q.Pitch ?? float.NaN));
+            columns["min_eye_closed"].Add(Math.Min(q.LeftEyeClosed ?? float.NaN, q.RightEyeClosed ?? float.NaN));
             columns["liveness"].Add(results[i].Liveness ?? double.NaN);
         }
 

@@ -37,6 +37,7 @@ internal static class VerificationHost
         builder.Services.AddSingleton(modelsStatus);
         // Modules load their models from the folder the Host verified.
         builder.Configuration["Models:Directory"] = modelsStatus.Directory;
+        FaceSessionSettings.Verify(builder.Configuration);
 
         builder.Services.AddVerificationDatabase(builder.Configuration);
         // First of the hosted services: the modules' background work starts on a migrated database.
@@ -47,6 +48,7 @@ internal static class VerificationHost
         }
 
         builder.Services.AddSingleton(sp => new MigrationRunner(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), ModuleCatalog.All.Select(m => m.Migrations)));
+        builder.Services.AddHostedService<FaceEngineStartup>();
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         builder.Services.AddProblemDetails();

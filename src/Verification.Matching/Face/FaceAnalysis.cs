@@ -32,13 +32,15 @@ public readonly record struct FaceBox(float X1, float Y1, float X2, float Y2, fl
 /// <summary>
 /// Measurements the quality gates use. Brightness is the mean gray level (0..255) and Sharpness the variance of the
 /// Laplacian, both over the centre of the aligned 112×112 face; angles are in degrees; eye values are p(closed).
+/// Pose and eye values are null when not measured: an earlier gate (framing, light, focus; for the eyes also the pose)
+/// had already refused the frame, so their models were not run. Null means skipped, never passed.
 /// </summary>
 public sealed record FaceQuality(
     float FaceSide,
     float Brightness,
     float Sharpness,
-    float Yaw,
-    float Pitch,
-    float Roll,
-    float LeftEyeClosed,
-    float RightEyeClosed);
+    float? Yaw,
+    float? Pitch,
+    float? Roll,
+    float? LeftEyeClosed,
+    float? RightEyeClosed);

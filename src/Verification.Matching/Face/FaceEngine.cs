@@ -7,6 +7,7 @@ using Verification.Matching.Face.Embedding;
 using Verification.Matching.Face.Landmarks;
 using Verification.Matching.Face.Liveness;
 using Verification.Matching.Face.Quality;
+using Verification.Matching.Face.Sessions;
 
 namespace Verification.Matching.Face;
 
@@ -52,7 +53,16 @@ public sealed class FaceEngine : IDisposable
 
     internal FaceModels Models => _models;
 
-    /// <summary>Verifies every model against models/manifest.json, then loads one session per model.</summary>
+    /// <summary>The level each model runs with and why: configured, or measured fastest at load.</summary>
+    public IReadOnlyList<SessionChoice> SessionChoices => _models.Choices;
+
+    /// <summary>How long building the sessions took, measurement included.</summary>
+    public TimeSpan SessionChoiceTime => _models.ChoiceTime;
+
+    /// <summary>
+    /// Verifies every model against models/manifest.json, then loads one session per model with the graph optimisation
+    /// level configured in <see cref="FaceOptions.Sessions"/>, or else the fastest measured here within its budget.
+    /// </summary>
     /// <exception cref="Models.ModelVerificationException">A model is missing or differs from its hash.</exception>
     public static FaceEngine Load(string modelsDirectory, FaceOptions options) =>
         Load(modelsDirectory, options, FacePipelineVariant.Default);
@@ -61,7 +71,13 @@ public sealed class FaceEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(variant);
-        return new FaceEngine(FaceModels.Load(modelsDirectory, options.InferenceThreads), options, variant);
+        var problems = options.Sessions.Validate(FaceOptions.SectionName + ":Sessions");
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        return new FaceEngine(FaceModels.Load(modelsDirectory, options.InferenceThreads, options.Sessions), options, variant);
     }
 
     /// <summary>Cosine similarity of two embeddings (dot product when both are L2-normalised), in −1..1.</summary>
@@ -126,17 +142,27 @@ public sealed class FaceEngine : IDisposable
         }
 
         float? liveness = (scope & AnalysisScope.Liveness) != 0 ? _liveness.Predict(frame, face) : null;
-        var quality = (scope & AnalysisScope.Quality) != 0 ? MeasureQuality(frame, face, landmarks, aligned) : null;
+        var quality = (scope & AnalysisScope.Quality) != 0 ? MeasureQuality(frame, face, largeFaces, landmarks, aligned, gates) : null;
         var rejection = QualityGate.Check(largeFaces, quality, face.Height, gates);
         return new FaceAnalysis(rejection, found, face, embedding, liveness, quality);
     }
 
     public void Dispose() => _models.Dispose();
 
-    private FaceQuality MeasureQuality(Mat frame, in FaceBox face, ReadOnlySpan<float> landmarks, Mat aligned)
+    private FaceQuality MeasureQuality(Mat frame, in FaceBox face, int largeFaces, ReadOnlySpan<float> landmarks, Mat aligned, QualityGateSettings gates)
     {
         var (brightness, sharpness) = FaceImageStats.Measure(aligned);
+        if (Variant.SkipDecidedChecks && QualityGate.BeforePose(largeFaces, face.Height, brightness, sharpness, gates) is not null)
+        {
+            return new FaceQuality(face.Height, brightness, sharpness, null, null, null, null, null);
+        }
+
         var (yaw, pitch, roll) = _pose.Predict(frame, face);
+        if (Variant.SkipDecidedChecks && QualityGate.Pose(yaw, pitch, gates) is not null)
+        {
+            return new FaceQuality(face.Height, brightness, sharpness, yaw, pitch, roll, null, null);
+        }
+
         // Landmarks 36–41 are the subject's right eye (left in the image), 42–47 the other.
         var right = _eyes.PredictClosed(frame, landmarks, 36);
         var left = _eyes.PredictClosed(frame, landmarks, 42);

@@ -1,3 +1,5 @@
+using Verification.Matching.Face.Sessions;
+
 namespace Verification.Matching.Face;
 
 /// <summary>
@@ -46,6 +48,9 @@ public sealed class FaceOptions
 
     /// <summary>ONNX Runtime intra-op threads per model call, so two concurrent frames do not each take every core.</summary>
     public int InferenceThreads { get; set; } = 1;
+
+    /// <summary>Each model's session settings: measured at load within a budget unless configured (<c>Matching:Face:Sessions</c>).</summary>
+    public FaceSessionOptions Sessions { get; set; } = new();
 
     /// <summary>
     /// Enrollment gates: strict, as a bad enrollment frame weakens every later check; a refused frame is retaken.

@@ -14,6 +14,8 @@ internal enum FaceSelection
 /// <summary>
 /// Pipeline choices that were measured against each other (docs/evaluation/face.md). <see cref="Default"/> is the
 /// kept combination; the others exist so <c>verification evaluate face</c> can re-run the comparison.
+/// <see cref="SkipDecidedChecks"/>: pose and eye models are not run once an earlier gate has refused the frame (false
+/// runs them anyway, for the benchmark's before/after).
 /// </summary>
 internal sealed record FacePipelineVariant(
     PlaneOrder DetectorPlanes,
@@ -24,7 +26,8 @@ internal sealed record FacePipelineVariant(
     NmsMode Nms,
     AlignmentMode Alignment,
     FaceSelection Selection,
-    bool RefineLandmarks)
+    bool RefineLandmarks,
+    bool SkipDecidedChecks = true)
 {
     public static FacePipelineVariant Default { get; } = new(
         DetectorPlanes: PlaneOrder.Bgr,

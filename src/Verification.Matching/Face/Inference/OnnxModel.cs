@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Verification.Matching.Face.Sessions;
 
 namespace Verification.Matching.Face.Inference;
 
@@ -16,8 +17,9 @@ internal sealed class OnnxModel : IDisposable
     private readonly long[][] _outputShapes;
 
     /// <summary>Loads <paramref name="path"/>; <paramref name="outputNames"/> fixes the order outputs are bound in.</summary>
-    public OnnxModel(string path, int intraOpThreads, params string[] outputNames)
+    public OnnxModel(string path, int intraOpThreads, GraphOptimization level, params string[] outputNames)
     {
+        Level = level;
         using var options = new SessionOptions
         {
             // One thread per call by default: frames are served concurrently, and a session that takes every core
@@ -25,7 +27,7 @@ internal sealed class OnnxModel : IDisposable
             IntraOpNumThreads = intraOpThreads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            GraphOptimizationLevel = ToOrt(level),
         };
         _session = new InferenceSession(path, options);
         _inputNames = [.. _session.InputMetadata.Keys];
@@ -43,6 +45,8 @@ internal sealed class OnnxModel : IDisposable
 
         InputLength = Product(_inputShape);
     }
+
+    public GraphOptimization Level { get; }
 
     public int InputLength { get; }
 
@@ -81,6 +85,15 @@ internal sealed class OnnxModel : IDisposable
         _session.Dispose();
         _runOptions.Dispose();
     }
+
+    private static GraphOptimizationLevel ToOrt(GraphOptimization level) => level switch
+    {
+        GraphOptimization.Disabled => GraphOptimizationLevel.ORT_DISABLE_ALL,
+        GraphOptimization.Basic => GraphOptimizationLevel.ORT_ENABLE_BASIC,
+        GraphOptimization.Extended => GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+        GraphOptimization.All => GraphOptimizationLevel.ORT_ENABLE_ALL,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
+    };
 
     private static long[] ToShape(int[] dimensions)
     {

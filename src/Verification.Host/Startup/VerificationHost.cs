@@ -18,7 +18,7 @@ internal static class VerificationHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Host.UseSerilog((context, services, logger) =>
         {
-            logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext().Filter.ByExcluding(DatabaseStartup.IsConfigurationFailureLoggedByHost);
+            logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Filter.ByExcluding(DatabaseStartup.IsConfigurationFailureLoggedByHost);
             if (context.HostingEnvironment.IsProduction())
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -27,7 +27,7 @@ internal static class VerificationHost
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             }
-        });
+        }, preserveStaticLogger: true);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         var modelsStatus = ModelsStatus.Check(ModelsLocator.Locate(builder.Configuration, builder.Environment.ContentRootPath));
@@ -47,15 +47,12 @@ internal static class VerificationHost
         builder.Services.AddSingleton(sp => new MigrationRunner(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), ModuleCatalog.All.Select(m => m.Migrations)));
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddErrorHandling();
         builder.Services.AddVerificationHealthChecks();
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseErrorHandling();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();
@@ -77,7 +74,7 @@ internal static class VerificationHost
         {
             foreach (var address in app.Urls)
             {
-                Log.Information("Verification is listening on {Address}: API document {Address}/openapi/v1.json, reference {Address}/scalar/v1, health {Address}/health/ready", address, address, address, address);
+                app.Logger.LogInformation("Verification is listening on {Address}: API document {Address}/openapi/v1.json, reference {Address}/scalar/v1, health {Address}/health/ready", address, address, address, address);
             }
         });
     }

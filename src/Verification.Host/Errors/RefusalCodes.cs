@@ -20,4 +20,27 @@ internal static class RefusalCodes
     public const string RequestIncomplete = "request_incomplete";
 
     public const string InternalError = "internal_error";
+
+    public const string NotFound = "not_found";
+
+    public const string MethodNotAllowed = "method_not_allowed";
+
+    /// <summary>The code for an answer the framework gave on its own, by status; null where only the endpoint can say.</summary>
+    public static string? ForStatus(int? status) => status switch
+    {
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => RequestTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        _ => null,
+    };
+
+    public static string DetailFor(string code) => code switch
+    {
+        NotFound => "Nothing is at this address; check it against the API document at /openapi/v1.json.",
+        MethodNotAllowed => "This address does not take this method; check the API document at /openapi/v1.json.",
+        RequestTooLarge => "Send a smaller body.",
+        UnsupportedMediaType => "Send the body with the content type the API document names, such as application/json.",
+        _ => "Check the request against the API document at /openapi/v1.json.",
+    };
 }

@@ -18,7 +18,8 @@ internal static class VerificationHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Host.UseSerilog((context, services, logger) =>
         {
-            logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Filter.ByExcluding(DatabaseStartup.IsConfigurationFailureLoggedByHost);
+            logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Filter.ByExcluding(DatabaseStartup.IsConfigurationFailureLoggedByHost)
+                .Filter.ByExcluding(HubFailureLog.IsLoggedByHubFilter);
             if (context.HostingEnvironment.IsProduction())
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());

@@ -50,7 +50,7 @@ public sealed class HubInputTests(ProctoringApp app) : IClassFixture<ProctoringA
         var mark = app.Factory.Log.Mark();
 
         var nullFrame = await Assert.ThrowsAsync<HubException>(() => player.InvokeAsync<FrameAccepted>("SendFrame", null));
-        var cut = await player.SendFrameAndWaitAsync(FaceImages.Photo(Enrollments.Person, 1)[..613]);
+        var cut = await player.SendFrameAndWaitAsync(FaceImages.Of(Enrollments.Person, 1)[0][..613]);
         var good = await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[0]);
 
         Assert.Equal("An unexpected error occurred invoking 'SendFrame' on the server. HubException: invalid_message: SendFrame needs a value for jpeg.", nullFrame.Message);

@@ -26,7 +26,7 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
             TestContext.Current.CancellationToken);
 
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest, "nul_character");
-        AssertQuietRefusal(mark, "/sign-in");
+        await AssertQuietRefusal(mark, "/sign-in");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
             TestContext.Current.CancellationToken);
 
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest, "nul_character");
-        AssertQuietRefusal(mark, "/decision");
+        await AssertQuietRefusal(mark, "/decision");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
         using var response = await reviewer.GetAsync(new Uri("/api/v1/review-cases?status=open%00", UriKind.Relative), TestContext.Current.CancellationToken);
 
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest, "nul_character");
-        AssertQuietRefusal(mark, "/review-cases");
+        await AssertQuietRefusal(mark, "/review-cases");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
             new StringContent("""{ "events": [ { "type": "down", "key": "\u0000", "code": "KeyA", "timeStamp": 1 } ] }""", Encoding.UTF8, "application/json"));
 
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest, "nul_character");
-        AssertQuietRefusal(mark, "/typing-samples");
+        await AssertQuietRefusal(mark, "/typing-samples");
     }
 
     [Fact]
@@ -82,10 +82,20 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private void AssertQuietRefusal(int mark, string path)
+    [Fact]
+    public async Task An_unknown_address_and_a_wrong_method_get_problems_with_a_reason_code()
     {
+        using var unknown = await app.Client.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var wrongMethod = await app.Client.GetAsync(new Uri("/api/v1/reviewers/sign-in", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(("not_found", HttpStatusCode.NotFound), ((await Problems.ReadAsync(unknown)).Code, unknown.StatusCode));
+        Assert.Equal(("method_not_allowed", HttpStatusCode.MethodNotAllowed), ((await Problems.ReadAsync(wrongMethod)).Code, wrongMethod.StatusCode));
+    }
+
+    private async Task AssertQuietRefusal(int mark, string path)
+    {
+        Assert.Equal([400], await app.Factory.Log.RequestStatusesAsync(mark, path));
         Assert.Empty(app.Factory.Log.ErrorsSince(mark));
-        Assert.Equal([400], app.Factory.Log.RequestStatusesSince(mark, path));
     }
 
     private async Task<HttpClient> SignedInReviewerAsync()

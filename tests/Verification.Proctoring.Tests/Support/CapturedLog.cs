@@ -20,8 +20,29 @@ public sealed class CapturedLog : ILogEventSink
     public IReadOnlyList<string> ErrorsSince(int mark) =>
         [.. Since(mark).Where(e => e.Level >= LogEventLevel.Error || e.Exception is not null).Select(e => $"{e.Level}: {e.RenderMessage()} {e.Exception?.GetType().Name}")];
 
-    /// <summary>The status the request log recorded for requests to paths containing <paramref name="pathPart"/>.</summary>
-    public IReadOnlyList<int> RequestStatusesSince(int mark, string pathPart) =>
+    /// <summary>
+    /// The statuses the request log recorded for requests to paths containing <paramref name="pathPart"/>. The log
+    /// is written as the request completes, which may be just after the client has read the response: wait for one.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> RequestStatusesAsync(int mark, string pathPart)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var statuses = RequestStatusesSince(mark, pathPart);
+            if (statuses.Count > 0)
+            {
+                return statuses;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"No request log for {pathPart}; {_events.Count} events captured, the last: "
+            + string.Join(" | ", _events.TakeLast(8).Select(e => e.MessageTemplate.Text)));
+        return [];
+    }
+
+    private IReadOnlyList<int> RequestStatusesSince(int mark, string pathPart) =>
         [.. Since(mark)
             .Where(e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString().Contains(pathPart, StringComparison.Ordinal)
                 && e.Properties.ContainsKey("StatusCode"))

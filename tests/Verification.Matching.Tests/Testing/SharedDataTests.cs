@@ -8,8 +8,4 @@ public sealed class SharedDataTests
     [Fact]
     public void A_missing_shared_data_set_fails_the_test_under_ci() =>
         Assert.IsType<FailException>(Record.Exception(() => SharedData.RequireDirectory("no-such-data-set", ci: true)));
-
-    [Fact]
-    public void A_missing_shared_data_set_skips_the_test_outside_ci() =>
-        Assert.IsType<SkipException>(Record.Exception(() => SharedData.RequireDirectory("no-such-data-set", ci: false)));
 }

@@ -5,7 +5,9 @@ using Verification.BuildingBlocks.Migrations;
 using Verification.Host.Startup;
 using Verification.Matching.Models;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A plain logger for start-up failures only. Not a reloadable bootstrap logger: that is one static instance which
+// every Host in the process would freeze, and two Hosts in one test run would race for it.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {

@@ -1,34 +1,38 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Verification.Host.Errors;
 
-/// <summary>Unexpected failures become a 500 problem detail without internals; the trace id links it to the log.</summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// The one place exceptions become answers. A request the framework could not read (bad JSON, a NUL character, a
+/// wrong content type, a body that ended early) is the caller's mistake: 4xx with a reason code, logged at
+/// Information without a stack trace. Anything else is a bug or failed infrastructure: a 500 without internals,
+/// logged once at Error; the trace id links the two.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is BadHttpRequestException badRequest)
+        if (RequestRefusal.From(exception) is { } refusal)
         {
-            httpContext.Response.StatusCode = badRequest.StatusCode;
-            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails = new ProblemDetails { Status = badRequest.StatusCode, Title = "The request is malformed.", Detail = badRequest.Message },
-            });
+            LogRefused(logger, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName ?? "no endpoint", refusal.Status, refusal.Code);
+            await Refusals.WriteAsync(httpContext, problemDetails, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
+            return true;
         }
 
-        logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "Something went wrong on our side.",
-                Detail = "The error was logged; quote the trace id when reporting it.",
-            },
-        });
+        LogFailed(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        await Refusals.WriteAsync(
+            httpContext,
+            problemDetails,
+            StatusCodes.Status500InternalServerError,
+            RefusalCodes.InternalError,
+            "Something went wrong on our side.",
+            "The error was logged; quote the trace id when reporting it.");
+        return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Endpoint}: {Status} {Code}")]
+    private static partial void LogRefused(ILogger logger, string method, string endpoint, int status, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string method, string path);
 }

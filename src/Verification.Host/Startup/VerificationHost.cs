@@ -18,7 +18,8 @@ internal static class VerificationHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Host.UseSerilog((context, services, logger) =>
         {
-            logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext().Filter.ByExcluding(DatabaseStartup.IsConfigurationFailureLoggedByHost);
+            logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Filter.ByExcluding(DatabaseStartup.IsConfigurationFailureLoggedByHost)
+                .Filter.ByExcluding(HubFailureLog.IsLoggedByHubFilter);
             if (context.HostingEnvironment.IsProduction())
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -27,7 +28,7 @@ internal static class VerificationHost
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             }
-        });
+        }, preserveStaticLogger: true);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         DemoMode.EnsureAllowed(builder.Environment, builder.Configuration);
         CorsOrigins.AddConfiguredCors(builder.Services, builder.Configuration);
@@ -51,16 +52,13 @@ internal static class VerificationHost
         builder.Services.AddHostedService<FaceEngineStartup>();
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddErrorHandling();
         builder.Services.AddVerificationHealthChecks();
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseErrorHandling();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -84,11 +82,11 @@ internal static class VerificationHost
             {
                 if (reference)
                 {
-                    Log.Information("Verification is listening on {Address}: API document {Address}/openapi/v1.json, reference {Address}/scalar/v1, health {Address}/health/ready", address, address, address, address);
+                    app.Logger.LogInformation("Verification is listening on {Address}: API document {Address}/openapi/v1.json, reference {Address}/scalar/v1, health {Address}/health/ready", address, address, address, address);
                 }
                 else
                 {
-                    Log.Information("Verification is listening on {Address}: health {Address}/health/ready (API reference off: ApiReference:Enabled)", address, address);
+                    app.Logger.LogInformation("Verification is listening on {Address}: health {Address}/health/ready (API reference off: ApiReference:Enabled)", address, address);
                 }
             }
         });

@@ -36,7 +36,7 @@ public sealed class FaceEngine : IDisposable
         _models = models;
         Options = options;
         Variant = variant;
-        _decoder = new ImageDecoder(options.MaxImageBytes, options.MaxImageSide, options.MaxImagePixels);
+        _decoder = new ImageDecoder(options.MaxImageBytes, options.MaxImageSide, options.MaxImagePixels, options.MaxImageBitDepth);
         _detector = new FaceDetector(models.Detect, variant.DetectorPlanes, variant.Nms);
         _landmarks = new LandmarkModel(models.Landmark);
         _aligner = new FaceAligner(variant.Alignment);

@@ -46,11 +46,44 @@ public sealed class FaceOptions
     /// <summary>Largest declared width × height accepted, read from the header before decoding.</summary>
     public long MaxImagePixels { get; set; } = 12_000_000;
 
+    /// <summary>
+    /// Largest declared bits per sample accepted (JPEG precision, PNG bit depth), read from the header before decoding.
+    /// Cameras give 8; a 16-bit PNG compresses a flat 3000×3000 picture into 70 KB that decodes to 54 MB.
+    /// </summary>
+    public int MaxImageBitDepth { get; set; } = 8;
+
     /// <summary>ONNX Runtime intra-op threads per model call, so two concurrent frames do not each take every core.</summary>
     public int InferenceThreads { get; set; } = 1;
 
     /// <summary>Each model's session settings: measured at load within a budget unless configured (<c>Matching:Face:Sessions</c>).</summary>
     public FaceSessionOptions Sessions { get; set; } = new();
+
+    /// <summary>The settings that cannot work, each as a sentence naming its key; empty when all are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (MaxImageBytes < 1024)
+        {
+            problems.Add($"{SectionName}:MaxImageBytes must be at least 1024 (it is {MaxImageBytes}).");
+        }
+
+        if (MaxImageSide < 64 || MaxImageSide > 65_535)
+        {
+            problems.Add($"{SectionName}:MaxImageSide must be between 64 and 65535 (it is {MaxImageSide}).");
+        }
+
+        if (MaxImagePixels < 64L * 64 || (MaxImageSide >= 64 && MaxImagePixels > (long)MaxImageSide * MaxImageSide))
+        {
+            problems.Add($"{SectionName}:MaxImagePixels must be between 4096 and MaxImageSide² (it is {MaxImagePixels}).");
+        }
+
+        if (MaxImageBitDepth is not (8 or 16))
+        {
+            problems.Add($"{SectionName}:MaxImageBitDepth must be 8 or 16 (it is {MaxImageBitDepth}).");
+        }
+
+        return problems;
+    }
 
     /// <summary>
     /// Enrollment gates: strict, as a bad enrollment frame weakens every later check; a refused frame is retaken.

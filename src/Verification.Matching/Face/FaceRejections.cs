@@ -14,6 +14,9 @@ public static class FaceRejections
     public static FaceRejection ImageDimensionsTooLarge { get; } = new(
         "image_dimensions_too_large", "The picture has too many pixels. Send a photo of at most a few megapixels.");
 
+    public static FaceRejection ImageBitDepthUnsupported { get; } = new(
+        "image_bit_depth_unsupported", "The picture uses more than 8 bits per colour. Send an ordinary JPEG or PNG photo from a camera.");
+
     public static FaceRejection ImageCorrupt { get; } = new(
         "image_corrupt", "The picture could not be read. Take a new photo and try again.");
 

@@ -15,7 +15,15 @@ public static class FrameBrightness
             return null;
         }
 
-        using var gray = Cv2.ImDecode(encodedImage, ImreadModes.ReducedGrayscale4);
-        return gray.Empty() ? null : Cv2.Mean(gray).Val0;
+        try
+        {
+            using var gray = Cv2.ImDecode(encodedImage, ImreadModes.ReducedGrayscale4);
+            return gray.Empty() ? null : Cv2.Mean(gray).Val0;
+        }
+        catch (OpenCVException)
+        {
+            // Callers pass frames the decoder accepted; should one still fail here, there is no brightness to report.
+            return null;
+        }
     }
 }

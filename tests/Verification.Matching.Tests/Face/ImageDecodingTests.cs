@@ -39,6 +39,55 @@ public sealed class ImageDecodingTests(FaceEngineFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Rejects_an_lfw_jpeg_cut_inside_its_start_of_scan_header_as_truncated()
+    {
+        // AJ_Lamas_0001.jpg: the SOS marker sits at byte 609 and its 12-byte segment is cut after its length field.
+        var jpeg = TestImages.Lfw("AJ_Lamas", 1);
+        Assert.Equal(0xDA, jpeg[610]);
+        Assert.Equal("image_truncated", _engine.Analyze(jpeg.AsSpan(0, 613), _gates).Rejection?.Code);
+    }
+
+    [Fact]
+    public void Rejects_every_prefix_of_an_lfw_jpeg_header_without_throwing()
+    {
+        var jpeg = TestImages.Lfw("AJ_Lamas", 1);
+        for (var length = 1; length < 1024; length++)
+        {
+            var code = _engine.Analyze(jpeg.AsSpan(0, length), _gates).Rejection?.Code;
+            Assert.True(code is "image_truncated" or "image_corrupt" or "not_an_image", $"{length} bytes gave {code}");
+        }
+    }
+
+    [Fact]
+    public void Refuses_a_16_bit_3000_by_3000_png_from_its_header()
+    {
+        using var flat = new Mat(3000, 3000, MatType.CV_16UC3, Scalar.All(30000));
+        Cv2.ImEncode(".png", flat, out var png, new ImageEncodingParam(ImwriteFlags.PngCompression, 9));
+        Assert.True(png.Length < 200_000, $"{png.Length} bytes");
+        Assert.Equal("image_bit_depth_unsupported", _engine.Analyze(png, _gates).Rejection?.Code);
+    }
+
+    [Fact]
+    public void Refuses_a_12_bit_jpeg_from_its_frame_header()
+    {
+        using var image = Synthetic();
+        var jpeg = TestImages.Jpeg(image);
+        var sof = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xC0]);
+        jpeg[sof + 4] = 12;
+        Assert.Equal("image_bit_depth_unsupported", _engine.Analyze(jpeg, _gates).Rejection?.Code);
+    }
+
+    [Fact]
+    public void Rejects_a_jpeg_whose_segment_length_runs_past_the_end_as_truncated()
+    {
+        using var image = Synthetic();
+        var jpeg = TestImages.Jpeg(image);
+        // The first segment after SOI claims 65535 bytes, more than the whole file.
+        BinaryPrimitives.WriteUInt16BigEndian(jpeg.AsSpan(4), 0xFFFF);
+        Assert.Equal("image_truncated", _engine.Analyze(jpeg, _gates).Rejection?.Code);
+    }
+
+    [Fact]
     public void Rejects_a_jpeg_with_garbage_after_its_signature_as_corrupt()
     {
         byte[] data = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0x12, 0x34, 0x56, 0x78, 0x9A];

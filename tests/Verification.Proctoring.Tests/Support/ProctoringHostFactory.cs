@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Serilog.Core;
 using Verification.BuildingBlocks.Encryption;
 using Verification.Proctoring.Tokens.IssueToken;
 
@@ -25,6 +26,9 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
 
     public static readonly string SigningKey = EnvelopeEncryption.GenerateKey();
 
+    /// <summary>What the Host logged, through the Serilog pipeline it configures for itself.</summary>
+    public CapturedLog Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +40,7 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
         builder.UseSetting("Proctoring:ApiKeys:test-platform", ApiKeys.HashOf(PlatformApiKey));
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));

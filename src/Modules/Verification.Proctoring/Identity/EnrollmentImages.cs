@@ -16,7 +16,18 @@ internal static class EnrollmentImages
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
+            {
+                // A multipart body that ends before its closing boundary, or that breaks the multipart syntax, is the
+                // sender's problem (or a dropped connection, which reads no answer): 400, not a 500.
+                return (null, null, Incomplete());
+            }
+
             var file = form.Files.Count > 0 ? form.Files[0] : null;
             if (file is null || !IsImageType(file.ContentType))
             {
@@ -39,7 +50,16 @@ internal static class EnrollmentImages
             return (null, null, Unsupported());
         }
 
-        var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
+        {
+            return (null, null, Incomplete());
+        }
+
         return body is null ? (null, null, TooLarge(maxBytes)) : (body, contentType, null);
     }
 
@@ -69,6 +89,12 @@ internal static class EnrollmentImages
         "image_too_large",
         "The picture is too large.",
         $"Send a JPEG or PNG of at most {maxBytes / (1024 * 1024)} MB, for example a normal webcam snapshot.");
+
+    private static ProblemHttpResult Incomplete() => ApiProblems.Create(
+        StatusCodes.Status400BadRequest,
+        "request_incomplete",
+        "The upload ended early.",
+        "The body ended before its announced length, or the multipart form before its closing boundary or is malformed. Send the picture again.");
 
     private static ProblemHttpResult Unsupported() => ApiProblems.Create(
         StatusCodes.Status415UnsupportedMediaType,

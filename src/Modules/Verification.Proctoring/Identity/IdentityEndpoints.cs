@@ -19,6 +19,11 @@ internal static class IdentityEndpoints
         var modelsDirectory = configuration["Models:Directory"] ?? "models";
         var faceOptions = new FaceOptions();
         configuration.GetSection(FaceOptions.SectionName).Bind(faceOptions);
+        if (faceOptions.Problems() is [var first, ..])
+        {
+            throw new BuildingBlocks.SettingInvalidException(first);
+        }
+
         var keystrokeOptions = new KeystrokeOptions();
         configuration.GetSection(KeystrokeOptions.SectionName).Bind(keystrokeOptions);
         var settings = new EnrollmentSettings();

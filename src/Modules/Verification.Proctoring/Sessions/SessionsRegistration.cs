@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Proctoring.Sessions.Hub;
@@ -24,6 +25,7 @@ internal static class SessionsRegistration
             // closed connection; SignalR itself only closes connections past this.
             options.MaximumReceiveMessageSize = settings.MaxFrameBytes * 4;
             options.EnableDetailedErrors = false;
+            options.AddFilter<HubInputFilter>();
         }).AddMessagePackProtocol();
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<SessionStore>();

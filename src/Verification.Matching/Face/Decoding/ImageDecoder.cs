@@ -4,9 +4,10 @@ namespace Verification.Matching.Face.Decoding;
 
 /// <summary>
 /// Turns untrusted bytes into a BGR frame, or into the reason it cannot. Every limit is checked on the header before
-/// OpenCV sees the data, so neither a huge file nor a small file declaring 100000×100000 pixels gets decoded.
+/// OpenCV sees the data, so neither a huge file, nor a small file declaring 100000×100000 pixels, nor a 70 KB PNG
+/// declaring 3000×3000 pixels of 16 bits gets decoded. It never throws for bad input.
 /// </summary>
-internal sealed class ImageDecoder(int maxBytes, int maxSide, long maxPixels)
+internal sealed class ImageDecoder(int maxBytes, int maxSide, long maxPixels, int maxBitDepth)
 {
     public FaceRejection? TryDecode(ReadOnlySpan<byte> data, out Mat? image)
     {
@@ -33,10 +34,15 @@ internal sealed class ImageDecoder(int maxBytes, int maxSide, long maxPixels)
                 break;
         }
 
-        // Dimensions first: a truncated bomb is still a bomb, and the size is the more useful message.
+        // Dimensions and depth first: a truncated bomb is still a bomb, and the size is the more useful message.
         if (header.Width > maxSide || header.Height > maxSide || (long)header.Width * header.Height > maxPixels)
         {
             return FaceRejections.ImageDimensionsTooLarge;
+        }
+
+        if (header.BitDepth > maxBitDepth)
+        {
+            return FaceRejections.ImageBitDepthUnsupported;
         }
 
         if (header.Problem == HeaderProblem.Truncated)

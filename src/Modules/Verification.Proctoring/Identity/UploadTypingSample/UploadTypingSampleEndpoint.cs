@@ -50,7 +50,8 @@ internal static class UploadTypingSampleEndpoint
             return ApiProblems.UnknownLearner();
         }
 
-        var events = (body.Events ?? []).Select(e => new RawKeyEvent(e.Type, e.Key, e.Code, e.TimeStamp, e.Repeat)).ToList();
+        // A null event stays null: the keystroke reader refuses it as invalid_event (422), like any other bad event.
+        var events = (body.Events ?? []).Select(e => e is null ? null! : new RawKeyEvent(e.Type, e.Key, e.Code, e.TimeStamp, e.Repeat)).ToList();
         var (outcome, accepted, rejection) = await handler.HandleAsync(learnerId, phrase, events, cancellationToken);
         return outcome switch
         {

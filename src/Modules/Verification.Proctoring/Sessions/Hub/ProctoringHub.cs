@@ -29,11 +29,7 @@ internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks 
         }
     }
 
-    public Task<KeystrokeResult> SendKeystrokes(KeystrokeBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        return keystrokes.CheckAsync(Current(), batch);
-    }
+    public Task<KeystrokeResult> SendKeystrokes(KeystrokeBatch? batch) => keystrokes.CheckAsync(Current(), batch);
 
     public async Task<VerdictChanged> EndSession()
     {

@@ -12,19 +12,13 @@ namespace Verification.Proctoring.Sessions.Live;
 /// </summary>
 internal sealed class KeystrokeChecks(KeystrokeVerifier verifier, IdentityProfiles profiles, IHubContext<ProctoringHub, IProctoringClient> hub)
 {
-    public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch batch)
+    public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch? batch)
     {
+        var events = KeystrokeBatchReader.Read(batch);
         var check = session.NextTypingCheck();
         if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
         {
             return new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = "consent_withdrawn", Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() };
-        }
-
-        var events = new RawKeyEvent[batch.Events.Length];
-        for (var i = 0; i < events.Length; i++)
-        {
-            var e = batch.Events[i];
-            events[i] = new RawKeyEvent(e.Type, e.Key, e.Code, e.TimeStamp, e.Repeat);
         }
 
         var read = KeystrokeSampleReader.Read(session.Profile.TypingPhrase, events);

@@ -37,7 +37,8 @@ internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks 
 
     public async Task<VerdictChanged> EndSession()
     {
-        var verdict = await lifecycle.EndAsync(Current(), timedOut: false, Context.ConnectionAborted);
+        // No ConnectionAborted here: a player closing its tab during EndSession must not cancel the verdict.
+        var verdict = await lifecycle.EndAsync(Current(), timedOut: false);
         Context.Items.Remove(SessionKey);
         return verdict;
     }

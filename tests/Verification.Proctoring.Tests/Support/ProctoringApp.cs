@@ -59,7 +59,7 @@ public sealed class ProctoringApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Client?.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

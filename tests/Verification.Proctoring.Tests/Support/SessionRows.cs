@@ -6,7 +6,20 @@ namespace Verification.Proctoring.Tests.Support;
 /// <summary>What a session left in the database: its row, its review cases, the certificates module's copy of its verdict.</summary>
 public static class SessionRows
 {
-    public sealed record Stored(string Status, string? Verdict, string[] Flags, int Cases, int Frames, int Evidence);
+    public sealed class Stored
+    {
+        public string Status { get; init; } = "";
+
+        public string? Verdict { get; init; }
+
+        public string[] Flags { get; init; } = [];
+
+        public int Cases { get; init; }
+
+        public int Frames { get; init; }
+
+        public int Evidence { get; init; }
+    }
 
     private const string Sql = """
         SELECT status AS "Status", verdict AS "Verdict", flag_kinds AS "Flags",

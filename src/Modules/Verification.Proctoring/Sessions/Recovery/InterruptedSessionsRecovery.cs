@@ -19,7 +19,7 @@ internal sealed class InterruptedSessionsRecovery(NpgsqlDataSource dataSource, P
 {
     private const string OpenSql = """
         SELECT s.id AS "SessionId", s.learner_id AS "LearnerId", s.course_id AS "CourseId", s.assessment_id AS "AssessmentId",
-               s.started_at AS "StartedAt", max(f.received_at) AS "LastFrameAt", coalesce(array_agg(f.frame ORDER BY f.frame) FILTER (WHERE f.frame IS NOT NULL), '{}') AS "Frames"
+               s.started_at AS "StartedAt", max(f.received_at) AS "LastFrameAt", coalesce(array_agg(f.frame ORDER BY f.frame) FILTER (WHERE f.frame IS NOT NULL), '{}'::integer[]) AS "Frames"
         FROM proctoring.sessions s LEFT JOIN proctoring.session_frames f ON f.session_id = s.id
         WHERE s.status = 'open'
         GROUP BY s.id
@@ -49,5 +49,20 @@ internal sealed class InterruptedSessionsRecovery(NpgsqlDataSource dataSource, P
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private sealed record OpenSession(Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, DateTime StartedAt, DateTime? LastFrameAt, int[] Frames);
+    private sealed class OpenSession
+    {
+        public Guid SessionId { get; init; }
+
+        public Guid LearnerId { get; init; }
+
+        public Guid CourseId { get; init; }
+
+        public string AssessmentId { get; init; } = "";
+
+        public DateTime StartedAt { get; init; }
+
+        public DateTime? LastFrameAt { get; init; }
+
+        public int[] Frames { get; init; } = [];
+    }
 }

@@ -15,7 +15,7 @@ trap cleanup EXIT INT TERM
 mkdir -p "$work/pg" "$work/socket" "$work/frames"; pg_own "$work/pg" "$work/socket"
 pg_init "$work/pg" --no-sync
 port="$(free_port 58432)"
-pg_start "$work/pg" "$work/socket" "$port" "$work/pg.log" -c fsync=off
+pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off
 http_port="$(free_port 58080)"
 api_key="memory-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true \
@@ -26,7 +26,9 @@ export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Prod
   Proctoring__Sessions__MaxLiveSessionsPerLearner="$clients"
 dotnet src/Verification.Host/bin/Release/net10.0/linux-x64/Verification.Host.dll >"$work/host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null && break; sleep 0.5; done
+ready=""
+for _ in $(seq 1 360); do kill -0 "$host_pid" 2>/dev/null || break; curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null && ready=1 && break; sleep 0.5; done
+[ -n "$ready" ] || { echo "the Host did not get ready:" >&2; tail -n 30 "$work/host.log" >&2; exit 1; }
 learner=01935f00-0000-7000-8000-000000000004 course=01935f00-0000-7000-8000-000000000002
 python3 scripts/enroll-load-learner.py "http://127.0.0.1:$http_port" "$api_key" $learner $course \
   "$data/face/lfw/Jacques_Chirac" "$data/keystroke/DSL-StrongPasswordData.csv" >/dev/null

@@ -50,9 +50,9 @@ internal sealed class SessionSettings
             problems.Add($"FrameQueueCapacity is {FrameQueueCapacity}: frames waiting per session; use 1 to 16 (default 1).");
         }
 
-        if (MaxLiveSessionsPerLearner is < 1 or > 20)
+        if (MaxLiveSessionsPerLearner is < 1 or > 200)
         {
-            problems.Add($"MaxLiveSessionsPerLearner is {MaxLiveSessionsPerLearner}: use 1 to 20 (default 2).");
+            problems.Add($"MaxLiveSessionsPerLearner is {MaxLiveSessionsPerLearner}: use 1 to 200 (default 2; more only for load tests of one learner).");
         }
 
         if (PendingVerdictCapacity < 1)

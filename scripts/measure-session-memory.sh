@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Measures the Host's memory under N concurrent sessions with the load tool (verification load-test --host-pid):
 # a throwaway PostgreSQL cluster, the built Host with demo data, the demo learner enrolled over HTTP, then N players.
-#   scripts/measure-session-memory.sh [CLIENTS=25] [SECONDS=60] [FPS=0.5]
+#   scripts/measure-session-memory.sh [CLIENTS=25] [SECONDS=60] [FPS=0.5] [FRAME_SIDE]
+# FRAME_SIDE (e.g. 1800) upscales the LFW frames with ffmpeg to about 1 MB each, near the frame size limit, so that
+# the frames a session holds dominate what it costs.
 # Needs a Release build (./test.sh or dotnet build -c Release) and ../shared/eval-data. Prints the load tool's summary.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
-clients="${1:-25}" seconds="${2:-60}" fps="${3:-0.5}"
+clients="${1:-25}" seconds="${2:-60}" fps="${3:-0.5}" side="${4:-}"
 data=../shared/eval-data
 work="$(mktemp -d /tmp/verification-memory.XXXXXX)"; chmod 755 "$work"
 host_pid=""
@@ -33,6 +35,10 @@ learner=01935f00-0000-7000-8000-000000000004 course=01935f00-0000-7000-8000-0000
 python3 scripts/enroll-load-learner.py "http://127.0.0.1:$http_port" "$api_key" $learner $course \
   "$data/face/lfw/Jacques_Chirac" "$data/keystroke/DSL-StrongPasswordData.csv" >/dev/null
 ls "$data/face/lfw/Jacques_Chirac"/*.jpg | sort | sed -n '6,13p' | xargs -I{} cp {} "$work/frames/"
+if [ -n "$side" ]; then
+  for f in "$work/frames"/*.jpg; do ffmpeg -loglevel error -y -i "$f" -vf "scale=$side:$side" -q:v 1 "$f.big.jpg" && mv "$f.big.jpg" "$f"; done
+fi
+echo "frames: $(ls "$work/frames" | wc -l), $(du -cb "$work/frames"/*.jpg | tail -1 | cut -f1) bytes in all"
 echo "command: verification load-test --clients $clients --seconds $seconds --fps $fps --host-pid $host_pid (Host pid)"
 dotnet src/Verification.Cli/bin/Release/net10.0/linux-x64/Verification.Cli.dll load-test --url "http://127.0.0.1:$http_port" \
   --api-key "$api_key" --learner $learner --course $course --frames "$work/frames" --clients "$clients" \

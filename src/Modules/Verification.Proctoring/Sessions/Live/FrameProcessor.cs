@@ -23,9 +23,11 @@ internal sealed class FrameProcessor(
     IdentityProfiles profiles,
     SessionStore store,
     IHubContext<ProctoringHub, IProctoringClient> hub,
+    SessionSettings settings,
     ILogger<FrameProcessor> logger)
 {
     private const string SeveralFacesCode = "several_faces";
+    private readonly SemaphoreSlim _analyses = new(settings.MaxConcurrentAnalyses > 0 ? settings.MaxConcurrentAnalyses : Environment.ProcessorCount);
 
     public async Task RunAsync(LiveSession session)
     {
@@ -114,7 +116,17 @@ internal sealed class FrameProcessor(
             return previousHash;
         }
 
-        var analysis = engine.Analyze(frame.Bytes, engine.Options.Session);
+        FaceAnalysis analysis;
+        await _analyses.WaitAsync();
+        try
+        {
+            analysis = engine.Analyze(frame.Bytes, engine.Options.Session);
+        }
+        finally
+        {
+            _analyses.Release();
+        }
+
         var hash = SHA256.HashData(frame.Bytes);
         var code = analysis.Rejection?.Code;
         var unreadable = code is not null && (code.StartsWith("image_", StringComparison.Ordinal) || code == "not_an_image");

@@ -23,6 +23,12 @@ internal sealed class SessionSettings
     /// <summary>Recent frames kept in memory so that a flag can keep the frames it names as evidence.</summary>
     public int EvidenceWindow { get; set; } = 8;
 
+    /// <summary>
+    /// Frames analysed at once across all sessions (0: one per core). Each analysis holds a decoded image and model
+    /// buffers, so this, not the number of sessions, bounds the memory analyses take; waiting frames are shed per session.
+    /// </summary>
+    public int MaxConcurrentAnalyses { get; set; }
+
     /// <summary>Sessions one learner may have open at once (two tabs of two assessments); one more is refused with <c>session_limit</c>.</summary>
     public int MaxLiveSessionsPerLearner { get; set; } = 2;
 

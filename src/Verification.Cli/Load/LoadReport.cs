@@ -2,6 +2,9 @@ namespace Verification.Cli.Load;
 
 internal sealed record LoadReport(int Clients, double FramesPerSecondPerClient, int Seconds, int FramesSent, int Results, int FramesShed, double MedianMs, double P95Ms, double P99Ms, double MaxMs, double ResultsPerSecond, IReadOnlyList<string> Verdicts)
 {
+    /// <summary>Host resident memory in MB (before, peak, after settling) when --host-pid was given.</summary>
+    public double[]? HostMemoryMb { get; init; }
+
     public static LoadReport From(LoadTestSettings settings, double[] sortedLatencies, int sent, int shed, double elapsedSeconds, IReadOnlyList<string> verdicts) => new(
         settings.Clients,
         settings.FramesPerSecond,

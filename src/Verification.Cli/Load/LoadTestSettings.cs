@@ -34,6 +34,14 @@ internal sealed class LoadTestSettings : CommandSettings
     [CommandOption("--seconds")]
     public int Seconds { get; init; } = 30;
 
+    [CommandOption("--host-pid")]
+    [Description("The Host's process id on this machine: its resident memory is reported before, at peak and after the sessions.")]
+    public int? HostPid { get; init; }
+
+    [CommandOption("--settle-seconds")]
+    [Description("With --host-pid: how long after the sessions end to wait before reading the memory left.")]
+    public int SettleSeconds { get; init; } = 15;
+
     [CommandOption("--out")]
     public string OutputDirectory { get; init; } = "out/load";
 
@@ -52,6 +60,11 @@ internal sealed class LoadTestSettings : CommandSettings
         if (Clients is < 1 or > 200 || Seconds is < 1 or > 600 || FramesPerSecond is <= 0 or > 30)
         {
             return ValidationResult.Error("--clients 1..200, --seconds 1..600 and --fps up to 30 keep the run bounded.");
+        }
+
+        if (HostPid is { } pid && !File.Exists($"/proc/{pid}/status"))
+        {
+            return ValidationResult.Error($"--host-pid {pid}: no such process on this machine.");
         }
 
         return string.IsNullOrEmpty(ApiKey) ? ValidationResult.Error("--api-key is required.") : ValidationResult.Success();

@@ -41,4 +41,7 @@ public sealed class FusionOptions
 
     /// <summary>Summed typing log-likelihood ratio below which typing mismatch is raised.</summary>
     public double TypingMismatchEvidence { get; set; } = -2;
+
+    /// <summary>What a session's evidence must cover before it may end Verified (docs/player-protocol.md §5).</summary>
+    public EvidenceCoverageOptions Coverage { get; set; } = new();
 }

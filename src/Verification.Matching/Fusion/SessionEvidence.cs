@@ -15,6 +15,7 @@ public sealed class SessionEvidence(FusionOptions options)
     private readonly FlagRun _againstProfile = new(1);
     private readonly List<int> _typingChecks = [];
     private readonly List<double> _typingScores = [];
+    private readonly CoverageLedger _coverage = new();
     private double _faceEvidence;
     private double _typingEvidence;
     private int _framesAnalysed;
@@ -28,6 +29,7 @@ public sealed class SessionEvidence(FusionOptions options)
         ArgumentNullException.ThrowIfNull(frame);
         var raised = new List<SessionFlag>();
         _framesAnalysed++;
+        _coverage.Analysed(frame.Frame, frame.At);
         var black = frame.Brightness is { } brightness && brightness < options.BlackFrameBrightness;
         _blocked.Observe(black || frame.Frozen, frame.Frame, frame.Brightness ?? 0);
         Raise(raised, _blocked, SessionFlagKind.CameraBlocked, $"{options.BlockedFrames} black or frozen frames in a row");
@@ -93,9 +95,71 @@ public sealed class SessionEvidence(FusionOptions options)
         return flag;
     }
 
-    public SessionVerdict Verdict()
+    /// <summary>An analysed frame could not be recorded: it no longer counts as seen for the coverage rule.</summary>
+    public void ForgetAnalysis(int frame) => _coverage.Forget(frame);
+
+    /// <summary>The player was told this frame was not used (unreadable, shed, refused): it is not a frame left unseen.</summary>
+    public void Account(int frame) => _coverage.Accounted(frame);
+
+    /// <summary>The analysis of <paramref name="frame"/> failed; returns the flag the first time, and names every failed frame.</summary>
+    public SessionFlag? ObserveFailure(int frame)
+    {
+        var first = !_flags.TryGetValue(SessionFlagKind.AnalysisFailed, out var existing);
+        IReadOnlyList<int> frames = existing is null ? [frame] : [.. existing.Frames, frame];
+        _flags[SessionFlagKind.AnalysisFailed] = new SessionFlag(SessionFlagKind.AnalysisFailed, "the analysis of a frame failed; it was not checked", frames, [], frames.Count);
+        return first ? _flags[SessionFlagKind.AnalysisFailed] : null;
+    }
+
+    /// <summary>Consent was withdrawn during the session; <paramref name="frame"/> (0 for a typing check) was refused.</summary>
+    public SessionFlag? ObserveConsentWithdrawn(int frame)
+    {
+        if (frame > 0)
+        {
+            _coverage.Accounted(frame);
+        }
+
+        if (_flags.ContainsKey(SessionFlagKind.ConsentWithdrawn))
+        {
+            return null;
+        }
+
+        var flag = new SessionFlag(SessionFlagKind.ConsentWithdrawn, "consent was withdrawn during the session; nothing after it was checked", frame > 0 ? [frame] : [], [], 0);
+        _flags[flag.Kind] = flag;
+        return flag;
+    }
+
+    /// <summary>The verdict the session ends with: the running verdict, and NeedsReview when the evidence does not cover it.</summary>
+    public SessionVerdict Final(EvidenceCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        var gap = _coverage.Gaps(coverage, options.Coverage, _typingChecks.Count);
+        return Verdict(gap);
+    }
+
+    /// <summary>The verdict of a session the service stopped under: recorded frames and times, closed for a person to review.</summary>
+    public static SessionVerdict Interrupted(IReadOnlyList<int> recordedFrames, DateTimeOffset startedAt, DateTimeOffset? lastFrameAt, DateTimeOffset closedAt)
+    {
+        ArgumentNullException.ThrowIfNull(recordedFrames);
+        var seconds = ((lastFrameAt ?? startedAt) - startedAt).TotalSeconds;
+        var flag = new SessionFlag(
+            SessionFlagKind.SessionInterrupted,
+            $"the service stopped while the session was open; closed at the next start after {(closedAt - startedAt).TotalSeconds:F0} s",
+            recordedFrames,
+            [Math.Round(seconds, 1)],
+            recordedFrames.Count);
+        return new SessionVerdict(SessionVerdictKind.NeedsReview, ReviewPriority.Normal, [flag], 0, recordedFrames.Count, 0);
+    }
+
+    public SessionVerdict Verdict() => Verdict(null);
+
+    private SessionVerdict Verdict(SessionFlag? coverageGap)
     {
         var flags = _flags.Values.OrderBy(f => f.Kind).ToList();
+        if (coverageGap is not null)
+        {
+            flags.Add(coverageGap);
+        }
+
         if (flags.Count == 0 && _framesMatched == 0)
         {
             flags.Add(new SessionFlag(SessionFlagKind.NoFace, "no frame of the session matched the enrolled face", [], [], 0));
@@ -116,7 +180,9 @@ public sealed class SessionEvidence(FusionOptions options)
             return ReviewPriority.High;
         }
 
-        return flags.Any(f => f.Kind is SessionFlagKind.TypingMismatch or SessionFlagKind.SeveralFaces) ? ReviewPriority.Normal : ReviewPriority.Low;
+        return flags.Any(f => f.Kind is SessionFlagKind.TypingMismatch or SessionFlagKind.SeveralFaces or SessionFlagKind.AnalysisFailed or SessionFlagKind.SessionInterrupted)
+            ? ReviewPriority.Normal
+            : ReviewPriority.Low;
     }
 
     private void Raise(List<SessionFlag> raised, FlagRun run, SessionFlagKind kind, string rule)

@@ -166,6 +166,26 @@ public sealed class IdentityEnrollmentTests(ProctoringApp app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Right_after_completing_the_status_describes_the_enrolled_profile_with_nothing_missing()
+    {
+        var (learner, token) = await app.ConsentingLearnerAsync("Status Learner");
+        await app.UploadEverythingAsync(learner, token);
+        using var complete = await app.CompleteAsync(learner, token);
+        await Enrollments.EnsureOkAsync(complete);
+
+        using var status = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/identity", token);
+        using var body = JsonDocument.Parse(await status.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var root = body.RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Empty(root.GetProperty("missing").EnumerateArray());
+        Assert.True(root.GetProperty("idPhotoAccepted").GetBoolean());
+        Assert.Equal(root.GetProperty("faceFrames").GetProperty("required").GetInt32(), root.GetProperty("faceFrames").GetProperty("accepted").GetInt32());
+        Assert.Equal(KeystrokeProfile.MinimumEnrollmentSamples, root.GetProperty("typingSamples").GetProperty("accepted").GetInt32());
+        Assert.Equal(1, root.GetProperty("profile").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task Accepts_nothing_biometric_without_consent()
     {
         var learner = await app.CreateLearnerAsync("No Consent Learner");

@@ -48,6 +48,28 @@ public sealed class Player : IAsyncDisposable
 
     public HubConnectionState State => _connection.State;
 
+    public HubConnection Connection => _connection;
+
+    public IReadOnlyList<VerdictChanged> Verdicts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _verdicts];
+            }
+        }
+    }
+
+    /// <summary>A player on a connection already started elsewhere (another token, or a reconnect).</summary>
+    public static async Task<Player> StartOnAsync(HubConnection connection, string token)
+    {
+        var player = new Player(connection);
+        var started = await connection.InvokeAsync<SessionStarted>("StartSession", token, TestContext.Current.CancellationToken);
+        player.SessionId = started.SessionId;
+        return player;
+    }
+
     public static async Task<Player> StartAsync(HubConnection connection, string token)
     {
         var player = new Player(connection);

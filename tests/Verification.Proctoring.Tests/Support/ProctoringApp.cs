@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Contracts;
 using Verification.Testing;
@@ -16,8 +17,19 @@ namespace Verification.Proctoring.Tests.Support;
 /// </summary>
 public sealed class ProctoringApp : IAsyncLifetime
 {
+    private readonly string? _connectionString;
     private TestDatabase? _database;
     private ProctoringHostFactory? _factory;
+    private NpgsqlDataSource? _dataSource;
+
+    public ProctoringApp()
+    {
+    }
+
+    private ProctoringApp(string connectionString) => _connectionString = connectionString;
+
+    /// <summary>An app over a database the test manages itself (a private cluster it stops and starts, a child Host's database).</summary>
+    public static ProctoringApp Over(string connectionString) => new(connectionString);
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
@@ -25,18 +37,29 @@ public sealed class ProctoringApp : IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>The app's database, whichever way it was made.</summary>
+    public NpgsqlDataSource DataSource => _dataSource ?? _database?.DataSource ?? throw new InvalidOperationException("The app has not started.");
+
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateEmptyAsync();
-        _factory = new ProctoringHostFactory(_database.ConnectionString, Time);
+        if (_connectionString is null)
+        {
+            _database = await TestDatabase.CreateEmptyAsync();
+        }
+        else
+        {
+            _dataSource = NpgsqlDataSource.Create(_connectionString);
+        }
+
+        _factory = new ProctoringHostFactory(_connectionString ?? _database!.ConnectionString, Time);
         Client = _factory.CreateClient();
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Client?.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -45,6 +68,11 @@ public sealed class ProctoringApp : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
         }
     }
 
@@ -65,11 +93,11 @@ public sealed class ProctoringApp : IAsyncLifetime
     }
 
     /// <summary>A token minted through POST /api/v1/tokens with the platform's API key.</summary>
-    public async Task<string> TokenAsync(TestLearner learner, string purpose = "enrollment", string? assessmentId = null)
+    public async Task<string> TokenAsync(TestLearner learner, string purpose = "enrollment", string? assessmentId = null, int? attempt = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens")
         {
-            Content = JsonContent.Create(new { learner.LearnerId, learner.CourseId, purpose, assessmentId }),
+            Content = JsonContent.Create(new { learner.LearnerId, learner.CourseId, purpose, assessmentId, attempt }),
         };
         request.Headers.Add("X-Api-Key", ProctoringHostFactory.PlatformApiKey);
         using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks;
+using Verification.BuildingBlocks.Outbox;
 using Verification.Proctoring.Sessions.Hub;
+using Verification.Proctoring.Sessions.Recovery;
+using Verification.Proctoring.Sessions.Verdicts;
 using Verification.Proctoring.Sessions.IsIdentityVerified;
 using Verification.Proctoring.Sessions.Live;
 using Verification.Proctoring.Sessions.Store;
@@ -18,6 +22,11 @@ internal static class SessionsRegistration
     {
         var settings = new SessionSettings();
         configuration.GetSection(SessionSettings.SectionName).Bind(settings);
+        if (settings.Problems() is { Count: > 0 } problems)
+        {
+            throw new SettingInvalidException($"{SessionSettings.SectionName}: {string.Join(" ", problems)}");
+        }
+
         services.AddSingleton(settings);
         services.AddSignalR(options =>
         {
@@ -29,6 +38,13 @@ internal static class SessionsRegistration
         }).AddMessagePackProtocol();
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<VerdictStore>();
+        services.AddSingleton<PendingVerdicts>();
+        services.AddOutbox(ProctoringOutbox.Table);
+        // Before the monitor and the verdict writer: sessions a crash left open are closed before new ones are served.
+        services.AddHostedService<InterruptedSessionsRecovery>();
+        services.AddHostedService<PendingVerdictWriter>();
+        services.AddHealthChecks().AddCheck<PendingVerdictsHealthCheck>("verdicts", tags: ["ready"]);
         services.AddSingleton<FrameProcessor>();
         services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<KeystrokeChecks>();

@@ -32,9 +32,9 @@ internal sealed class LearnerTokens
         _time = time;
     }
 
-    public string Issue(Guid learnerId, Guid courseId, string? assessmentId, LearnerTokenPurpose purpose, TimeSpan lifetime)
+    public string Issue(Guid learnerId, Guid courseId, string? assessmentId, LearnerTokenPurpose purpose, TimeSpan lifetime, int attempt = 1)
     {
-        var payload = new Payload(learnerId, courseId, assessmentId, purpose, _time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds());
+        var payload = new Payload(learnerId, courseId, assessmentId, purpose, _time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds(), attempt, Guid.NewGuid());
         var body = JsonSerializer.SerializeToUtf8Bytes(payload);
         return Base64Url.EncodeToString(body) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, body));
     }
@@ -68,7 +68,7 @@ internal sealed class LearnerTokens
                 return null;
             }
 
-            return new LearnerTokenClaims(payload.Sub, payload.Crs, payload.Asm, payload.Pur, DateTimeOffset.FromUnixTimeSeconds(payload.Exp));
+            return new LearnerTokenClaims(payload.Sub, payload.Crs, payload.Asm, payload.Pur, DateTimeOffset.FromUnixTimeSeconds(payload.Exp), payload.Att, payload.Jti);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
@@ -76,5 +76,5 @@ internal sealed class LearnerTokens
         }
     }
 
-    private sealed record Payload(Guid Sub, Guid Crs, string? Asm, LearnerTokenPurpose Pur, long Exp);
+    private sealed record Payload(Guid Sub, Guid Crs, string? Asm, LearnerTokenPurpose Pur, long Exp, int Att, Guid Jti);
 }

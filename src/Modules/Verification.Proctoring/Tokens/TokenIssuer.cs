@@ -11,8 +11,13 @@ namespace Verification.Proctoring.Tokens;
 internal static class TokenIssuer
 {
     public static async Task<(Ok<TokenIssued>? Result, ProblemHttpResult? Problem)> IssueAsync(
-        Guid learnerId, Guid courseId, string? purposeName, string? assessmentId, LearnerTokens tokens, TokenSettings settings, IMediator mediator, CancellationToken cancellationToken)
+        Guid learnerId, Guid courseId, string? purposeName, string? assessmentId, LearnerTokens tokens, TokenSettings settings, IMediator mediator, CancellationToken cancellationToken, int? attempt = null)
     {
+        if (attempt is < 1 or > 10_000)
+        {
+            return (null, ApiProblems.Create(StatusCodes.Status400BadRequest, "attempt_invalid", "The attempt number is out of range.", "attempt counts the learner's attempts at the assessment: 1 to 10000 (default 1)."));
+        }
+
         LearnerTokenPurpose purpose;
         if (string.Equals(purposeName, "enrollment", StringComparison.OrdinalIgnoreCase))
         {
@@ -43,7 +48,7 @@ internal static class TokenIssuer
         }
 
         var lifetime = settings.LifetimeOf(purpose);
-        var token = tokens.Issue(learnerId, courseId, purpose == LearnerTokenPurpose.Session ? assessmentId : null, purpose, lifetime);
+        var token = tokens.Issue(learnerId, courseId, purpose == LearnerTokenPurpose.Session ? assessmentId : null, purpose, lifetime, attempt ?? 1);
         var claims = tokens.Validate(token) ?? throw new InvalidOperationException("A token just issued does not validate.");
         return (TypedResults.Ok(new TokenIssued(token, purpose == LearnerTokenPurpose.Session ? "session" : "enrollment", claims.ExpiresAt)), null);
     }

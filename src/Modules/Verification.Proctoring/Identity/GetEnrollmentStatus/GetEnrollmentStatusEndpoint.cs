@@ -18,7 +18,11 @@ internal static class GetEnrollmentStatusEndpoint
 
     public sealed record ProfileSummary(int Version, DateTimeOffset UpdatedAt);
 
-    /// <summary><c>Missing</c> lists what still stands between the learner and a (new) profile: consent, face_frames, id_photo, typing_samples.</summary>
+    /// <summary>
+    /// <c>Missing</c> lists what still stands between the learner and a (new) profile: consent, face_frames, id_photo,
+    /// typing_samples. Once a profile is enrolled and no new enrollment is under way, the status describes that profile:
+    /// nothing is missing but consent (when withdrawn), and each requirement the profile met shows as met.
+    /// </summary>
     public sealed record EnrollmentStatus(
         string[] ConsentCovers, string TypingPhrase, Progress FaceFrames, bool IdPhotoAccepted, Progress TypingSamples, string[] Missing, ProfileSummary? Profile);
 
@@ -59,6 +63,14 @@ internal static class GetEnrollmentStatusEndpoint
         var profile = (await connection.QueryAsync<(int Version, DateTime UpdatedAt)>(new CommandDefinition(ProfileSql, new { learnerId }, cancellationToken: cancellationToken)))
             .Select(p => new ProfileSummary(p.Version, new DateTimeOffset(p.UpdatedAt, TimeSpan.Zero)))
             .SingleOrDefault();
+
+        var describesProfile = profile is not null && frames == 0 && samples == 0 && !idPhoto;
+        if (describesProfile)
+        {
+            frames = settings.MinimumFaceFrames;
+            samples = KeystrokeProfile.MinimumEnrollmentSamples;
+            idPhoto = true;
+        }
 
         var missing = new List<string>();
         if (!covers.Contains(LiveConsent.Face) || !covers.Contains(LiveConsent.IdPhoto) || !covers.Contains(LiveConsent.Typing))

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dapper;
-using Mediator;
+using Verification.BuildingBlocks.Outbox;
 using Npgsql;
 using Verification.BuildingBlocks.Audit;
 using Verification.Proctoring.Contracts;
@@ -18,7 +18,7 @@ internal enum DecideOutcome
     InvalidDecision,
 }
 
-internal sealed class DecideReviewCaseHandler(NpgsqlDataSource dataSource, AuditLog audit, IPublisher publisher, TimeProvider time)
+internal sealed class DecideReviewCaseHandler(NpgsqlDataSource dataSource, AuditLog audit, Outbox outbox, TimeProvider time)
 {
     private static readonly string[] Decisions = ["approved", "rejected", "escalated"];
 
@@ -50,8 +50,10 @@ internal sealed class DecideReviewCaseHandler(NpgsqlDataSource dataSource, Audit
         // The note may hold personal remarks, so the audit entry keeps only that one was written.
         var data = JsonSerializer.Serialize(new { decision = command.Decision, noteWritten = command.Note.Length > 0 });
         await audit.AppendAsync(connection, transaction, new AuditEntry($"reviewer:{command.ReviewerId}", "review.decided", $"case:{command.CaseId}", data), cancellationToken);
+        await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseDecided(command.CaseId, row.SessionId, row.LearnerId, row.CourseId, command.Decision, command.ReviewerId), time.GetUtcNow());
         await transaction.CommitAsync(cancellationToken);
-        await publisher.Publish(new ReviewCaseDecided(command.CaseId, row.SessionId, row.LearnerId, row.CourseId, command.Decision, command.ReviewerId), cancellationToken);
+        // Through the outbox: a crash between the commit and the publish loses no decision.
+        await outbox.DispatchAsync(CancellationToken.None);
         return DecideOutcome.Decided;
     }
 }

@@ -8,7 +8,7 @@ namespace Verification.Proctoring.Sessions.Hub;
 /// <c>/hubs/proctoring</c>: the course player's connection (docs/player-protocol.md). Each connection carries at most one
 /// session; refusals come back as errors with a reason code and the connection stays open.
 /// </summary>
-internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks keystrokes, LiveSessions sessions, SessionSettings settings)
+internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks keystrokes, SessionSettings settings)
     : Hub<IProctoringClient>
 {
     private const string SessionKey = "session";
@@ -31,11 +31,16 @@ internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks 
 
     public Task<KeystrokeResult> SendKeystrokes(KeystrokeBatch? batch) => keystrokes.CheckAsync(Current(), batch);
 
-    public async Task<VerdictChanged> EndSession()
+    /// <summary>Ends the connection's session; called again, it returns the same final verdict (the session is ended once).</summary>
+    public Task<VerdictChanged> EndSession()
     {
-        var verdict = await lifecycle.EndAsync(Current(), timedOut: false, Context.ConnectionAborted);
-        Context.Items.Remove(SessionKey);
-        return verdict;
+        if (Context.Items.TryGetValue(SessionKey, out var item) && item is LiveSession session)
+        {
+            // No ConnectionAborted here: a player closing its tab during EndSession must not cancel the verdict.
+            return lifecycle.EndAsync(session, timedOut: false);
+        }
+
+        throw new HubException("session_not_started: call StartSession with a session token first.");
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -47,13 +52,13 @@ internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks 
 
     private async Task<SessionStarted> OpenAsync(string token, Guid? resume)
     {
-        if (Context.Items.ContainsKey(SessionKey))
+        if (Context.Items.TryGetValue(SessionKey, out var item) && item is LiveSession { Ending: false })
         {
             throw new HubException("session_already_open: this connection already carries a session; end it first.");
         }
 
         var (session, resumed) = await lifecycle.StartAsync(token, resume, Context.ConnectionId, Context.ConnectionAborted);
-        Context.Items[SessionKey] = session.SessionId;
+        Context.Items[SessionKey] = session;
         return new SessionStarted
         {
             SessionId = session.SessionId,
@@ -66,7 +71,7 @@ internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks 
 
     private LiveSession Current()
     {
-        if (Context.Items.TryGetValue(SessionKey, out var id) && id is Guid sessionId && sessions.Find(sessionId) is { } session)
+        if (Context.Items.TryGetValue(SessionKey, out var item) && item is LiveSession { Ending: false } session)
         {
             return session;
         }

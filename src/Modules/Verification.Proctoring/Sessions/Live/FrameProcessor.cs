@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.SignalR;
@@ -15,16 +14,20 @@ namespace Verification.Proctoring.Sessions.Live;
 
 /// <summary>
 /// The per-session loop: takes the newest queued frame, analyses it, adds it to the evidence, answers the player and
-/// keeps what the record needs. One loop per session, so a session's frames are analysed in order.
+/// keeps what the record needs. One loop per session, so a session's frames are analysed in order. A fault stays in
+/// its session: a frame that cannot be analysed and recorded counts as unanalysed, and a failed analysis flags the
+/// session <c>AnalysisFailed</c>; the loop, the other sessions and the Host go on.
 /// </summary>
 internal sealed class FrameProcessor(
     FaceEngine engine,
     IdentityProfiles profiles,
     SessionStore store,
     IHubContext<ProctoringHub, IProctoringClient> hub,
+    SessionSettings settings,
     ILogger<FrameProcessor> logger)
 {
     private const string SeveralFacesCode = "several_faces";
+    private readonly SemaphoreSlim _analyses = new(settings.MaxConcurrentAnalyses > 0 ? settings.MaxConcurrentAnalyses : Environment.ProcessorCount);
 
     public async Task RunAsync(LiveSession session)
     {
@@ -37,33 +40,93 @@ internal sealed class FrameProcessor(
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
             {
-                // The verdict lives in memory until the session ends; a lost frame row is logged, not fatal.
-                logger.LogError(ex, "Session {SessionId} could not record frame {Frame}", session.SessionId, frame.Frame);
+                // Not recorded means not seen: the frame stays unanalysed, so the session cannot end Verified on it.
+                lock (session.Gate)
+                {
+                    session.Evidence.ForgetAnalysis(frame.Frame);
+                }
+
+                logger.LogWarning("Session {SessionId} could not analyse and record frame {Frame}: database unreachable ({Reason})", session.SessionId, frame.Frame, ex.Message);
+                await TellAsync(session, frame, "frame_not_recorded", "This picture could not be checked just now; keep your camera on.");
             }
-            finally
+            catch (Exception ex)
             {
-                ArrayPool<byte>.Shared.Return(frame.Buffer, clearArray: true);
+                // The isolation boundary of one session: whatever a frame does to the analysis, only this session hears of it.
+                await FailAsync(session, frame, ex);
             }
         }
     }
+
+    private async Task FailAsync(LiveSession session, QueuedFrame frame, Exception ex)
+    {
+        SessionFlag? raised;
+        SessionVerdict verdict;
+        lock (session.Gate)
+        {
+            raised = session.Evidence.ObserveFailure(frame.Frame);
+            verdict = session.Evidence.Verdict();
+        }
+
+        if (!session.FailureLogged)
+        {
+            session.FailureLogged = true;
+            logger.LogError(ex, "Session {SessionId} analysis of frame {Frame} failed; the session will need review", session.SessionId, frame.Frame);
+        }
+        else
+        {
+            logger.LogWarning("Session {SessionId} analysis of frame {Frame} failed again ({ExceptionType})", session.SessionId, frame.Frame, ex.GetType().Name);
+        }
+
+        try
+        {
+            await TellAsync(session, frame, "analysis_failed", "This picture could not be checked. A person will review the session.");
+            await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
+        }
+        catch (Exception notifyError) when (notifyError is not OutOfMemoryException)
+        {
+            logger.LogWarning("Session {SessionId} player could not be told of the failed frame ({ExceptionType})", session.SessionId, notifyError.GetType().Name);
+        }
+    }
+
+    private Task TellAsync(LiveSession session, QueuedFrame frame, string code, string message) =>
+        hub.Clients.Client(session.ConnectionId ?? "").FrameResult(new FrameResult
+        {
+            SessionId = session.SessionId,
+            Frame = frame.Frame,
+            Code = code,
+            Message = message,
+            Verdict = session.LastVerdict.ToString(),
+        });
 
     private async Task<byte[]?> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash)
     {
         // Withdrawing consent stops collection at once, also in a session already running: the frame is not analysed or kept.
         if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
         {
-            await hub.Clients.Client(session.ConnectionId ?? "").FrameResult(new FrameResult
+            SessionFlag? withdrawn;
+            SessionVerdict current;
+            lock (session.Gate)
             {
-                SessionId = session.SessionId,
-                Frame = frame.Frame,
-                Code = "consent_withdrawn",
-                Message = "You withdrew your consent, so no picture is checked or kept. Ask for the manual review alternative.",
-                Verdict = session.LastVerdict.ToString(),
-            });
+                withdrawn = session.Evidence.ObserveConsentWithdrawn(frame.Frame);
+                current = session.Evidence.Verdict();
+            }
+
+            await TellAsync(session, frame, "consent_withdrawn", "You withdrew your consent, so no picture is checked or kept. Ask for the manual review alternative.");
+            await SessionNotifier.AnnounceAsync(hub, session, current, withdrawn is null ? [] : [withdrawn]);
             return previousHash;
         }
 
-        var analysis = engine.Analyze(frame.Bytes, engine.Options.Session);
+        FaceAnalysis analysis;
+        await _analyses.WaitAsync();
+        try
+        {
+            analysis = engine.Analyze(frame.Bytes, engine.Options.Session);
+        }
+        finally
+        {
+            _analyses.Release();
+        }
+
         var hash = SHA256.HashData(frame.Bytes);
         var code = analysis.Rejection?.Code;
         var unreadable = code is not null && (code.StartsWith("image_", StringComparison.Ordinal) || code == "not_an_image");
@@ -72,17 +135,21 @@ internal sealed class FrameProcessor(
         double? score = analysis.Embedding is { } embedding ? session.Profile.Face.Score(embedding) : null;
         var faces = analysis.FacesFound == 0 ? 0 : code == SeveralFacesCode ? 2 : 1;
         double? brightness = analysis.Quality?.Brightness ?? (faces == 0 && !unreadable ? FrameBrightness.Measure(frame.Bytes) : null);
-        var observation = new FrameObservation(frame.Frame, faces, score, analysis.Liveness, brightness, previousHash is not null && hash.AsSpan().SequenceEqual(previousHash));
+        var observation = new FrameObservation(frame.Frame, faces, score, analysis.Liveness, brightness, previousHash is not null && hash.AsSpan().SequenceEqual(previousHash), frame.ReceivedAt);
 
         IReadOnlyList<SessionFlag> raised = [];
         IReadOnlyList<(int Frame, byte[] Image)> evidence = [];
         SessionVerdict verdict;
         lock (session.Gate)
         {
-            if (!unreadable)
+            if (unreadable)
+            {
+                session.Evidence.Account(frame.Frame);
+            }
+            else
             {
                 raised = session.Evidence.Observe(observation);
-                session.Remember(frame.Frame, frame.Bytes);
+                session.Remember(frame.Frame, frame.Image);
                 if (raised.Count > 0)
                 {
                     evidence = session.Recall([.. raised.SelectMany(f => f.Frames)]);

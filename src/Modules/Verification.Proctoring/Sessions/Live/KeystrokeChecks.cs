@@ -18,6 +18,11 @@ internal sealed class KeystrokeChecks(KeystrokeVerifier verifier, IdentityProfil
         var check = session.NextTypingCheck();
         if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
         {
+            lock (session.Gate)
+            {
+                session.Evidence.ObserveConsentWithdrawn(0);
+            }
+
             return new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = "consent_withdrawn", Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() };
         }
 

@@ -5,8 +5,9 @@ using Verification.Proctoring.Identity;
 namespace Verification.Proctoring.Sessions.Live;
 
 /// <summary>
-/// One open session in memory: its bounded frame queue, its evidence, and the recent frames a flag may keep.
-/// Evidence and the window are touched by the frame loop and by keystroke checks, always under <see cref="Gate"/>.
+/// One open session in memory: its bounded frame queue, its evidence, and the recent frames a flag may keep (by
+/// reference: the arrays the hub received). Evidence and the window are touched by the frame loop, keystroke checks,
+/// the monitor and the shedding callback, always under <see cref="Gate"/>.
 /// </summary>
 internal sealed class LiveSession
 {
@@ -16,12 +17,15 @@ internal sealed class LiveSession
     private int _typingChecks;
     private int _shed;
 
-    public LiveSession(Guid sessionId, IdentityProfile profile, Guid courseId, string assessmentId, SessionSettings settings, DateTimeOffset now)
+    public LiveSession(Guid sessionId, IdentityProfile profile, Guid courseId, string assessmentId, int attempt, Guid tokenId, SessionSettings settings, DateTimeOffset now)
     {
         SessionId = sessionId;
         Profile = profile;
         CourseId = courseId;
         AssessmentId = assessmentId;
+        Attempt = attempt;
+        TokenId = tokenId;
+        StartedAt = now;
         Evidence = new SessionEvidence(settings.Fusion);
         _window = settings.EvidenceWindow;
         LastFrameAt = now;
@@ -40,6 +44,19 @@ internal sealed class LiveSession
     public Guid CourseId { get; }
 
     public string AssessmentId { get; }
+
+    public int Attempt { get; }
+
+    /// <summary>The id of the token that opened the session; no other session can be opened with it.</summary>
+    public Guid TokenId { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Completed once, by the first <c>EndSession</c> or idle timeout; every later end returns the same verdict.</summary>
+    public TaskCompletionSource<Contracts.Player.VerdictChanged> Final { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set after the first analysis failure was logged with its stack trace; later ones are counted, not repeated.</summary>
+    public bool FailureLogged { get; set; }
 
     public IdentityProfile Profile { get; }
 
@@ -71,10 +88,10 @@ internal sealed class LiveSession
 
     public int NextTypingCheck() => Interlocked.Increment(ref _typingChecks);
 
-    /// <summary>Keeps a copy of the frame for a while; call under <see cref="Gate"/>.</summary>
-    public void Remember(int frame, ReadOnlySpan<byte> image)
+    /// <summary>Keeps a reference to the frame for a while (no copy); call under <see cref="Gate"/>.</summary>
+    public void Remember(int frame, byte[] image)
     {
-        _recent.Enqueue((frame, image.ToArray()));
+        _recent.Enqueue((frame, image));
         while (_recent.Count > _window)
         {
             _recent.Dequeue();
@@ -88,6 +105,11 @@ internal sealed class LiveSession
     private void OnFrameShed(QueuedFrame frame)
     {
         Interlocked.Increment(ref _shed);
+        lock (Gate)
+        {
+            Evidence.Account(frame.Frame);
+        }
+
         FrameShed?.Invoke(this, frame);
     }
 }

@@ -13,8 +13,12 @@ internal sealed class LiveSessions
 
     public LiveSession? Find(Guid sessionId) => _sessions.GetValueOrDefault(sessionId);
 
-    public LiveSession? FindOpen(Guid learnerId, Guid courseId, string assessmentId) =>
-        _sessions.Values.FirstOrDefault(s => s.LearnerId == learnerId && s.CourseId == courseId && s.AssessmentId == assessmentId && !s.Ending);
+    public LiveSession? FindOpen(Guid learnerId, Guid courseId, string assessmentId, int attempt) =>
+        _sessions.Values.FirstOrDefault(s => s.LearnerId == learnerId && s.CourseId == courseId && s.AssessmentId == assessmentId && s.Attempt == attempt && !s.Ending);
+
+    public LiveSession? FindByToken(Guid tokenId) => _sessions.Values.FirstOrDefault(s => s.TokenId == tokenId && !s.Ending);
+
+    public int CountOpen(Guid learnerId) => _sessions.Values.Count(s => s.LearnerId == learnerId && !s.Ending);
 
     public void Remove(Guid sessionId) => _sessions.TryRemove(sessionId, out _);
 }

@@ -1,7 +1,10 @@
 namespace Verification.Proctoring.Sessions.Live;
 
-/// <summary>A frame waiting for analysis; the bytes are rented and returned once analysed or shed.</summary>
-internal sealed record QueuedFrame(int Frame, byte[] Buffer, int Length, DateTimeOffset ReceivedAt, long ReceivedTimestamp)
+/// <summary>
+/// A frame waiting for analysis. <paramref name="Image"/> is the array the hub protocol deserialised, held by reference:
+/// it is never copied, and the evidence window keeps the same array.
+/// </summary>
+internal sealed record QueuedFrame(int Frame, byte[] Image, DateTimeOffset ReceivedAt, long ReceivedTimestamp)
 {
-    public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, Length);
+    public ReadOnlySpan<byte> Bytes => Image;
 }

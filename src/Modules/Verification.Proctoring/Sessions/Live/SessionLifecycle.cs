@@ -1,15 +1,13 @@
 using System.Diagnostics;
-using Mediator;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Verification.BuildingBlocks.Ids;
 using Verification.Matching.Fusion;
-using Verification.Proctoring.Contracts;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Store;
+using Verification.Proctoring.Sessions.Verdicts;
 using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring.Sessions.Live;
@@ -21,8 +19,8 @@ internal sealed class SessionLifecycle(
     LiveSessions sessions,
     FrameProcessor processor,
     SessionStore store,
+    PendingVerdicts verdicts,
     SessionSettings settings,
-    IServiceProvider services,
     IHubContext<ProctoringHub, IProctoringClient> hub,
     TimeProvider time,
     ILogger<SessionLifecycle> logger)
@@ -37,24 +35,19 @@ internal sealed class SessionLifecycle(
 
         if (resumeSessionId is { } resumeId)
         {
-            var existing = sessions.Find(resumeId);
-            if (existing is null || existing.Ending)
-            {
-                throw new HubException("session_not_found: that session has ended or never existed. Start a new one.");
-            }
-
-            if (existing.LearnerId != claims.LearnerId)
-            {
-                throw new HubException("session_forbidden: this session belongs to another learner.");
-            }
-
-            return (Attach(existing, connectionId), true);
+            return (await ResumeAsync(claims, resumeId, connectionId, cancellationToken), true);
         }
 
-        var open = sessions.FindOpen(claims.LearnerId, claims.CourseId, claims.AssessmentId);
+        // A token opens one session: the same token again reattaches to it while it is open, and is refused after.
+        var open = sessions.FindByToken(claims.TokenId) ?? sessions.FindOpen(claims.LearnerId, claims.CourseId, claims.AssessmentId, claims.Attempt);
         if (open is not null)
         {
-            return (Attach(open, connectionId), true);
+            return (AttachOrRefuse(open, connectionId), true);
+        }
+
+        if (sessions.CountOpen(claims.LearnerId) >= settings.MaxLiveSessionsPerLearner)
+        {
+            throw new HubException($"session_limit: you already have {settings.MaxLiveSessionsPerLearner} sessions open. End one before starting another.");
         }
 
         if (!await profiles.HasActiveConsentAsync(claims.LearnerId, cancellationToken))
@@ -65,9 +58,13 @@ internal sealed class SessionLifecycle(
         var profile = await profiles.LoadAsync(claims.LearnerId, cancellationToken)
             ?? throw new HubException("identity_not_enrolled: enroll your identity (face, photo ID and typing) before the assessment.");
 
-        var session = new LiveSession(TimeOrderedId.New(time), profile, claims.CourseId, claims.AssessmentId, settings, time.GetUtcNow());
+        var session = new LiveSession(TimeOrderedId.New(time), profile, claims.CourseId, claims.AssessmentId, claims.Attempt, claims.TokenId, settings, time.GetUtcNow());
+        if (!await store.CreateAsync(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, session.Attempt, session.TokenId, cancellationToken))
+        {
+            throw new HubException("token_used: this session token already opened a session. Ask the course page for a token for a new attempt.");
+        }
+
         session.FrameShed += OnFrameShed;
-        await store.CreateAsync(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, cancellationToken);
         sessions.TryAdd(session);
         Attach(session, connectionId);
         session.Processing = Task.Run(() => processor.RunAsync(session), CancellationToken.None);
@@ -75,70 +72,66 @@ internal sealed class SessionLifecycle(
         return (session, false);
     }
 
-    public FrameAccepted Enqueue(LiveSession session, ReadOnlySpan<byte> jpeg)
+    public FrameAccepted Enqueue(LiveSession session, byte[] jpeg)
     {
         if (session.Ending)
         {
             return new FrameAccepted { Code = "session_ended", Message = "This session has ended." };
         }
 
-        if (jpeg.Length == 0 || jpeg.Length > settings.MaxFrameBytes)
+        if (jpeg is null || jpeg.Length == 0 || jpeg.Length > settings.MaxFrameBytes)
         {
-            return new FrameAccepted { Code = jpeg.Length == 0 ? "image_empty" : "image_too_large", Message = $"Send a JPEG or PNG frame of at most {settings.MaxFrameBytes / 1024} KB." };
+            return new FrameAccepted { Code = jpeg is null || jpeg.Length == 0 ? "image_empty" : "image_too_large", Message = $"Send a JPEG or PNG frame of at most {settings.MaxFrameBytes / 1024} KB." };
         }
 
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(jpeg.Length);
-        jpeg.CopyTo(buffer);
         var now = time.GetUtcNow();
-        var frame = new QueuedFrame(session.NextFrameNumber(), buffer, jpeg.Length, now, Stopwatch.GetTimestamp());
+        var frame = new QueuedFrame(session.NextFrameNumber(), jpeg, now, Stopwatch.GetTimestamp());
         session.LastFrameAt = now;
         session.LastActivityAt = now;
         session.LastFrameNumber = frame.Frame;
         if (!session.Frames.Writer.TryWrite(frame))
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            lock (session.Gate)
+            {
+                session.Evidence.Account(frame.Frame);
+            }
+
             return new FrameAccepted { Frame = frame.Frame, Code = "session_ended", Message = "This session has ended." };
         }
 
         return new FrameAccepted { Frame = frame.Frame };
     }
 
-    /// <summary>Analyses what is still queued, then records the final verdict, opens a review case if needed and publishes both.</summary>
-    public async Task<VerdictChanged> EndAsync(LiveSession session, bool timedOut, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the session exactly once: analyses what is still queued, then stores the final verdict, its review case and
+    /// the messages to other modules (or queues them while the database is away). Every later call, and a concurrent one,
+    /// gets the same final verdict. Takes no cancellation token on purpose: a client leaving must not cancel its verdict.
+    /// </summary>
+    public async Task<VerdictChanged> EndAsync(LiveSession session, bool timedOut)
     {
+        bool first;
         lock (session.Gate)
         {
-            if (session.Ending)
-            {
-                return SessionNotifier.ToMessage(session.SessionId, session.Evidence.Verdict(), final: true);
-            }
-
+            first = !session.Ending;
             session.Ending = true;
         }
 
-        session.Frames.Writer.TryComplete();
-        await session.Processing;
-        SessionVerdict verdict;
-        lock (session.Gate)
+        if (!first)
         {
-            verdict = session.Evidence.Verdict();
+            return await session.Final.Task;
         }
 
-        var caseId = await store.EndAsync(session.SessionId, session.LearnerId, session.CourseId, timedOut, verdict, session.FramesReceived, session.Shed, cancellationToken);
-        sessions.Remove(session.SessionId);
-        await SessionNotifier.AnnounceAsync(hub, session, verdict, [], final: true);
-
-        var flags = verdict.Flags.Select(f => f.Kind.ToString()).ToArray();
-        await using var scope = services.CreateAsyncScope();
-        var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
-        await publisher.Publish(new SessionVerdictReached(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, verdict.Kind.ToString(), verdict.Priority.ToString(), flags), cancellationToken);
-        if (caseId is { } id)
+        try
         {
-            await publisher.Publish(new ReviewCaseOpened(id, session.SessionId, session.LearnerId, session.CourseId, verdict.Priority.ToString(), flags), cancellationToken);
+            var message = await FinishAsync(session, timedOut);
+            session.Final.TrySetResult(message);
+            return message;
         }
-
-        logger.LogInformation("Session {SessionId} ended {Verdict} with flags {Flags}", session.SessionId, verdict.Kind, flags);
-        return SessionNotifier.ToMessage(session.SessionId, verdict, final: true);
+        catch (Exception ex)
+        {
+            session.Final.TrySetException(ex);
+            throw;
+        }
     }
 
     public void Detach(string connectionId)
@@ -152,15 +145,68 @@ internal sealed class SessionLifecycle(
         }
     }
 
+    private async Task<VerdictChanged> FinishAsync(LiveSession session, bool timedOut)
+    {
+        session.Frames.Writer.TryComplete();
+        await session.Processing;
+        SessionVerdict verdict;
+        lock (session.Gate)
+        {
+            var typingAsked = session.Profile.Typing is not null;
+            verdict = session.Evidence.Final(new EvidenceCoverage(session.StartedAt, time.GetUtcNow(), session.FramesReceived, typingAsked));
+        }
+
+        var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed);
+        var stored = await verdicts.WriteAsync(outcome);
+        sessions.Remove(session.SessionId);
+        await SessionNotifier.AnnounceFinalAsync(hub, session, verdict);
+        var flags = verdict.Flags.Select(f => f.Kind.ToString()).ToArray();
+        logger.LogInformation("Session {SessionId} ended {Verdict} with flags {Flags}; stored {Stored}", session.SessionId, verdict.Kind, flags, stored);
+        return SessionNotifier.ToMessage(session.SessionId, verdict, final: true);
+    }
+
+    private async Task<LiveSession> ResumeAsync(LearnerTokenClaims claims, Guid sessionId, string connectionId, CancellationToken cancellationToken)
+    {
+        var existing = sessions.Find(sessionId);
+        if (existing is null || existing.Ending)
+        {
+            var status = await store.StatusAsync(sessionId, claims.LearnerId, cancellationToken);
+            throw status == "interrupted"
+                ? new HubException("session_interrupted: the service restarted and closed this session for review. Ask the course page for a token for a new attempt and start a new session.")
+                : new HubException("session_not_found: that session has ended or never existed. Start a new one.");
+        }
+
+        if (existing.LearnerId != claims.LearnerId)
+        {
+            throw new HubException("session_forbidden: this session belongs to another learner.");
+        }
+
+        if (existing.CourseId != claims.CourseId || existing.AssessmentId != claims.AssessmentId || existing.Attempt != claims.Attempt)
+        {
+            throw new HubException("session_forbidden: the token is for another course, assessment or attempt than this session.");
+        }
+
+        return AttachOrRefuse(existing, connectionId);
+    }
+
+    /// <summary>A session is carried by one connection: taking it over from another live connection is refused.</summary>
+    private static LiveSession AttachOrRefuse(LiveSession session, string connectionId)
+    {
+        if (session.ConnectionId is { } other && other != connectionId)
+        {
+            throw new HubException("session_in_use: another connection carries this session. Close it, or wait until it is gone, then resume.");
+        }
+
+        return Attach(session, connectionId);
+    }
+
     private static LiveSession Attach(LiveSession session, string connectionId)
     {
         session.ConnectionId = connectionId;
         return session;
     }
 
-    private void OnFrameShed(LiveSession session, QueuedFrame frame)
-    {
-        System.Buffers.ArrayPool<byte>.Shared.Return(frame.Buffer, clearArray: true);
+    private void OnFrameShed(LiveSession session, QueuedFrame frame) =>
         _ = hub.Clients.Client(session.ConnectionId ?? "").FramesShed(new FramesShed
         {
             SessionId = session.SessionId,
@@ -168,5 +214,4 @@ internal sealed class SessionLifecycle(
             TotalDropped = session.Shed,
             Rule = "newest frame kept: a frame waiting for analysis is dropped when a newer one arrives",
         });
-    }
 }

@@ -25,10 +25,11 @@ internal sealed class SessionMonitor(
             {
                 try
                 {
-                    await CheckAsync(session, stoppingToken);
+                    await CheckAsync(session);
                 }
-                catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    // The monitor serves every session: one session's fault is logged and the others are still checked.
                     logger.LogError(ex, "Session {SessionId} could not be checked", session.SessionId);
                 }
             }
@@ -48,7 +49,7 @@ internal sealed class SessionMonitor(
         }
     }
 
-    private async Task CheckAsync(LiveSession session, CancellationToken cancellationToken)
+    private async Task CheckAsync(LiveSession session)
     {
         if (session.Ending)
         {
@@ -58,7 +59,7 @@ internal sealed class SessionMonitor(
         var now = time.GetUtcNow();
         if (session.ConnectionId is null && now - session.LastActivityAt > TimeSpan.FromSeconds(settings.IdleTimeoutSeconds))
         {
-            await lifecycle.EndAsync(session, timedOut: true, cancellationToken);
+            await lifecycle.EndAsync(session, timedOut: true);
             return;
         }
 

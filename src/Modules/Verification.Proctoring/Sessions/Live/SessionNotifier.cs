@@ -28,6 +28,22 @@ internal static class SessionNotifier
         await client.VerdictChanged(ToMessage(session.SessionId, verdict, final));
     }
 
+    /// <summary>The final verdict; after a withdrawal of consent, the way to the non-biometric path as well.</summary>
+    public static async Task AnnounceFinalAsync(IHubContext<ProctoringHub, IProctoringClient> hub, LiveSession session, SessionVerdict verdict)
+    {
+        if (verdict.Flags.Any(f => f.Kind == SessionFlagKind.ConsentWithdrawn))
+        {
+            await hub.Clients.Client(session.ConnectionId ?? "").Prompt(new Prompt { SessionId = session.SessionId, Code = NonBiometricPathCode, Message = NonBiometricPathMessage });
+        }
+
+        await AnnounceAsync(hub, session, verdict, [], final: true);
+    }
+
+    public const string NonBiometricPathCode = "non_biometric_path";
+
+    public const string NonBiometricPathMessage =
+        "You withdrew your consent, so this session was not verified by the camera. Ask your course for the manual ID review or the audit track instead; nothing is held against you.";
+
     public static VerdictChanged ToMessage(Guid sessionId, SessionVerdict verdict, bool final) => new()
     {
         SessionId = sessionId,

@@ -23,5 +23,54 @@ internal sealed class SessionSettings
     /// <summary>Recent frames kept in memory so that a flag can keep the frames it names as evidence.</summary>
     public int EvidenceWindow { get; set; } = 8;
 
+    /// <summary>
+    /// Frames analysed at once across all sessions (0: one per core). Each analysis holds a decoded image and model
+    /// buffers, so this, not the number of sessions, bounds the memory analyses take; waiting frames are shed per session.
+    /// </summary>
+    public int MaxConcurrentAnalyses { get; set; }
+
+    /// <summary>Sessions one learner may have open at once (two tabs of two assessments); one more is refused with <c>session_limit</c>.</summary>
+    public int MaxLiveSessionsPerLearner { get; set; } = 2;
+
+    /// <summary>Final verdicts held in memory while PostgreSQL is unreachable; past this, <c>EndSession</c> waits for room.</summary>
+    public int PendingVerdictCapacity { get; set; } = 1000;
+
     public FusionOptions Fusion { get; set; } = new();
+
+    /// <summary>The settings that would break a promise of docs/player-protocol.md, each with its reason; empty when valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>(Fusion.Coverage.Problems().Select(p => "Fusion:Coverage:" + p));
+        if (MaxFrameBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            problems.Add($"MaxFrameBytes is {MaxFrameBytes}: frames are held in memory per session; use 1 KB to 16 MB (default 1 MB).");
+        }
+
+        if (EvidenceWindow is < 1 or > 32)
+        {
+            problems.Add($"EvidenceWindow is {EvidenceWindow}: each session holds this many frames; use 1 to 32 (default 8).");
+        }
+
+        if (FrameQueueCapacity is < 1 or > 16)
+        {
+            problems.Add($"FrameQueueCapacity is {FrameQueueCapacity}: frames waiting per session; use 1 to 16 (default 1).");
+        }
+
+        if (MaxLiveSessionsPerLearner is < 1 or > 200)
+        {
+            problems.Add($"MaxLiveSessionsPerLearner is {MaxLiveSessionsPerLearner}: use 1 to 200 (default 2; more only for load tests of one learner).");
+        }
+
+        if (PendingVerdictCapacity < 1)
+        {
+            problems.Add($"PendingVerdictCapacity is {PendingVerdictCapacity}: at least one verdict must be able to wait for the database.");
+        }
+
+        if (IdleTimeoutSeconds < 10 || StreamGapSeconds < 1)
+        {
+            problems.Add("IdleTimeoutSeconds must be 10 or more and StreamGapSeconds 1 or more: shorter ends or flags sessions on ordinary network jitter.");
+        }
+
+        return problems;
+    }
 }

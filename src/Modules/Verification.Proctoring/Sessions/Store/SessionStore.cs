@@ -1,8 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Dapper;
 using Npgsql;
-using Verification.BuildingBlocks.Audit;
 using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Ids;
 using Verification.Matching.Fusion;
@@ -10,17 +8,30 @@ using Verification.Matching.Fusion;
 namespace Verification.Proctoring.Sessions.Store;
 
 /// <summary>What a session leaves in the database: its row, per-frame scores, evidence frames, and a review case when needed.</summary>
-internal sealed class SessionStore(NpgsqlDataSource dataSource, EnvelopeEncryption encryption, AuditLog audit, TimeProvider time)
+internal sealed class SessionStore(NpgsqlDataSource dataSource, EnvelopeEncryption encryption, TimeProvider time)
 {
-    public async Task CreateAsync(Guid sessionId, Guid learnerId, Guid courseId, string assessmentId, CancellationToken cancellationToken)
+    /// <summary>Records the new session; false when the token already opened one (its id is unique among sessions).</summary>
+    public async Task<bool> CreateAsync(Guid sessionId, Guid learnerId, Guid courseId, string assessmentId, int attempt, Guid tokenId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, status, started_at)
-            VALUES (@sessionId, @learnerId, @courseId, @assessmentId, 'open', @now)
+            INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, attempt, token_id, status, started_at)
+            VALUES (@sessionId, @learnerId, @courseId, @assessmentId, @attempt, @tokenId, 'open', @now)
+            ON CONFLICT (token_id) DO NOTHING
             """,
-            new { sessionId, learnerId, courseId, assessmentId, now = time.GetUtcNow() },
+            new { sessionId, learnerId, courseId, assessmentId, attempt, tokenId, now = time.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
+    /// <summary>The stored status of a session of this learner (<c>open</c>, <c>ended</c>, <c>timed_out</c>, <c>interrupted</c>), or null.</summary>
+    public async Task<string?> StatusAsync(Guid sessionId, Guid learnerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM proctoring.sessions WHERE id = @sessionId AND learner_id = @learnerId",
+            new { sessionId, learnerId },
             cancellationToken: cancellationToken));
     }
 
@@ -57,59 +68,6 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource, EnvelopeEncrypti
                 new { sessionId, frame, blob.Payload, blob.KeyId, now = time.GetUtcNow() },
                 cancellationToken: cancellationToken));
         }
-    }
-
-    /// <summary>Ends the session with its verdict; opens a review case for <c>NeedsReview</c>. Returns the case id, if any.</summary>
-    public async Task<Guid?> EndAsync(Guid sessionId, Guid learnerId, Guid courseId, bool timedOut, SessionVerdict verdict, int framesReceived, int framesShed, CancellationToken cancellationToken)
-    {
-        var evidence = encryption.Encrypt(JsonSerializer.SerializeToUtf8Bytes(verdict.Flags), Encoding.UTF8.GetBytes($"session-evidence:{sessionId}"));
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE proctoring.sessions
-            SET status = @status, verdict = @verdict, priority = @priority, flag_kinds = @kinds, evidence = @Payload,
-                evidence_key_id = @KeyId, frames_received = @framesReceived, frames_shed = @framesShed, ended_at = @now
-            WHERE id = @sessionId AND status = 'open'
-            """,
-            new
-            {
-                sessionId,
-                status = timedOut ? "timed_out" : "ended",
-                verdict = verdict.Kind.ToString(),
-                priority = verdict.Priority.ToString(),
-                kinds = verdict.Flags.Select(f => f.Kind.ToString()).Distinct().ToArray(),
-                evidence.Payload,
-                evidence.KeyId,
-                framesReceived,
-                framesShed,
-                now = time.GetUtcNow(),
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            return null;
-        }
-
-        Guid? caseId = null;
-        if (verdict.Kind == SessionVerdictKind.NeedsReview)
-        {
-            caseId = TimeOrderedId.New(time);
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO proctoring.review_cases (id, session_id, learner_id, course_id, priority, status, opened_at)
-                VALUES (@caseId, @sessionId, @learnerId, @courseId, @priority, 'open', @now)
-                """,
-                new { caseId, sessionId, learnerId, courseId, priority = verdict.Priority.ToString(), now = time.GetUtcNow() },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        var data = JsonSerializer.Serialize(new { verdict = verdict.Kind.ToString(), priority = verdict.Priority.ToString(), flags = verdict.Flags.Select(f => f.Kind.ToString()), caseId });
-        await audit.AppendAsync(connection, transaction, new AuditEntry("system", "session.ended", $"session:{sessionId}", data), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return caseId;
     }
 
     public static byte[] EvidenceBinding(Guid sessionId, int frame) => Encoding.UTF8.GetBytes($"evidence-frame:{sessionId}:{frame}");

@@ -13,7 +13,8 @@ namespace Verification.Proctoring.Tokens.IssueToken;
 /// <summary>The course platform's backend asks for a learner token with its API key.</summary>
 internal static class IssueTokenEndpoint
 {
-    public sealed record TokenRequest(Guid LearnerId, Guid CourseId, string Purpose, string? AssessmentId);
+    /// <summary><c>Attempt</c> (default 1) binds a session token to one attempt at the assessment; a new attempt needs a new token.</summary>
+    public sealed record TokenRequest(Guid LearnerId, Guid CourseId, string Purpose, string? AssessmentId, int? Attempt = null);
 
     public sealed record TokenIssued(string Token, string Purpose, DateTimeOffset ExpiresAt);
 
@@ -38,7 +39,7 @@ internal static class IssueTokenEndpoint
             return ApiProblems.Create(StatusCodes.Status401Unauthorized, "api_key_invalid", "The API key is missing or unknown.", "Send the platform's API key in the X-Api-Key header.");
         }
 
-        var issued = await TokenIssuer.IssueAsync(request.LearnerId, request.CourseId, request.Purpose, request.AssessmentId, tokens, settings, mediator, cancellationToken);
+        var issued = await TokenIssuer.IssueAsync(request.LearnerId, request.CourseId, request.Purpose, request.AssessmentId, tokens, settings, mediator, cancellationToken, request.Attempt);
         if (issued.Result is { } ok)
         {
             loggers.CreateLogger(typeof(IssueTokenEndpoint).FullName!).LogInformation(

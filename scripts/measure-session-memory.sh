@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Measures the Host's memory under N concurrent sessions with the load tool (verification load-test --host-pid):
+# a throwaway PostgreSQL cluster, the built Host with demo data, the demo learner enrolled over HTTP, then N players.
+#   scripts/measure-session-memory.sh [CLIENTS=25] [SECONDS=60] [FPS=0.5] [FRAME_SIDE]
+# FRAME_SIDE (e.g. 1800) upscales the LFW frames with ffmpeg to about 1 MB each, near the frame size limit, so that
+# the frames a session holds dominate what it costs.
+# Needs a Release build (./test.sh or dotnet build -c Release) and ../shared/eval-data. Prints the load tool's summary.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib.sh
+clients="${1:-25}" seconds="${2:-60}" fps="${3:-0.5}" side="${4:-}"
+data=../shared/eval-data
+work="$(mktemp -d /tmp/verification-memory.XXXXXX)"; chmod 755 "$work"
+host_pid=""
+cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; pg_stop "$work/pg"; rm -rf "$work"; }
+trap cleanup EXIT INT TERM
+mkdir -p "$work/pg" "$work/socket" "$work/frames"; pg_own "$work/pg" "$work/socket"
+pg_init "$work/pg" --no-sync
+port="$(free_port 58432)"
+pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off
+http_port="$(free_port 58080)"
+api_key="memory-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true \
+  ConnectionStrings__Verification="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
+  Encryption__ActiveKeyId=m1 Encryption__Keys__m1="$(head -c 32 /dev/urandom | base64)" \
+  Proctoring__TokenSigningKey="$(head -c 32 /dev/urandom | base64)" Proctoring__TypingPhrase=.tie5Roanl \
+  "Proctoring__ApiKeys__memory=$(printf %s "$api_key" | sha256sum | cut -d' ' -f1)" \
+  Proctoring__Sessions__MaxLiveSessionsPerLearner="$clients"
+dotnet src/Verification.Host/bin/Release/net10.0/linux-x64/Verification.Host.dll >"$work/host.log" 2>&1 &
+host_pid=$!
+ready=""
+for _ in $(seq 1 360); do kill -0 "$host_pid" 2>/dev/null || break; curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null && ready=1 && break; sleep 0.5; done
+[ -n "$ready" ] || { echo "the Host did not get ready:" >&2; tail -n 30 "$work/host.log" >&2; exit 1; }
+learner=01935f00-0000-7000-8000-000000000004 course=01935f00-0000-7000-8000-000000000002
+python3 scripts/enroll-load-learner.py "http://127.0.0.1:$http_port" "$api_key" $learner $course \
+  "$data/face/lfw/Jacques_Chirac" "$data/keystroke/DSL-StrongPasswordData.csv" >/dev/null
+ls "$data/face/lfw/Jacques_Chirac"/*.jpg | sort | sed -n '6,13p' | xargs -I{} cp {} "$work/frames/"
+if [ -n "$side" ]; then
+  for f in "$work/frames"/*.jpg; do ffmpeg -loglevel error -y -i "$f" -vf "scale=$side:$side" -q:v 1 "$f.big.jpg" && mv "$f.big.jpg" "$f"; done
+fi
+echo "frames: $(ls "$work/frames" | wc -l), $(du -cb "$work/frames"/*.jpg | tail -1 | cut -f1) bytes in all"
+echo "command: verification load-test --clients $clients --seconds $seconds --fps $fps --host-pid $host_pid (Host pid)"
+dotnet src/Verification.Cli/bin/Release/net10.0/linux-x64/Verification.Cli.dll load-test --url "http://127.0.0.1:$http_port" \
+  --api-key "$api_key" --learner $learner --course $course --frames "$work/frames" --clients "$clients" \
+  --seconds "$seconds" --fps "$fps" --host-pid "$host_pid" --out out/load-memory

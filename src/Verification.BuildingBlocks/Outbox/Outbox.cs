@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Dapper;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Verification.BuildingBlocks.Outbox;
+
+/// <summary>
+/// A transactional outbox: a module writes its notifications into <c>{schema}.outbox</c> in the transaction that
+/// decided them (<see cref="AppendAsync"/>), and they are published through Mediator afterwards, in order, and marked
+/// delivered. Delivery is at least once (a crash between publish and mark repeats a message), so consumers are
+/// idempotent. Table: <c>id bigint identity, message_type text, payload jsonb, created_at, delivered_at, attempts, last_error</c>.
+/// </summary>
+public sealed class Outbox(NpgsqlDataSource dataSource, IEnumerable<OutboxTable> tables, IServiceScopeFactory scopes, TimeProvider time, ILogger<Outbox> logger)
+{
+    private const int BatchSize = 50;
+    private readonly SemaphoreSlim _dispatching = new(1, 1);
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+
+    public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxTable table, INotification message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(message);
+        var type = message.GetType();
+        var name = type.FullName ?? type.Name;
+        if (!table.MessageTypes.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"{name} is not registered for the {table.Schema} outbox.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO {table.Schema}.outbox (message_type, payload, created_at) VALUES (@name, @payload::jsonb, @now)",
+            new { name, payload = JsonSerializer.Serialize(message, type), now },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Wakes the dispatcher after a commit, so that messages leave at once rather than at the next poll.</summary>
+    public void Signal() => _signal.Release();
+
+    internal Task<bool> WaitForSignalAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Publishes what is pending in every outbox; returns how many messages were delivered. Never throws for a database outage.</summary>
+    public async Task<int> DispatchAsync(CancellationToken cancellationToken)
+    {
+        await _dispatching.WaitAsync(cancellationToken);
+        try
+        {
+            var delivered = 0;
+            foreach (var table in tables)
+            {
+                delivered += await DispatchAsync(table, cancellationToken);
+            }
+
+            return delivered;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Outbox dispatch paused: the database is unreachable ({Reason})", ex.Message);
+            return 0;
+        }
+        finally
+        {
+            _dispatching.Release();
+        }
+    }
+
+    private async Task<int> DispatchAsync(OutboxTable table, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // SKIP LOCKED: several nodes may dispatch the same outbox; each row goes to one of them at a time.
+        var rows = (await connection.QueryAsync<(long Id, string Type, string Payload)>(new CommandDefinition(
+            $"SELECT id, message_type, payload::text FROM {table.Schema}.outbox WHERE delivered_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED",
+            transaction: transaction,
+            cancellationToken: cancellationToken))).ToList();
+        var delivered = 0;
+        foreach (var (id, typeName, payload) in rows)
+        {
+            var error = await PublishAsync(table, typeName, payload, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                error is null
+                    ? $"UPDATE {table.Schema}.outbox SET delivered_at = @now, attempts = attempts + 1 WHERE id = @id"
+                    : $"UPDATE {table.Schema}.outbox SET attempts = attempts + 1, last_error = @error WHERE id = @id",
+                new { id, now = time.GetUtcNow(), error },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (error is not null)
+            {
+                // Order matters to consumers (a verdict before its review decision): stop here and retry from this message.
+                break;
+            }
+
+            delivered++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return delivered;
+    }
+
+    private async Task<string?> PublishAsync(OutboxTable table, string typeName, string payload, CancellationToken cancellationToken)
+    {
+        if (!table.MessageTypes.TryGetValue(typeName, out var type) || JsonSerializer.Deserialize(payload, type) is not { } message)
+        {
+            logger.LogError("Outbox {Schema} holds a message of unknown type {MessageType}; it stays undelivered", table.Schema, typeName);
+            return "unknown message type";
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(message, cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A consumer's fault is another module's bug: it must not stop the outbox or lose the message, so it is retried.
+            logger.LogError(ex, "Outbox {Schema}: a consumer of {MessageType} failed; the message will be retried", table.Schema, typeName);
+            return ex.GetType().Name;
+        }
+    }
+}

@@ -131,7 +131,10 @@ internal sealed class PlayerPage(IPage page, string scenario)
         await page.GetByRole(AriaRole.Button, new() { Name = "Export my data" }).ClickAsync();
         await Visible("#privacy-download");
         await CheckAccessibilityAsync("privacy");
-        return await page.EvaluateAsync<JsonElement>("async () => await (await fetch(document.getElementById('privacy-download').href)).json()");
+        // Downloaded as the learner would: the page's CSP (connect-src 'self') keeps script from fetching the blob URL.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#privacy-download").ClickAsync());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
+        return json.RootElement.Clone();
     }
 
     private Task Visible(string selector) => page.Locator(selector).WaitForAsync(new() { State = WaitForSelectorState.Visible });

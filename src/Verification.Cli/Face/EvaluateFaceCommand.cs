@@ -47,6 +47,8 @@ internal sealed class EvaluateFaceCommand : Command<EvaluateFaceCommand.Settings
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(FaceEngineSettings.Describe(variant))}[/]");
         var options = new FaceOptions();
         using var engine = FaceEngine.Load(settings.ModelsDirectory, options, variant);
+        // The levels are measured at load, so the figures name the ones they were produced with.
+        AnsiConsole.MarkupLine($"[grey]sessions: {Markup.Escape(string.Join(", ", engine.SessionChoices.Select(c => $"{c.Model} {c.Level} ({c.Source})")))}[/]");
         var started = DateTime.UtcNow;
         var analyses = FaceEmbedder.Embed(engine, images.ConvertAll(p => Path.Combine(settings.Root, p)), settings.Parallelism, "embedding images");
         var seconds = (DateTime.UtcNow - started).TotalSeconds;

@@ -59,6 +59,9 @@ public sealed class FaceEngine : IDisposable
     /// <summary>How long building the sessions took, measurement included.</summary>
     public TimeSpan SessionChoiceTime => _models.ChoiceTime;
 
+    /// <summary>The measurement alone (extra candidates' builds and timed runs), bounded by the configured budget.</summary>
+    public TimeSpan SessionMeasureTime => _models.MeasureTime;
+
     /// <summary>
     /// Verifies every model against models/manifest.json, then loads one session per model with the graph optimisation
     /// level configured in <see cref="FaceOptions.Sessions"/>, or else the fastest measured here within its budget.

@@ -41,14 +41,15 @@ public sealed class SessionChoiceTests
     {
         // No run limit: only the budget can end this measurement.
         var tuner = new SessionTuner(warmupRounds: 1, minRuns: 3, maxRuns: int.MaxValue / 2);
-        var budget = TimeSpan.FromMilliseconds(600);
+        var budget = TimeSpan.FromMilliseconds(2000);
 
         var watch = Stopwatch.StartNew();
         var (model, choice) = tuner.Measure(FaceModelKind.Landmark, Landmark, budget);
         var elapsed = watch.Elapsed;
         using (model)
         {
-            Assert.InRange(elapsed, budget, budget + TimeSpan.FromMilliseconds(300));
+            // Past the deadline it finishes at most one step (a build or a run), which a loaded machine slows down.
+            Assert.InRange(elapsed, budget, budget + TimeSpan.FromMilliseconds(1000));
             Assert.Equal(SessionChoiceSource.Measured, choice.Source);
             Assert.Equal(SessionTuner.Candidates, choice.Candidates.Select(c => c.Level));
             Assert.All(choice.Candidates, c => Assert.True(c.Runs >= tuner.MinRuns, $"{c.Level}: {c.Runs} runs"));
@@ -84,7 +85,8 @@ public sealed class SessionChoiceTests
         using var engine = FaceEngine.Load(RepositoryPaths.Models, options);
 
         // Past the budget a model still gets the one session it needs; builds and runs overrun by one step at most.
-        Assert.InRange(engine.SessionChoiceTime, TimeSpan.Zero, TimeSpan.FromMilliseconds(1500 + 1000));
+        Assert.InRange(engine.SessionMeasureTime, TimeSpan.Zero, TimeSpan.FromMilliseconds(1500 + 1000));
+        Assert.True(engine.SessionChoiceTime >= engine.SessionMeasureTime);
         Assert.Equal(Enum.GetValues<FaceModelKind>(), engine.SessionChoices.Select(c => c.Model));
         Assert.All(engine.SessionChoices, c => Assert.NotEqual(SessionChoiceSource.Configured, c.Source));
     }

@@ -16,7 +16,5 @@ public sealed class EnrollmentModule : IModule
     {
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => EnrollmentEndpoints.Map(endpoints);
 }

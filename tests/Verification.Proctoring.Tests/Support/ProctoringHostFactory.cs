@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Verification.BuildingBlocks.Encryption;
 using Verification.Proctoring.Tokens.IssueToken;
+using Verification.Testing.Access;
 
 namespace Verification.Proctoring.Tests.Support;
 
@@ -35,6 +36,8 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
         builder.UseSetting("Proctoring:ApiKeys:test-platform", ApiKeys.HashOf(PlatformApiKey));
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
+        // Test-only access scheme for the partner APIs until the Host's real schemes land.
+        builder.ConfigureTestServices(services => services.AddTestAccess());
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));

@@ -5,6 +5,16 @@ using Verification.BuildingBlocks.Access;
 using Verification.Enrollment.Enrollments.EnrollInCourse;
 using Verification.Enrollment.Learners.CreateLearner;
 using Verification.Enrollment.Learners.GetLearnerRecord;
+using Verification.Enrollment.Programs.AddContract;
+using Verification.Enrollment.Programs.CreateOrganisation;
+using Verification.Enrollment.Programs.CreateProgram;
+using Verification.Enrollment.Programs.GetProgram;
+using Verification.Enrollment.Programs.Invite;
+using Verification.Enrollment.Programs.InviteCsv;
+using Verification.Enrollment.Programs.JoinProgram;
+using Verification.Enrollment.Programs.ListMembers;
+using Verification.Enrollment.Programs.RemoveMember;
+using Verification.Enrollment.Programs.Reports;
 using Verification.Enrollment.Progress.PushGradedItem;
 using Verification.Enrollment.Progress.PushProgress;
 
@@ -20,5 +30,17 @@ internal static class EnrollmentEndpoints
         learners.MapEnroll();
         learners.MapPushProgress();
         learners.MapPushGradedItem();
+
+        endpoints.MapJoinProgram();
+        var programs = endpoints.MapGroup("/api/v1/programs").WithTags("Programs").RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.ProgramsManage));
+        programs.MapCreateOrganisation();
+        programs.MapCreateProgram();
+        programs.MapGetProgram();
+        programs.MapAddContract();
+        programs.MapInvite();
+        programs.MapInviteCsv();
+        programs.MapListMembers();
+        programs.MapRemoveMember();
+        programs.MapReports();
     }
 }

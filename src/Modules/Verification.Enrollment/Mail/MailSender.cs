@@ -40,7 +40,8 @@ internal sealed class MailSender(NpgsqlDataSource dataSource, SmtpSettings setti
 
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds), time, stoppingToken);
+                // Polling runs on the wall clock; due times and timestamps come from the injected TimeProvider.
+                await Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken);
             }
             catch (OperationCanceledException)
             {

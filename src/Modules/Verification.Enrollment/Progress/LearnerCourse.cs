@@ -10,10 +10,17 @@ internal static class LearnerCourse
 {
     private const string Sql = "SELECT id FROM enrollment.enrollments WHERE learner_id = @learnerId AND course_id = @courseId FOR UPDATE";
 
-    /// <summary>The enrollment, locked for this transaction, when the caller may act on the learner; otherwise null.</summary>
-    public static async Task<Guid?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Caller caller, Guid learnerId, Guid courseId, CancellationToken cancellationToken)
+    private const string ProgramLearner = "SELECT EXISTS (SELECT 1 FROM enrollment.learners WHERE id = @learnerId AND partner_id IS NULL)";
+
+    /// <summary>
+    /// The enrollment, locked for this transaction, when the caller may push for it: the learner is the caller's own, or
+    /// the learner came through an enterprise program (no partner) and the course is the caller's. Otherwise null.
+    /// </summary>
+    public static async Task<Guid?> LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Caller caller, Guid learnerId, Guid courseId, Guid? coursePartnerId, CancellationToken cancellationToken)
     {
-        if (await LearnerAccess.FindAsync(connection, caller, learnerId, cancellationToken) is null)
+        if (await LearnerAccess.FindAsync(connection, caller, learnerId, cancellationToken) is null
+            && !(caller.MayActFor(coursePartnerId) && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ProgramLearner, new { learnerId }, transaction, cancellationToken: cancellationToken))))
         {
             return null;
         }

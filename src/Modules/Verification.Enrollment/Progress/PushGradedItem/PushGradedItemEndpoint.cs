@@ -51,7 +51,7 @@ internal static class PushGradedItemEndpoint
         var course = await mediator.Send(new GetCoursePartner(courseId), cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (course is null || await LearnerCourse.LockAsync(connection, transaction, Caller.Of(http.User), learnerId, courseId, cancellationToken) is not { } enrollmentId)
+        if (course is null || await LearnerCourse.LockAsync(connection, transaction, Caller.Of(http.User), learnerId, courseId, course.PartnerId, cancellationToken) is not { } enrollmentId)
         {
             return EnrollmentProblems.NotFound("enrollment");
         }

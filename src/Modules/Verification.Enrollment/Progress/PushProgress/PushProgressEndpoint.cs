@@ -1,9 +1,11 @@
 using Dapper;
+using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.Catalog.Contracts;
 using Verification.Enrollment.Api;
 
 namespace Verification.Enrollment.Progress.PushProgress;
@@ -25,7 +27,7 @@ internal static class PushProgressEndpoint
             .WithSummary("Record the learner's overall progress and grade (0 to 1) as of occurredAt; older pushes are ignored.");
 
     private static async Task<Results<Ok<PushResult>, ProblemHttpResult>> PushAsync(
-        Guid learnerId, Guid courseId, ProgressPush push, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
+        Guid learnerId, Guid courseId, ProgressPush push, HttpContext http, NpgsqlDataSource dataSource, IMediator mediator, TimeProvider time, CancellationToken cancellationToken)
     {
         var rangeReason = push.Progress is >= 0 and <= 1 && push.Grade is null or (>= 0 and <= 1) ? null : "progress and grade are fractions from 0 to 1.";
         if ((rangeReason ?? LearnerCourse.OccurredAtReason(push.OccurredAt, time)) is { } reason)
@@ -33,9 +35,10 @@ internal static class PushProgressEndpoint
             return EnrollmentProblems.Invalid(reason);
         }
 
+        var course = await mediator.Send(new GetCoursePartner(courseId), cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await LearnerCourse.LockAsync(connection, transaction, Caller.Of(http.User), learnerId, courseId, cancellationToken) is not { } enrollmentId)
+        if (await LearnerCourse.LockAsync(connection, transaction, Caller.Of(http.User), learnerId, courseId, course?.PartnerId, cancellationToken) is not { } enrollmentId)
         {
             return EnrollmentProblems.NotFound("enrollment");
         }

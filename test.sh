@@ -38,7 +38,7 @@ export VERIFICATION_TEST_PG_TCP="Host=127.0.0.1;Port=$port;Username=postgres;Dat
 smtp_port="$(free_port 52525)"
 smtp_web="$(free_port 55380)"
 dotnet smtp4dev --urls "http://127.0.0.1:$smtp_web" --smtpport "$smtp_port" --imapport "" --pop3port "" --db "" \
-  --nousersettings --hostname localhost > "$work/smtp4dev.log" 2>&1 &
+  --nousersettings --hostname localhost --messagestokeep 100000 > "$work/smtp4dev.log" 2>&1 &
 smtp_pid=$!
 for _ in $(seq 1 120); do
   (exec 3<>"/dev/tcp/127.0.0.1/$smtp_web") 2>/dev/null && break

@@ -17,7 +17,16 @@ public static class Inbox
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            var page = await Api.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=1000", cancel);
+            // smtp4dev answers 500 for a moment while it starts; that is a wait, not an answer.
+            using var response = await Api.GetAsync("/api/messages?pageSize=5000", cancel);
+            if (!response.IsSuccessStatusCode)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"The SMTP server's API answers {(int)response.StatusCode}.");
+                await Task.Delay(200, cancel);
+                continue;
+            }
+
+            var page = await response.Content.ReadFromJsonAsync<JsonElement>(cancel);
             var ids = page.GetProperty("results").EnumerateArray()
                 .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), address, StringComparison.OrdinalIgnoreCase)))
                 .OrderBy(m => m.GetProperty("receivedDate").GetDateTimeOffset())

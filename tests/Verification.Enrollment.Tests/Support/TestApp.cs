@@ -12,13 +12,10 @@ using Verification.Testing.Access;
 namespace Verification.Enrollment.Tests.Support;
 
 /// <summary>The real Host over a database of its own for a test class, with the test access scheme and a fake clock.</summary>
-public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The SMTP server test.sh starts (smtp4dev), as host:port.</summary>
     public static string SmtpEndpoint => Environment.GetEnvironmentVariable("VERIFICATION_TEST_SMTP") ?? "127.0.0.1:2525";
-
-    /// <summary>Where program mails go; a test class for outages points it at a closed port.</summary>
-    protected virtual string Smtp => SmtpEndpoint;
 
     /// <summary>The course platform's key for POST /api/v1/tokens; the Host holds only its hash.</summary>
     public const string PlatformKey = "test-platform-key-9b3e";
@@ -73,8 +70,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Encryption:Keys:test1", EnvelopeEncryption.GenerateKey());
         builder.UseSetting("Proctoring:TokenSigningKey", EnvelopeEncryption.GenerateKey());
         builder.UseSetting("Demo:Seed", "false");
-        builder.UseSetting("Smtp:Host", Smtp.Split(':')[0]);
-        builder.UseSetting("Smtp:Port", Smtp.Split(':')[1]);
+        builder.UseSetting("Smtp:Host", SmtpEndpoint.Split(':')[0]);
+        builder.UseSetting("Smtp:Port", SmtpEndpoint.Split(':')[1]);
         builder.UseSetting("Smtp:PollSeconds", "0.2");
         builder.UseSetting("Programs:PublicBaseUrl", "https://verify.example.org");
         builder.UseSetting("Proctoring:ApiKeys:test-platform", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PlatformKey))));

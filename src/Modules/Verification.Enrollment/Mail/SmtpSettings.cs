@@ -5,9 +5,9 @@ internal sealed class SmtpSettings
 {
     public const string SectionName = "Smtp";
 
-    public string Host { get; set; } = "";
+    public string Host { get; set; } = "127.0.0.1";
 
-    public int Port { get; set; } = 25;
+    public int Port { get; set; } = 2525;
 
     /// <summary>None, StartTls or SslOnConnect; StartTls when the server offers it is MailKit's Auto.</summary>
     public string Security { get; set; } = "Auto";
@@ -16,7 +16,7 @@ internal sealed class SmtpSettings
 
     public string? Password { get; set; }
 
-    public string FromAddress { get; set; } = "";
+    public string FromAddress { get; set; } = "programs@verification.localhost";
 
     public string FromName { get; set; } = "Verification";
 

@@ -6,7 +6,7 @@ internal sealed class ProgramSettings
     public const string SectionName = "Programs";
 
     /// <summary>The public address of the service; join links are <c>{PublicBaseUrl}/programs/join.html?token=…</c>.</summary>
-    public string PublicBaseUrl { get; set; } = "";
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
     public int MaxCsvBytes { get; set; } = 1024 * 1024;
 

@@ -22,7 +22,7 @@ internal static class EnrollEndpoint
 
     private const string Upsert = """
         INSERT INTO enrollment.enrollments (id, learner_id, course_id, specialization_id, certificate_track_id, track, enrolled_at)
-        SELECT @id, @learnerId, o.course_id, @specializationId, @trackId, @track, @now FROM unnest(@courseIds) AS o(course_id)
+        SELECT o.id, @learnerId, o.course_id, @specializationId, @trackId, @track, @now FROM unnest(@courseIds, @ids) AS o(course_id, id)
         ON CONFLICT (learner_id, course_id) DO UPDATE SET track = 'verified', certificate_track_id = excluded.certificate_track_id
             WHERE enrollments.track = 'audit' AND excluded.track = 'verified'
         """;
@@ -68,7 +68,7 @@ internal static class EnrollEndpoint
         var courseIds = offering.CourseIds.ToArray();
         await connection.ExecuteAsync(new CommandDefinition(Upsert, new
         {
-            id = Guid.CreateVersion7(),
+            ids = courseIds.Select(_ => Guid.CreateVersion7()).ToArray(),
             learnerId,
             courseIds,
             request.SpecializationId,

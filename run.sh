@@ -73,7 +73,17 @@ SQL
   export VERIFICATION_DB="Host=$pgroot/socket;Port=$port;Username=verification;Password=$VERIFICATION_DB_PASSWORD;Database=verification"
 fi
 
+# A local SMTP server with a web inbox (smtp4dev, a dotnet tool of this repository) receives the programs' mails.
+dotnet tool restore >/dev/null
+smtp_port="${VERIFICATION_SMTP_PORT:-$(free_port 52526)}"
+smtp_web="${VERIFICATION_SMTP_WEB:-$(free_port 55381)}"
+dotnet smtp4dev --urls "http://127.0.0.1:$smtp_web" --smtpport "$smtp_port" --imapport "" --pop3port "" --db "" \
+  --nousersettings --hostname localhost > .data/smtp4dev.log 2>&1 &
+smtp_pid=$!
+export Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Programs__PublicBaseUrl="$url"
+
 stop() {
+  kill "$smtp_pid" 2>/dev/null || true
   [ -n "$cluster_stop" ] && { echo "database: stopping the private cluster"; pg_stop "$cluster_stop"; }
   return 0
 }
@@ -87,6 +97,8 @@ cat <<EOT
 Verification is starting on $url
   course player demo  $url/player/
   reviewer console    $url/reviewer/
+  program admin page  $url/programs/
+  mail inbox          http://127.0.0.1:$smtp_web (smtp4dev: invitation, welcome and exit mails)
   API reference       $url/scalar/v1
   API document        $url/openapi/v1.json
   readiness           $url/health/ready

@@ -13,12 +13,16 @@ ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core ffmp
 scripts/fetch-models.sh
 scripts/page-packages.sh
 
+dotnet tool restore >/dev/null
+
 echo "build: Release, warnings as errors"
 dotnet build Verification.sln -c Release -warnaserror -nologo -v q
 
 work="$(mktemp -d /tmp/verification-test.XXXXXX)"
 chmod 755 "$work"
+smtp_pid=""
 cleanup() {
+  [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null || true
   pg_stop "$work/pg"
   rm -rf "$work"
 }
@@ -30,6 +34,18 @@ port="$(free_port 55432)"
 pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
 export VERIFICATION_TEST_PG="Host=$work/socket;Port=$port;Username=postgres;Database=postgres"
 export VERIFICATION_TEST_PG_TCP="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+# A real SMTP server the mail tests read from through its HTTP API (smtp4dev, a local dotnet tool; in-memory store).
+smtp_port="$(free_port 52525)"
+smtp_web="$(free_port 55380)"
+dotnet smtp4dev --urls "http://127.0.0.1:$smtp_web" --smtpport "$smtp_port" --imapport "" --pop3port "" --db "" \
+  --nousersettings --hostname localhost --messagestokeep 100000 > "$work/smtp4dev.log" 2>&1 &
+smtp_pid=$!
+for _ in $(seq 1 120); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$smtp_web") 2>/dev/null && break
+  sleep 0.5
+done
+export VERIFICATION_TEST_SMTP="127.0.0.1:$smtp_port"
+export VERIFICATION_TEST_SMTP_API="http://127.0.0.1:$smtp_web"
 export VERIFICATION_TEST_RESULTS="$root/.test-results"
 rm -rf "$VERIFICATION_TEST_RESULTS" && mkdir -p "$VERIFICATION_TEST_RESULTS"
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
-using Verification.Catalog.Courses.ListCourses;
 
 namespace Verification.Catalog;
 
@@ -17,5 +16,5 @@ public sealed class CatalogModule : IModule
     {
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapListCourses();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => CatalogEndpoints.Map(endpoints);
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Enrollment.Mail;
+using Verification.Enrollment.Programs;
 
 namespace Verification.Enrollment;
 
@@ -14,9 +17,20 @@ public sealed class EnrollmentModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var programs = new ProgramSettings();
+        configuration.GetSection(ProgramSettings.SectionName).Bind(programs);
+        var smtp = new SmtpSettings();
+        configuration.GetSection(SmtpSettings.SectionName).Bind(smtp);
+        if ((programs.Validate() ?? smtp.Validate()) is { } problem)
+        {
+            throw new SettingInvalidException(problem);
+        }
+
+        services.AddSingleton(programs);
+        services.AddSingleton(smtp);
+        services.AddSingleton<MailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => EnrollmentEndpoints.Map(endpoints);
 }

@@ -7,8 +7,10 @@ using Verification.Proctoring.Contracts;
 namespace Verification.Host.Demo;
 
 /// <summary>
-/// With <c>Demo:Seed</c> on (./run.sh sets it), adds a partner, a course with a certificate track, a learner who paid
-/// for it, and a reviewer with a one-time password printed to the console. Fixed ids make a second run a no-op.
+/// With <c>Demo:Seed</c> on (./run.sh sets it), adds a university and a company partner, three courses with verified
+/// tracks, a specialization, a learner on the verified track who paid for it, an organisation's program with a contract
+/// and members in each state, and a reviewer with a one-time password printed to the console. Fixed ids make a second
+/// run a no-op.
 /// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -19,6 +21,16 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
     public static readonly Guid ReviewerId = new("01935f00-0000-7000-8000-000000000005");
     private static readonly Guid EnrollmentId = new("01935f00-0000-7000-8000-000000000006");
     private static readonly Guid OrderId = new("01935f00-0000-7000-8000-000000000007");
+    public static readonly Guid CompanyId = new("01935f00-0000-7000-8000-000000000008");
+    public static readonly Guid SecondCourseId = new("01935f00-0000-7000-8000-000000000009");
+    public static readonly Guid CompanyCourseId = new("01935f00-0000-7000-8000-00000000000a");
+    public static readonly Guid SpecializationId = new("01935f00-0000-7000-8000-00000000000b");
+    public static readonly Guid OrganisationId = new("01935f00-0000-7000-8000-00000000000c");
+    public static readonly Guid ProgramId = new("01935f00-0000-7000-8000-00000000000d");
+    private static readonly Guid ContractId = new("01935f00-0000-7000-8000-00000000000e");
+    private static readonly Guid SecondTrackId = new("01935f00-0000-7000-8000-00000000000f");
+    private static readonly Guid CompanyTrackId = new("01935f00-0000-7000-8000-000000000010");
+    private static readonly Guid SpecializationTrackId = new("01935f00-0000-7000-8000-000000000011");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,11 +41,26 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
 
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        await mediator.Send(new CreatePartner(PartnerId, "Demo University"), cancellationToken);
-        await mediator.Send(new CreateCourse(CourseId, PartnerId, "DEMO-101", "Introduction to Honest Work", TrackId, 4900, "USD"), cancellationToken);
-        await mediator.Send(new RegisterLearner(LearnerId, "Ada Learner", "ada.learner@example.org"), cancellationToken);
+        await mediator.Send(new CreatePartner(PartnerId, "Demo University", "CH", "demo-university"), cancellationToken);
+        await mediator.Send(new CreatePartner(CompanyId, "Demo Analytics Inc.", "US", "demo-analytics"), cancellationToken);
+        await mediator.Send(new CreateCourse(CourseId, PartnerId, "DEMO-101", "Introduction to Honest Work", TrackId, 4900, "USD", GradedItems: 3), cancellationToken);
+        await mediator.Send(new CreateCourse(SecondCourseId, PartnerId, "DEMO-201", "Research Methods", SecondTrackId, 4900, "USD", Languages: ["en", "fr"], GradedItems: 4), cancellationToken);
+        await mediator.Send(new CreateCourse(CompanyCourseId, CompanyId, "DEMO-301", "Applied Data Analysis", CompanyTrackId, 7900, "EUR", GradedItems: 5), cancellationToken);
+        await mediator.Send(new CreateSpecialization(SpecializationId, PartnerId, "honest-research", "Honest Research", [CourseId, SecondCourseId], SpecializationTrackId, 8900, "USD"), cancellationToken);
+        await mediator.Send(new RegisterLearner(LearnerId, "Ada Learner", "ada.learner@example.org", PartnerId, "demo-ada"), cancellationToken);
         await mediator.Send(new EnrollLearner(EnrollmentId, LearnerId, CourseId, TrackId), cancellationToken);
         await mediator.Send(new RecordPayment(OrderId, LearnerId, TrackId, 4900, "USD"), cancellationToken);
+        await mediator.Send(
+            new SeedDemoProgram(OrganisationId, ProgramId, ContractId, "acme-data-academy", [CompanyCourseId], SpecializationId,
+            [
+                new DemoMember(new("01935f00-0000-7000-8000-000000000021"), "Grace Invited", "grace.invited@example.org", DemoMemberState.Invited),
+                new DemoMember(new("01935f00-0000-7000-8000-000000000022"), "Alan Invited", "alan.invited@example.org", DemoMemberState.Invited),
+                new DemoMember(new("01935f00-0000-7000-8000-000000000023"), "Barbara Member", "barbara.member@example.org", DemoMemberState.Member),
+                new DemoMember(new("01935f00-0000-7000-8000-000000000024"), "Edsger Member", "edsger.member@example.org", DemoMemberState.Member),
+                new DemoMember(new("01935f00-0000-7000-8000-000000000025"), "Dennis Removed", "dennis.removed@example.org", DemoMemberState.Deleted),
+                new DemoMember(new("01935f00-0000-7000-8000-000000000026"), "Frances Removed", "frances.removed@example.org", DemoMemberState.Deleted),
+            ]),
+            cancellationToken);
         var reviewer = await mediator.Send(new IssueReviewerPassword(ReviewerId, "Demo Reviewer", "reviewer@example.org"), cancellationToken);
 
         logger.LogInformation("Demo data ready: course {CourseId}, learner {LearnerId}, reviewer {ReviewerId}", CourseId, LearnerId, ReviewerId);

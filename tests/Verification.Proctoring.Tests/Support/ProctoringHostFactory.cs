@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Verification.BuildingBlocks.Encryption;
 using Verification.Proctoring.Tokens.IssueToken;
+using Verification.Testing.Access;
 
 namespace Verification.Proctoring.Tests.Support;
 
@@ -41,6 +42,8 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Proctoring:ApiKeys:test-platform", ApiKeys.HashOf(PlatformApiKey));
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
+        // Test-only access scheme for the partner APIs until the Host's real schemes land.
+        builder.ConfigureTestServices(services => services.AddTestAccess());
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));

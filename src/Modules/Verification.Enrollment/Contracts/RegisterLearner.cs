@@ -2,7 +2,7 @@ using Mediator;
 
 namespace Verification.Enrollment.Contracts;
 
-/// <summary>Adds a learner. Idempotent on <paramref name="LearnerId"/>.</summary>
-public sealed record RegisterLearner(Guid LearnerId, string FullName, string Email) : ICommand<LearnerRegistered>;
+/// <summary>Adds a learner, under a partner when one is given. Idempotent on <paramref name="LearnerId"/>.</summary>
+public sealed record RegisterLearner(Guid LearnerId, string FullName, string Email, Guid? PartnerId = null, string? ExternalId = null) : ICommand<LearnerRegistered>;
 
 public sealed record LearnerRegistered(Guid LearnerId, bool AlreadyExisted);

@@ -9,8 +9,8 @@ public sealed class CreateCourseHandler(NpgsqlDataSource dataSource, TimeProvide
 {
     private const string Sql = """
         WITH course AS (
-            INSERT INTO catalog.courses (id, partner_id, code, title, created_at)
-            VALUES (@CourseId, @PartnerId, @Code, @Title, @now)
+            INSERT INTO catalog.courses (id, partner_id, code, slug, title, languages, graded_items, starts_on, created_at)
+            VALUES (@CourseId, @PartnerId, @Code, @slug, @Title, @languages, @GradedItems, @startsOn::date, @now)
             ON CONFLICT (id) DO NOTHING
             RETURNING id
         )
@@ -23,10 +23,25 @@ public sealed class CreateCourseHandler(NpgsqlDataSource dataSource, TimeProvide
         ArgumentException.ThrowIfNullOrWhiteSpace(command.Code);
         ArgumentException.ThrowIfNullOrWhiteSpace(command.Title);
         ArgumentOutOfRangeException.ThrowIfNegative(command.PriceMinor);
+        ArgumentOutOfRangeException.ThrowIfNegative(command.GradedItems);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             Sql,
-            new { command.CourseId, command.PartnerId, command.Code, command.Title, command.CertificateTrackId, command.PriceMinor, command.Currency, now = time.GetUtcNow() },
+            new
+            {
+                command.CourseId,
+                command.PartnerId,
+                command.Code,
+                slug = command.Slug ?? command.Code.ToLowerInvariant(),
+                command.Title,
+                languages = (command.Languages ?? ["en"]).ToArray(),
+                command.GradedItems,
+                startsOn = command.StartsOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                command.CertificateTrackId,
+                command.PriceMinor,
+                command.Currency,
+                now = time.GetUtcNow(),
+            },
             cancellationToken: cancellationToken));
         return new CourseCreated(command.CourseId, command.CertificateTrackId, inserted == 0);
     }

@@ -8,8 +8,8 @@ namespace Verification.Enrollment.Enrollments.EnrollLearner;
 public sealed class EnrollLearnerHandler(NpgsqlDataSource dataSource, TimeProvider time) : ICommandHandler<Contracts.EnrollLearner, LearnerEnrolled>
 {
     private const string Sql = """
-        INSERT INTO enrollment.enrollments (id, learner_id, course_id, certificate_track_id, enrolled_at)
-        VALUES (@EnrollmentId, @LearnerId, @CourseId, @CertificateTrackId, @now)
+        INSERT INTO enrollment.enrollments (id, learner_id, course_id, certificate_track_id, track, enrolled_at)
+        VALUES (@EnrollmentId, @LearnerId, @CourseId, @CertificateTrackId, CASE WHEN @CertificateTrackId::uuid IS NULL THEN 'audit' ELSE 'verified' END, @now)
         ON CONFLICT (learner_id, course_id) DO NOTHING
         """;
 

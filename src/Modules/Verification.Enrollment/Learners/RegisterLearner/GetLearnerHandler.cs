@@ -10,7 +10,7 @@ public sealed class GetLearnerHandler(NpgsqlDataSource dataSource) : IQueryHandl
     private const string Sql = """
         SELECT l.id AS "LearnerId", l.full_name AS "FullName", e.id IS NOT NULL AS "EnrolledInCourse", e.certificate_track_id AS "CertificateTrackId"
         FROM enrollment.learners l
-        LEFT JOIN enrollment.enrollments e ON e.learner_id = l.id AND e.course_id = @CourseId
+        LEFT JOIN enrollment.enrollments e ON e.learner_id = l.id AND e.course_id = @CourseId AND e.removed_at IS NULL
         WHERE l.id = @LearnerId
         """;
 

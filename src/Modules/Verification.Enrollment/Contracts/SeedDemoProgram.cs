@@ -1,0 +1,25 @@
+using Mediator;
+
+namespace Verification.Enrollment.Contracts;
+
+/// <summary>
+/// The demo's organisation, program (curriculum of <paramref name="CourseIds"/> and the specialization), contract and
+/// members in the given states. Idempotent on <paramref name="ProgramId"/>: a second run changes nothing.
+/// </summary>
+public sealed record SeedDemoProgram(
+    Guid OrganisationId,
+    Guid ProgramId,
+    Guid ContractId,
+    string ProgramSlug,
+    IReadOnlyList<Guid> CourseIds,
+    Guid? SpecializationId,
+    IReadOnlyList<DemoMember> Members) : ICommand<bool>;
+
+public sealed record DemoMember(Guid MemberId, string FullName, string Email, DemoMemberState State);
+
+public enum DemoMemberState
+{
+    Invited,
+    Member,
+    Deleted,
+}

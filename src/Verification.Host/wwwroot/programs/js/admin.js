@@ -1,0 +1,111 @@
+// The organisation administrator's page. Every value from the server goes in as text, never as markup.
+const api = '/api/v1/programs';
+const $ = (id) => document.getElementById(id);
+let programId = null;
+
+async function call(path, options = {}) {
+  const response = await fetch(path, { credentials: 'same-origin', ...options });
+  if (!response.ok) {
+    let detail = `${response.status}`;
+    try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
+    throw new Error(detail);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+function say(text) { $('status').textContent = text; }
+
+function cells(row, values) {
+  for (const value of values) {
+    const cell = document.createElement('td');
+    cell.textContent = value ?? '';
+    row.append(cell);
+  }
+}
+
+async function loadPrograms() {
+  const programs = await call(api);
+  const select = $('program');
+  select.replaceChildren(...programs.map((p) => new Option(`${p.name} (${p.organisationName})`, p.programId)));
+  if (programs.length === 0) { say('No program yet.'); return; }
+  await showProgram(programs[0].programId);
+}
+
+async function showProgram(id) {
+  programId = id;
+  const details = await call(`${api}/${id}`);
+  const link = $('join-url');
+  link.textContent = details.program.joinUrl;
+  link.href = details.program.joinUrl;
+  const body = $('contracts').tBodies[0];
+  body.replaceChildren();
+  for (const c of details.contracts) { cells(body.insertRow(), [c.name, c.licencesUsed, c.licenceCount, c.startsOn, c.endsOn]); }
+  for (const a of $('reports').querySelectorAll('a')) { a.href = `${api}/${id}/reports/${a.dataset.report}`; }
+  await showMembers();
+}
+
+async function showMembers() {
+  const query = new URLSearchParams();
+  if ($('filter').value) query.set('filter', $('filter').value);
+  if ($('state').value) query.set('state', $('state').value);
+  const members = await call(`${api}/${programId}/members?${query}`);
+  const body = $('members').tBodies[0];
+  body.replaceChildren();
+  for (const m of members) {
+    const row = body.insertRow();
+    cells(row, [m.fullName, m.email, m.externalId, m.state, m.lastActivityAt?.slice(0, 10)]);
+    const action = document.createElement('td');
+    if (m.state !== 'DELETED_MEMBER') {
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Remove';
+      remove.setAttribute('aria-label', `Remove ${m.fullName}`);
+      remove.addEventListener('click', () => run(async () => {
+        await call(`${api}/${programId}/members/${m.memberId}`, { method: 'DELETE' });
+        say(`${m.fullName} removed.`);
+        await showProgram(programId);
+      }));
+      action.append(remove);
+    }
+    row.append(action);
+  }
+}
+
+async function invite(event) {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  await call(`${api}/${programId}/invitations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ fullName: form.get('fullName'), email: form.get('email'), externalId: form.get('externalId') || null }),
+  });
+  event.target.reset();
+  say(`${form.get('fullName')} invited.`);
+  await showProgram(programId);
+}
+
+async function upload(event) {
+  event.preventDefault();
+  const file = $('csv').files[0];
+  const report = await call(`${api}/${programId}/invitations/csv`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
+  const table = $('csv-errors');
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  for (const e of report.errors) { cells(body.insertRow(), [e.line, e.reason]); }
+  table.hidden = report.errors.length === 0;
+  say(`${report.invited} invited, ${report.errors.length} rows not invited.`);
+  await showProgram(programId);
+}
+
+async function run(work) {
+  try { await work(); } catch (error) { say(`Not done: ${error.message}`); }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('program').addEventListener('change', (e) => run(() => showProgram(e.target.value)));
+  $('filter').addEventListener('change', () => run(showMembers));
+  $('state').addEventListener('change', () => run(showMembers));
+  $('invite').addEventListener('submit', (e) => run(() => invite(e)));
+  $('upload').addEventListener('submit', (e) => run(() => upload(e)));
+  run(loadPrograms);
+});

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Http.Json;
+using Verification.Enrollment.Tests.Support;
+
+namespace Verification.Enrollment.Tests.Learners;
+
+/// <summary>The token endpoint asks Enrollment's contracts, so a learner enrolled through the partner API gets a token.</summary>
+public sealed class TokenTests(TestApp app) : IClassFixture<TestApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_learner_enrolled_through_the_partner_api_gets_a_token_and_one_not_enrolled_in_the_course_does_not()
+    {
+        var partner = await TestPartner.CreateAsync(app);
+        var other = await TestPartner.CreateCourseAsync(app, partner.PartnerId);
+        var learner = await partner.LearnerAsync();
+        await partner.EnrollAsync(learner);
+
+        using var enrolled = await TokenAsync(learner, partner.CourseId);
+        using var notEnrolled = await TokenAsync(learner, other);
+
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, notEnrolled.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> TokenAsync(Guid learnerId, Guid courseId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens") { Content = JsonContent.Create(new { learnerId, courseId, purpose = "enrollment" }) };
+        request.Headers.Add("X-Api-Key", TestApp.PlatformKey);
+        return app.As(null).SendAsync(request, Cancel);
+    }
+}

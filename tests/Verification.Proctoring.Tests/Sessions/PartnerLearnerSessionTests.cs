@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Verification.BuildingBlocks.Access;
+using Verification.Proctoring.Tests.Support;
+using Verification.Testing.Access;
+
+namespace Verification.Proctoring.Tests.Sessions;
+
+/// <summary>
+/// A learner who exists only because a partner registered and enrolled them through the partner API (catalog and
+/// enrollment modules): the token endpoint, identity enrollment and a whole session work for them as for anyone.
+/// </summary>
+public sealed class PartnerLearnerSessionTests(ProctoringApp app) : IClassFixture<ProctoringApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_learner_registered_and_enrolled_through_a_partners_api_is_verified_in_a_session_and_another_partners_key_is_refused()
+    {
+        var partnerId = await CreatePartnerAsync();
+        var otherPartnerId = await CreatePartnerAsync();
+        var courseId = await CreateVerifiedCourseAsync(partnerId);
+        using var key = Client(TestAccess.Partner(partnerId, ApiScopes.LearnersWrite));
+        using var otherKey = Client(TestAccess.Partner(otherPartnerId, ApiScopes.LearnersWrite));
+        var fullName = "Partner Learner " + Guid.NewGuid().ToString("N")[..6];
+        var learner = await ReadAsync(await key.PostAsJsonAsync("/api/v1/enrollment/learners", new { fullName, email = $"{Guid.NewGuid():N}@example.org", externalId = "ext-1" }, Cancel));
+        var learnerId = learner.GetProperty("learnerId").GetGuid();
+        await ReadAsync(await key.PostAsJsonAsync($"/api/v1/enrollment/learners/{learnerId}/enrollments", new { courseId, track = "verified" }, Cancel));
+        var testLearner = new TestLearner(learnerId, courseId, fullName);
+
+        var token = await app.TokenAsync(testLearner);
+        using (var consent = await app.SendAsync(HttpMethod.Post, $"/api/v1/learners/{learnerId}/consent", token, JsonContent.Create(new { version = 1 })))
+        {
+            await Enrollments.EnsureOkAsync(consent);
+        }
+
+        await app.UploadEverythingAsync(testLearner, token, FaceSet.Enrolled.Person, FaceSet.Enrolled.Typist, FaceSet.EnrollmentTypingSkip);
+        using (var complete = await app.CompleteAsync(testLearner, token))
+        {
+            await Enrollments.EnsureOkAsync(complete);
+        }
+
+        await using var player = await Hubs.StartSessionAsync(app, "json", testLearner);
+        foreach (var frame in FaceSet.Enrolled.SessionFrames)
+        {
+            await player.SendFrameAndWaitAsync(frame);
+        }
+
+        var typing = await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
+        var verdict = await player.EndAsync();
+        using var foreignRead = await otherKey.GetAsync($"/api/v1/enrollment/learners/{learnerId}", Cancel);
+        using var foreignPush = await otherKey.PutAsJsonAsync(
+            $"/api/v1/enrollment/learners/{learnerId}/courses/{courseId}/progress", new { progress = 1, occurredAt = app.Time.GetUtcNow() }, Cancel);
+
+        Assert.True(typing.Usable, typing.Message);
+        Assert.Equal("Verified", verdict.Verdict);
+        Assert.Equal(HttpStatusCode.NotFound, foreignRead.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreignPush.StatusCode);
+    }
+
+    private HttpClient Client(string access) => app.Factory.CreateClient().With(access);
+
+    private async Task<Guid> CreatePartnerAsync()
+    {
+        using var admin = Client(TestAccess.Admin);
+        var slug = "p-" + Guid.NewGuid().ToString("N")[..12];
+        var partner = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/catalog/partners", new { name = "University " + slug, country = "FR", slug }, Cancel));
+        return partner.GetProperty("partnerId").GetGuid();
+    }
+
+    private async Task<Guid> CreateVerifiedCourseAsync(Guid partnerId)
+    {
+        using var catalog = Client(TestAccess.Partner(partnerId, ApiScopes.CatalogWrite));
+        var slug = "c-" + Guid.NewGuid().ToString("N")[..12];
+        var course = await ReadAsync(await catalog.PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "Proctored " + slug, languages = new[] { "en" }, gradedItems = 3 }, Cancel));
+        var courseId = course.GetProperty("courseId").GetGuid();
+        await ReadAsync(await catalog.PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 4900, currency = "EUR", requiresIdentityVerification = true, typingCheck = "every_assessment" }, Cancel));
+        return courseId;
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            await Enrollments.EnsureOkAsync(response);
+            return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        }
+    }
+}

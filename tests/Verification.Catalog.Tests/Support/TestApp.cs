@@ -65,6 +65,7 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Verification", Database.ConnectionString);
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EnvelopeEncryption.GenerateKey());
+        builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Proctoring:TokenSigningKey", EnvelopeEncryption.GenerateKey());
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Proctoring:ApiKeys:test-platform", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PlatformKey))));

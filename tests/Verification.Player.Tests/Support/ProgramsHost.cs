@@ -39,6 +39,7 @@ internal sealed class ProgramsHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Verification", _connectionString);
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EnvelopeEncryption.GenerateKey());
+        builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Proctoring:TokenSigningKey", EnvelopeEncryption.GenerateKey());
         builder.UseSetting("Smtp:Host", smtp[0]);
         builder.UseSetting("Smtp:Port", smtp[1]);

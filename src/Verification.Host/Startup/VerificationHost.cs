@@ -7,6 +7,7 @@ using Verification.BuildingBlocks.Migrations;
 using Verification.Host.Demo;
 using Verification.Host.Errors;
 using Verification.Host.Health;
+using Verification.Host.Security;
 
 namespace Verification.Host.Startup;
 
@@ -51,21 +52,25 @@ internal static class VerificationHost
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddVerificationHealthChecks();
         builder.Services.AddOpenApi();
+        builder.Services.AddVerificationAccess(builder.Configuration);
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Pages and their scripts are public; they are served before authorization, which denies everything unnamed.
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UseVerificationAccess();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapVerificationHealth();
+        // Every module endpoint passes the partner check: a key sees only its own partner's learners and courses.
+        var modules = app.MapGroup("").AddEndpointFilterFactory(PartnerOwnershipFilter.Create);
         foreach (var module in ModuleCatalog.All)
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(modules);
         }
 
         return app;

@@ -1,7 +1,7 @@
 namespace Verification.Proctoring.Tokens;
 
-/// <summary>What a learner token allows: one learner, one course, and for sessions one assessment, until it expires.</summary>
-internal sealed record LearnerTokenClaims(Guid LearnerId, Guid CourseId, string? AssessmentId, LearnerTokenPurpose Purpose, DateTimeOffset ExpiresAt);
+/// <summary>What a learner token allows: one learner, one course, and for sessions one assessment attempt, until it expires.</summary>
+internal sealed record LearnerTokenClaims(Guid LearnerId, Guid CourseId, string? AssessmentId, LearnerTokenPurpose Purpose, DateTimeOffset ExpiresAt, int Attempt, Guid TokenId);
 
 internal enum LearnerTokenPurpose
 {

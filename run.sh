@@ -22,6 +22,8 @@ add_secret() { grep -q "^$1=" .data/keys.env || printf '%s=%s\n' "$1" "$2" >> .d
 add_secret Encryption__ActiveKeyId demo1
 add_secret Encryption__Keys__demo1 "$(head -c 32 /dev/urandom | base64)"
 add_secret Proctoring__TokenSigningKey "$(head -c 32 /dev/urandom | base64)"
+# The demo partner's API key (all scopes): imported by the demo seeder, which keeps only its hash.
+add_secret Demo__ApiKey "vk_$(tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' < /dev/urandom | head -c 8)_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 set -a; source .data/keys.env; set +a
 
 cluster_stop=""
@@ -71,6 +73,8 @@ Verification is starting on $url
   API reference       $url/scalar/v1
   API document        $url/openapi/v1.json
   readiness           $url/health/ready
+  demo partner        01935f00-0000-7000-8000-000000000001, API key $Demo__ApiKey
+                      (learner 01935f00-0000-7000-8000-000000000004, course 01935f00-0000-7000-8000-000000000002)
 Ctrl-C stops the service and its database.
 
 EOT

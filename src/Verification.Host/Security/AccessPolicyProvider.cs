@@ -23,8 +23,9 @@ internal sealed class AccessPolicyProvider(IOptions<AuthorizationOptions> option
         builder.AddPolicy(AccessPolicies.SeniorReviewer, p => Staff(p).RequireRole(StaffRoles.SeniorReviewer));
         builder.AddPolicy(AccessPolicies.Admin, p => Staff(p).RequireRole(StaffRoles.Admin));
 
-        // Deny by default: an endpoint that names no policy and no AllowAnonymous answers 401.
-        builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().AddAuthenticationSchemes(AccessSchemes.StaffCookie).RequireAuthenticatedUser().Build());
+        // Deny by default: an endpoint that names no policy and no AllowAnonymous is refused. A path that matches no
+        // endpoint passes, so it still answers 404.
+        builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c => c.Resource is HttpContext http && http.GetEndpoint() is null).Build());
     }
 
     private static AuthorizationPolicyBuilder Staff(AuthorizationPolicyBuilder policy) =>

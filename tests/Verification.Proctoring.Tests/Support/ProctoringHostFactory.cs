@@ -4,20 +4,15 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Verification.BuildingBlocks.Encryption;
-using Verification.Proctoring.Tokens.IssueToken;
 
 namespace Verification.Proctoring.Tests.Support;
 
 /// <summary>
-/// The real Host over a test database, with the settings the proctoring tests share: encryption and signing keys, a
-/// course platform API key, and the CMU password as the typing phrase so that real CMU typing can be replayed.
+/// The real Host over a test database, with the settings the proctoring tests share: encryption and signing keys and the CMU password as the typing phrase so that real CMU typing can be replayed.
 /// Pass a <see cref="FakeTimeProvider"/> to move the clock (token expiry); otherwise the system clock runs.
 /// </summary>
 public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvider? time = null, bool demo = false) : WebApplicationFactory<Program>
 {
-    /// <summary>The API key the tests' "course platform" presents; the Host is configured with its hash only.</summary>
-    public const string PlatformApiKey = "test-platform-key-6f1d2c";
-
     /// <summary>The CMU benchmark's password; Enter after it submits, as in the recordings.</summary>
     public const string TypingPhrase = ".tie5Roanl";
 
@@ -33,7 +28,6 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Encryption:Keys:test1", EncryptionKey);
         builder.UseSetting("Proctoring:TokenSigningKey", SigningKey);
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
-        builder.UseSetting("Proctoring:ApiKeys:test-platform", ApiKeys.HashOf(PlatformApiKey));
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
         if (time is not null)
         {

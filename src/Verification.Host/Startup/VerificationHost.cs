@@ -7,6 +7,7 @@ using Verification.BuildingBlocks.Migrations;
 using Verification.Host.Demo;
 using Verification.Host.Errors;
 using Verification.Host.Health;
+using Verification.Host.OpenApi;
 using Verification.Host.Security;
 
 namespace Verification.Host.Startup;
@@ -51,7 +52,7 @@ internal static class VerificationHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddVerificationHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddAccessTransformers());
         builder.Services.AddVerificationAccess(builder.Configuration);
 
         var app = builder.Build();

@@ -7,7 +7,7 @@ using Verification.Enrollment.Contracts;
 
 namespace Verification.Access.Tokens;
 
-public sealed record TokenIssued(string Token, string Purpose, DateTimeOffset ExpiresAt);
+internal sealed record TokenIssued(string Token, string Purpose, DateTimeOffset ExpiresAt);
 
 /// <summary>What the API-key and the demo sign-in share: check the assessment and the learner's enrollment, then sign.</summary>
 internal static class TokenIssuer

@@ -58,7 +58,8 @@ internal static class SignInEndpoint
                 new Claim(ClaimTypes.Role, account.Role),
             ],
             AccessSchemes.StaffCookie);
-        await http.SignInAsync(AccessSchemes.StaffCookie, new ClaimsPrincipal(identity));
+        // Persistent, so the cookie carries its expiry instead of living as long as the browser.
+        await http.SignInAsync(AccessSchemes.StaffCookie, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
         return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, account.Role));
     }
 }

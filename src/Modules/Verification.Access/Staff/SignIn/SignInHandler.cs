@@ -30,7 +30,7 @@ internal sealed class SignInHandler(NpgsqlDataSource dataSource, StaffPasswords 
         SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @threshold THEN 0 ELSE failed_sign_ins + 1 END,
             locked_until = CASE WHEN failed_sign_ins + 1 >= @threshold THEN @lockedUntil ELSE locked_until END
         WHERE id = @id
-        RETURNING locked_until = @lockedUntil
+        RETURNING COALESCE(locked_until = @lockedUntil, false)
         """;
 
     private const string SucceededSql = """

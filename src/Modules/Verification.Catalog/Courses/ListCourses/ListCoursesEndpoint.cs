@@ -21,6 +21,7 @@ internal static class ListCoursesEndpoint
 
     public static void MapListCourses(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/v1/catalog/courses", ListAsync)
+            .AllowAnonymous()
             .WithName("ListCourses")
             .WithSummary("Courses with a paid certificate track.")
             .WithTags("Catalog");

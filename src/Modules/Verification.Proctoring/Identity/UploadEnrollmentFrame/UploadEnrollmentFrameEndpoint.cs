@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
 
@@ -12,6 +13,7 @@ internal static class UploadEnrollmentFrameEndpoint
     public static void MapUploadEnrollmentFrame(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/identity/frames", UploadAsync)
             .DisableAntiforgery()
+            .WithMetadata(new ImageUpload())
             .RequireConsent("face", LiveConsent.Face)
             .WithTags("Identity enrollment")
             .WithSummary("Upload one webcam picture of the face (JPEG or PNG). A refused picture answers 422 with a reason code and what to do.");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
 
@@ -12,6 +13,7 @@ internal static class UploadIdPhotoEndpoint
     public static void MapUploadIdPhoto(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPut("/identity/id-photo", UploadAsync)
             .DisableAntiforgery()
+            .WithMetadata(new ImageUpload())
             .RequireConsent("ID photo", LiveConsent.IdPhoto)
             .WithTags("Identity enrollment")
             .WithSummary("Upload (or replace) the photo of a photo ID, after the face pictures. 422 id_photo_mismatch when it does not match them.");

@@ -78,7 +78,7 @@ internal static class AccessOpenApi
             {
                 if (status.StartsWith('4') || status.StartsWith('5'))
                 {
-                    if (response is OpenApiResponse concrete && (concrete.Content is null || concrete.Content.Count == 0 || concrete.Content.ContainsKey("application/problem+json")))
+                    if (response is OpenApiResponse concrete && (concrete.Content is null || !concrete.Content.ContainsKey("application/problem+json")))
                     {
                         concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(Problem, context.Document) } };
                     }

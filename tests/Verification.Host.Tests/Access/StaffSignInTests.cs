@@ -160,7 +160,7 @@ public sealed class StaffSignInTests(AccessApp app) : IClassFixture<AccessApp>
 
         var knownMedian = Median(known);
         var unknownMedian = Median(unknown);
-        TestContext.Current.SendDiagnosticMessage($"sign-in median: known {knownMedian:F1} ms, unknown {unknownMedian:F1} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"sign-in median over 15 tries: known {knownMedian:F1} ms, unknown {unknownMedian:F1} ms");
         Assert.True(Math.Abs(knownMedian - unknownMedian) < 0.2 * knownMedian, $"known {knownMedian:F1} ms, unknown {unknownMedian:F1} ms");
     }
 

@@ -30,7 +30,8 @@ public class AccessApp : IAsyncLifetime
 
     protected AccessApp(Dictionary<string, string?> settings) => _settings = settings;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+    // Near the real time: the test clients' cookie containers drop cookies whose expiry has passed by the real clock.
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public AccessHostFactory Factory => _factory ?? throw new InvalidOperationException("The app has not started.");
 

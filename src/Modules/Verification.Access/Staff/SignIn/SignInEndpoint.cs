@@ -58,8 +58,8 @@ internal static class SignInEndpoint
                 new Claim(ClaimTypes.Role, account.Role),
             ],
             AccessSchemes.StaffCookie);
-        // Persistent, so the cookie carries its expiry instead of living as long as the browser.
-        await http.SignInAsync(AccessSchemes.StaffCookie, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+        // A browser-session cookie whose ticket also expires on the server after Access:Staff:CookieLifetime.
+        await http.SignInAsync(AccessSchemes.StaffCookie, new ClaimsPrincipal(identity));
         return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, account.Role));
     }
 }

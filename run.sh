@@ -26,6 +26,8 @@ add_secret Audit__Key "$(head -c 32 /dev/urandom | base64)"
 # The private cluster's passwords: the superuser's stays with this script, the service's goes into VERIFICATION_DB.
 add_secret POSTGRES_SUPERUSER_PASSWORD "$(random_password)"
 add_secret VERIFICATION_DB_PASSWORD "$(random_password)"
+# The demo partner's API key (all scopes): imported by the demo seeder, which keeps only its hash.
+add_secret Demo__ApiKey "vk_$(tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' < /dev/urandom | head -c 8)_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 set -a; source .data/keys.env; set +a
 export -n POSTGRES_SUPERUSER_PASSWORD VERIFICATION_DB_PASSWORD
 
@@ -102,6 +104,8 @@ Verification is starting on $url
   API reference       $url/scalar/v1
   API document        $url/openapi/v1.json
   readiness           $url/health/ready
+  demo partner        01935f00-0000-7000-8000-000000000001, API key $Demo__ApiKey
+                      (learner 01935f00-0000-7000-8000-000000000004, course 01935f00-0000-7000-8000-000000000002)
 Ctrl-C stops the service and its database.
 
 EOT

@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using Verification.Cli.Audit;
+using Verification.Cli.Access;
 using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
 using Verification.Cli.Load;
@@ -9,6 +10,20 @@ app.Configure(config =>
 {
     config.SetApplicationName("verification");
     config.AddCommand<LoadTestCommand>("load-test").WithDescription("Simulated course players against a Host on this machine: frame-to-result latency and shedding.");
+    config.AddBranch("keys", keys =>
+    {
+        keys.SetDescription("Partners' API keys: create (shown once), list, revoke.");
+        keys.AddCommand<CreateKeyCommand>("create").WithDescription("Create a key for a partner with scopes; prints it once.");
+        keys.AddCommand<ListKeysCommand>("list").WithDescription("Keys with prefix, scopes, created, last used and revoked.");
+        keys.AddCommand<RevokeKeyCommand>("revoke").WithDescription("Revoke a key by id.");
+    });
+    config.AddBranch("staff", staff =>
+    {
+        staff.SetDescription("Staff accounts: reviewers, senior reviewers and admins.");
+        staff.AddCommand<CreateStaffCommand>("create").WithDescription("Create an account; prints its one-time password.");
+        staff.AddCommand<DisableStaffCommand>("disable").WithDescription("Disable an account by id.");
+        staff.AddCommand<StaffPasswordCommand>("password").WithDescription("Issue a new one-time password (the only way to see one again).");
+    });
     config.AddBranch("evaluate", evaluate =>
     {
         evaluate.SetDescription("Measure the matching core on public evaluation data.");

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
@@ -20,7 +22,7 @@ public sealed class ProctoringModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddTokens(configuration);
+        services.AddSingleton<LearnerTokens>();
         services.AddConsent();
         services.AddIdentity(configuration);
         services.AddSessions(configuration);
@@ -30,11 +32,12 @@ public sealed class ProctoringModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapTokens();
-        endpoints.MapConsent();
-        endpoints.MapIdentity();
+        // Everything under a learner's own route needs that learner's enrollment token (the Host's Learner policy).
+        var learner = endpoints.MapGroup("/api/v1/learners/{learnerId:guid}").RequireAuthorization(AccessPolicies.Learner);
+        learner.MapConsent();
+        learner.MapIdentity();
+        learner.MapPrivacy();
         endpoints.MapSessions();
-        endpoints.MapReviews();
-        endpoints.MapPrivacy();
+        endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).MapReviews();
     }
 }

@@ -1,16 +1,17 @@
 using Mediator;
+using Verification.Access.Contracts;
 using Verification.Billing.Contracts;
+using Verification.BuildingBlocks.Access;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Contracts;
-using Verification.Proctoring.Contracts;
 
 namespace Verification.Host.Demo;
 
 /// <summary>
-/// With <c>Demo:Seed</c> on (./run.sh sets it), adds a university and a company partner, three courses with verified
-/// tracks, a specialization, a learner on the verified track who paid for it, an organisation's program with a contract
-/// and members in each state, and a reviewer with a one-time password printed to the console. Fixed ids make a second
-/// run a no-op.
+/// With <c>Demo:Seed</c> on (./run.sh sets it), adds a university and a company partner (the university with an API key,
+/// <c>Demo:ApiKey</c>, kept by ./run.sh in .data/), three courses with verified tracks, a specialization, a learner on the
+/// verified track who paid for it, an organisation's program with a contract and members in each state, and a reviewer
+/// and an admin whose one-time passwords are printed once, when the accounts are made. Fixed ids make a second run a no-op.
 /// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -31,6 +32,8 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
     private static readonly Guid SecondTrackId = new("01935f00-0000-7000-8000-00000000000f");
     private static readonly Guid CompanyTrackId = new("01935f00-0000-7000-8000-000000000010");
     private static readonly Guid SpecializationTrackId = new("01935f00-0000-7000-8000-000000000011");
+    public static readonly Guid AdminId = new("01935f00-0000-7000-8000-000000000030");
+    public static readonly Guid ApiKeyId = new("01935f00-0000-7000-8000-000000000031");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -61,13 +64,24 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
                 new DemoMember(new("01935f00-0000-7000-8000-000000000026"), "Frances Removed", "frances.removed@example.org", DemoMemberState.Deleted),
             ]),
             cancellationToken);
-        var reviewer = await mediator.Send(new IssueReviewerPassword(ReviewerId, "Demo Reviewer", "reviewer@example.org"), cancellationToken);
-
-        logger.LogInformation("Demo data ready: course {CourseId}, learner {LearnerId}, reviewer {ReviewerId}", CourseId, LearnerId, ReviewerId);
-        if (reviewer.OneTimePassword is not null)
+        if (configuration["Demo:ApiKey"] is { Length: > 0 } key)
         {
-            // Printed, never logged: the console of the person who ran ./run.sh is where they need it.
-            Console.WriteLine($"Demo reviewer: reviewer@example.org, one-time password {reviewer.OneTimePassword}");
+            var created = await mediator.Send(new CreateApiKey(PartnerId, ApiScopes.All, "Demo partner key", "system:demo", ApiKeyId, key), cancellationToken);
+            if (created.Error is not null)
+            {
+                logger.LogWarning("The demo API key from Demo:ApiKey was not imported: {Code}", created.Error);
+            }
+        }
+
+        logger.LogInformation("Demo data ready: partner {PartnerId}, course {CourseId}, learner {LearnerId}", PartnerId, CourseId, LearnerId);
+        foreach (var (id, email, name, role) in new[] { (ReviewerId, "reviewer@example.org", "Demo Reviewer", StaffRoles.Reviewer), (AdminId, "admin@example.org", "Demo Admin", StaffRoles.Admin) })
+        {
+            var staff = await mediator.Send(new CreateStaffMember(email, name, role, "system:demo", id), cancellationToken);
+            if (staff.Created is { } created)
+            {
+                // Printed once, never logged; later only `verification staff password --email ...` issues a new one.
+                Console.WriteLine($"Demo {role}: {email}, one-time password {created.OneTimePassword} (shown once)");
+            }
         }
     }
 

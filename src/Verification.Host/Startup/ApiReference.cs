@@ -17,9 +17,9 @@ internal static class ApiReference
     {
         if (IsEnabled(app.Environment, app.Configuration))
         {
-            app.MapOpenApi();
+            app.MapOpenApi().AllowAnonymous();
             // No web fonts from Scalar's CDN: the page's CSP allows this origin only.
-            app.MapScalarApiReference(options => options.DisableDefaultFonts());
+            app.MapScalarApiReference(options => options.DisableDefaultFonts()).AllowAnonymous();
         }
 
         return app;

@@ -1,3 +1,4 @@
+using Verification.Access;
 using Verification.Billing;
 using Verification.BuildingBlocks.Modules;
 using Verification.Catalog;
@@ -16,6 +17,7 @@ internal static class ModuleCatalog
         new CatalogModule(),
         new EnrollmentModule(),
         new BillingModule(),
+        new AccessModule(),
         new ProctoringModule(),
         new CertificatesModule(),
     ];

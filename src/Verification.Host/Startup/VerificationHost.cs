@@ -6,6 +6,7 @@ using Verification.BuildingBlocks.Migrations;
 using Verification.Host.Demo;
 using Verification.Host.Errors;
 using Verification.Host.Health;
+using Verification.Host.OpenApi;
 using Verification.Host.Security;
 
 namespace Verification.Host.Startup;
@@ -54,20 +55,24 @@ internal static class VerificationHost
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         builder.Services.AddErrorHandling();
         builder.Services.AddVerificationHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddAccessTransformers());
+        builder.Services.AddVerificationAccess(builder.Configuration);
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseErrorHandling();
         app.UseCors();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Pages and their scripts are public; they are served before authorization, which denies everything unnamed.
         app.UsePageFiles();
+        app.UseVerificationAccess();
         app.MapApiReference();
         app.MapVerificationHealth();
+        // Every module endpoint passes the partner check: a key sees only its own partner's learners and courses.
+        var modules = app.MapGroup("").AddEndpointFilterFactory(PartnerOwnershipFilter.Create);
         foreach (var module in ModuleCatalog.All)
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(modules);
         }
 
         return app;

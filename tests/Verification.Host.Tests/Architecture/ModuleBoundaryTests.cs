@@ -14,6 +14,7 @@ public sealed class ModuleBoundaryTests
         typeof(Verification.Catalog.CatalogModule).Assembly,
         typeof(Verification.Enrollment.EnrollmentModule).Assembly,
         typeof(Verification.Billing.BillingModule).Assembly,
+        typeof(Verification.Access.AccessModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames => [.. Modules.Select(m => m.GetName().Name!)];

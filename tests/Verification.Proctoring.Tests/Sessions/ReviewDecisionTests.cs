@@ -6,6 +6,8 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Audit;
+using Verification.Access.Contracts;
+using Verification.BuildingBlocks.Access;
 using Verification.Proctoring.Contracts;
 using Verification.Proctoring.Tests.Support;
 
@@ -58,18 +60,17 @@ public sealed class ReviewDecisionTests(ProctoringApp app) : IClassFixture<Proct
 
     private async Task SignInAsync(HttpClient client)
     {
-        var reviewerId = Guid.CreateVersion7();
-        var email = $"{reviewerId:N}@example.org";
+        var email = $"{Guid.CreateVersion7():N}@example.org";
         string oneTime;
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
-            var issued = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueReviewerPassword(reviewerId, "Test Reviewer", email), TestContext.Current.CancellationToken);
-            oneTime = issued.OneTimePassword!;
+            var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateStaffMember(email, "Test Reviewer", StaffRoles.Reviewer, "test"), TestContext.Current.CancellationToken);
+            oneTime = created.Created!.OneTimePassword;
         }
 
-        using var refused = await client.PostAsJsonAsync("/api/v1/reviewers/sign-in", new { email, password = oneTime }, TestContext.Current.CancellationToken);
+        using var refused = await client.PostAsJsonAsync("/api/v1/staff/sign-in", new { email, password = oneTime }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        using var signedIn = await client.PostAsJsonAsync("/api/v1/reviewers/sign-in", new { email, password = oneTime, newPassword = "a long reviewer passphrase" }, TestContext.Current.CancellationToken);
+        using var signedIn = await client.PostAsJsonAsync("/api/v1/staff/sign-in", new { email, password = oneTime, newPassword = "a long reviewer passphrase" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
     }
 

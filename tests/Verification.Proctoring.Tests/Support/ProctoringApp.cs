@@ -5,6 +5,8 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Verification.Access.Contracts;
+using Verification.BuildingBlocks.Access;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Contracts;
 using Verification.Testing;
@@ -42,6 +44,11 @@ public sealed class ProctoringApp : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The partner every learner of this app belongs to, and its API key (tokens:mint, identity:read).</summary>
+    public Guid PartnerId { get; } = Guid.CreateVersion7();
+
+    public string PlatformApiKey { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         if (_connectionString is null)
@@ -55,6 +62,11 @@ public sealed class ProctoringApp : IAsyncLifetime
 
         _factory = new ProctoringHostFactory(_connectionString ?? _database!.ConnectionString, Time);
         Client = _factory.CreateClient();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(new CreatePartner(PartnerId, "Test University"), TestContext.Current.CancellationToken);
+        var key = await mediator.Send(new CreateApiKey(PartnerId, [ApiScopes.TokensMint, ApiScopes.IdentityRead], "Test platform", "test"), TestContext.Current.CancellationToken);
+        PlatformApiKey = key.Created!.Key;
     }
 
     public async ValueTask DisposeAsync()
@@ -76,17 +88,15 @@ public sealed class ProctoringApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A new learner enrolled in a new course, through the modules' contracts.</summary>
+    /// <summary>A new learner enrolled in a new course of the app's partner, through the modules' contracts.</summary>
     public async Task<TestLearner> CreateLearnerAsync(string fullName)
     {
         var learner = new TestLearner(Guid.CreateVersion7(), Guid.CreateVersion7(), fullName);
         await using var scope = Factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var partner = Guid.CreateVersion7();
         var track = Guid.CreateVersion7();
         var cancel = TestContext.Current.CancellationToken;
-        await mediator.Send(new CreatePartner(partner, "Test University"), cancel);
-        await mediator.Send(new CreateCourse(learner.CourseId, partner, "T-" + learner.CourseId.ToString("N")[^12..], "Test course", track, 4900, "USD"), cancel);
+        await mediator.Send(new CreateCourse(learner.CourseId, PartnerId, "T-" + learner.CourseId.ToString("N")[^12..], "Test course", track, 4900, "USD"), cancel);
         await mediator.Send(new RegisterLearner(learner.LearnerId, fullName, $"{learner.LearnerId:N}@example.org"), cancel);
         await mediator.Send(new EnrollLearner(Guid.CreateVersion7(), learner.LearnerId, learner.CourseId, track), cancel);
         return learner;
@@ -99,7 +109,7 @@ public sealed class ProctoringApp : IAsyncLifetime
         {
             Content = JsonContent.Create(new { learner.LearnerId, learner.CourseId, purpose, assessmentId, attempt }),
         };
-        request.Headers.Add("X-Api-Key", ProctoringHostFactory.PlatformApiKey);
+        request.Headers.Add("X-Api-Key", PlatformApiKey);
         using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

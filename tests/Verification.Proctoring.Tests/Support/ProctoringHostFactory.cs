@@ -5,21 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Verification.BuildingBlocks.Encryption;
-using Verification.Proctoring.Tokens.IssueToken;
-using Verification.Testing.Access;
 
 namespace Verification.Proctoring.Tests.Support;
 
 /// <summary>
-/// The real Host over a test database, with the settings the proctoring tests share: encryption and signing keys, a
-/// course platform API key, and the CMU password as the typing phrase so that real CMU typing can be replayed.
+/// The real Host over a test database, with the settings the proctoring tests share: encryption and signing keys and the CMU password as the typing phrase so that real CMU typing can be replayed.
 /// Pass a <see cref="FakeTimeProvider"/> to move the clock (token expiry); otherwise the system clock runs.
 /// </summary>
 public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvider? time = null, bool demo = false) : WebApplicationFactory<Program>
 {
-    /// <summary>The API key the tests' "course platform" presents; the Host is configured with its hash only.</summary>
-    public const string PlatformApiKey = "test-platform-key-6f1d2c";
-
     /// <summary>The CMU benchmark's password; Enter after it submits, as in the recordings.</summary>
     public const string TypingPhrase = ".tie5Roanl";
 
@@ -39,11 +33,8 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Proctoring:TokenSigningKey", SigningKey);
         builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
-        builder.UseSetting("Proctoring:ApiKeys:test-platform", ApiKeys.HashOf(PlatformApiKey));
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
-        // Test-only access scheme for the partner APIs until the Host's real schemes land.
-        builder.ConfigureTestServices(services => services.AddTestAccess());
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));

@@ -16,7 +16,7 @@ public sealed class TokenTests(ProctoringApp app) : IClassFixture<ProctoringApp>
         {
             Content = JsonContent.Create(new { learner.LearnerId, learner.CourseId, purpose = "enrollment" }),
         };
-        request.Headers.Add("X-Api-Key", ProctoringHostFactory.PlatformApiKey);
+        request.Headers.Add("X-Api-Key", app.PlatformApiKey);
 
         using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -30,8 +30,8 @@ public sealed class TokenTests(ProctoringApp app) : IClassFixture<ProctoringApp>
     {
         var learner = await app.CreateLearnerAsync("Session Token Learner");
 
-        using var withAssessment = await PostTokenAsync(new { learner.LearnerId, learner.CourseId, purpose = "session", assessmentId = "quiz-1" }, ProctoringHostFactory.PlatformApiKey);
-        using var without = await PostTokenAsync(new { learner.LearnerId, learner.CourseId, purpose = "session" }, ProctoringHostFactory.PlatformApiKey);
+        using var withAssessment = await PostTokenAsync(new { learner.LearnerId, learner.CourseId, purpose = "session", assessmentId = "quiz-1" }, app.PlatformApiKey);
+        using var without = await PostTokenAsync(new { learner.LearnerId, learner.CourseId, purpose = "session" }, app.PlatformApiKey);
         using var body = JsonDocument.Parse(await withAssessment.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(app.Time.GetUtcNow().AddMinutes(15), body.RootElement.GetProperty("expiresAt").GetDateTimeOffset());
@@ -44,7 +44,7 @@ public sealed class TokenTests(ProctoringApp app) : IClassFixture<ProctoringApp>
         var learner = await app.CreateLearnerAsync("No Key Learner");
 
         using var missing = await PostTokenAsync(new { learner.LearnerId, learner.CourseId, purpose = "enrollment" }, null);
-        using var wrong = await PostTokenAsync(new { learner.LearnerId, learner.CourseId, purpose = "enrollment" }, ProctoringHostFactory.PlatformApiKey + "x");
+        using var wrong = await PostTokenAsync(new { learner.LearnerId, learner.CourseId, purpose = "enrollment" }, app.PlatformApiKey + "x");
 
         await Problems.AssertAsync(missing, HttpStatusCode.Unauthorized, "api_key_invalid");
         await Problems.AssertAsync(wrong, HttpStatusCode.Unauthorized, "api_key_invalid");
@@ -54,11 +54,15 @@ public sealed class TokenTests(ProctoringApp app) : IClassFixture<ProctoringApp>
     public async Task Refuses_a_token_for_an_unknown_learner_or_a_course_they_are_not_enrolled_in()
     {
         var learner = await app.CreateLearnerAsync("Enrolled Elsewhere");
+        var classmate = await app.CreateLearnerAsync("Classmate");
 
-        using var unknown = await PostTokenAsync(new { learnerId = Guid.CreateVersion7(), learner.CourseId, purpose = "enrollment" }, ProctoringHostFactory.PlatformApiKey);
-        using var otherCourse = await PostTokenAsync(new { learner.LearnerId, courseId = Guid.CreateVersion7(), purpose = "enrollment" }, ProctoringHostFactory.PlatformApiKey);
+        using var unknown = await PostTokenAsync(new { learnerId = Guid.CreateVersion7(), learner.CourseId, purpose = "enrollment" }, app.PlatformApiKey);
+        using var unknownCourse = await PostTokenAsync(new { learner.LearnerId, courseId = Guid.CreateVersion7(), purpose = "enrollment" }, app.PlatformApiKey);
+        using var otherCourse = await PostTokenAsync(new { learner.LearnerId, classmate.CourseId, purpose = "enrollment" }, app.PlatformApiKey);
 
-        await Problems.AssertAsync(unknown, HttpStatusCode.NotFound, "learner_not_found");
+        // A key sees only its partner's learners and courses: an unknown one is no different from another partner's.
+        await Problems.AssertAsync(unknown, HttpStatusCode.Forbidden, "partner_mismatch");
+        await Problems.AssertAsync(unknownCourse, HttpStatusCode.Forbidden, "partner_mismatch");
         await Problems.AssertAsync(otherCourse, HttpStatusCode.Conflict, "not_enrolled_in_course");
     }
 
@@ -86,14 +90,19 @@ public sealed class TokenTests(ProctoringApp app) : IClassFixture<ProctoringApp>
         var token = await app.TokenAsync(learner);
         var other = await app.CreateLearnerAsync("Forger");
         var otherToken = await app.TokenAsync(other);
-        // The payload of one learner's token with the signature of another's.
-        var spliced = otherToken[..otherToken.IndexOf('.', StringComparison.Ordinal)] + token[token.IndexOf('.', StringComparison.Ordinal)..];
+        // The header and payload of one learner's token with the signature of another's, and the same payload unsigned.
+        var parts = token.Split('.');
+        var otherParts = otherToken.Split('.');
+        var spliced = $"{otherParts[0]}.{otherParts[1]}.{parts[2]}";
+        var unsigned = $"{System.Buffers.Text.Base64Url.EncodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}"u8)}.{otherParts[1]}.";
 
         using var forged = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{other.LearnerId}/consent", spliced);
+        using var algNone = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{other.LearnerId}/consent", unsigned);
         using var garbage = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/consent", "not-a-token");
         using var none = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/consent", null);
 
         await Problems.AssertAsync(forged, HttpStatusCode.Unauthorized, "token_invalid");
+        await Problems.AssertAsync(algNone, HttpStatusCode.Unauthorized, "token_invalid");
         await Problems.AssertAsync(garbage, HttpStatusCode.Unauthorized, "token_invalid");
         await Problems.AssertAsync(none, HttpStatusCode.Unauthorized, "token_invalid");
     }

@@ -9,18 +9,6 @@ internal static class ApiProblems
     public static ProblemHttpResult Create(int status, string code, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    public static ProblemHttpResult Unauthorized() => Create(
-        StatusCodes.Status401Unauthorized,
-        "token_invalid",
-        "The learner token is missing, expired or not genuine.",
-        "Send 'Authorization: Bearer <token>' with a fresh enrollment token from the course page.");
-
-    public static ProblemHttpResult OtherLearner() => Create(
-        StatusCodes.Status403Forbidden,
-        "learner_mismatch",
-        "This token belongs to another learner.",
-        "Use the token the course page issued for your own account.");
-
     public static ProblemHttpResult ConsentMissing(string covers) => Create(
         StatusCodes.Status403Forbidden,
         "consent_missing",

@@ -53,7 +53,8 @@ internal static class SessionsRegistration
 
     public static void MapSessions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<ProctoringHub>(HubPath);
+        // The hub authenticates each session by the token passed to StartSession(token) (docs/player-protocol.md).
+        endpoints.MapHub<ProctoringHub>(HubPath).AllowAnonymous();
         endpoints.MapIdentityStatus();
     }
 }

@@ -1,10 +1,7 @@
 namespace Verification.Proctoring.Tokens;
 
-/// <summary>
-/// What a learner token allows: one learner, one course, and for sessions one assessment attempt, until it expires.
-/// <paramref name="TokenId"/> is unique per token: a session token opens at most one session.
-/// </summary>
-internal sealed record LearnerTokenClaims(Guid LearnerId, Guid CourseId, string? AssessmentId, LearnerTokenPurpose Purpose, DateTimeOffset ExpiresAt, int Attempt = 1, Guid TokenId = default);
+/// <summary>What a learner token allows: one learner, one course, and for sessions one assessment attempt, until it expires.</summary>
+internal sealed record LearnerTokenClaims(Guid LearnerId, Guid CourseId, string? AssessmentId, LearnerTokenPurpose Purpose, DateTimeOffset ExpiresAt, int Attempt, Guid TokenId);
 
 internal enum LearnerTokenPurpose
 {

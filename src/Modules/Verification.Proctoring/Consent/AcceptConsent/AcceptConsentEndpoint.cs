@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.Proctoring.Api;
-using Verification.Proctoring.Tokens;
 using static Verification.Proctoring.Consent.GetConsent.GetConsentEndpoint;
 
 namespace Verification.Proctoring.Consent.AcceptConsent;
@@ -13,19 +12,13 @@ internal static class AcceptConsentEndpoint
     public sealed record AcceptConsentRequest(int Version);
 
     public static void MapAcceptConsent(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/learners/{learnerId:guid}/consent", AcceptAsync)
+        endpoints.MapPost("/consent", AcceptAsync)
             .WithTags("Consent")
             .WithSummary("Accept the consent text of the given version (the current one). Needs an enrollment token.");
 
     private static async Task<Results<Ok<AcceptedConsent>, ProblemHttpResult>> AcceptAsync(
-        Guid learnerId, AcceptConsentRequest body, HttpRequest request, LearnerTokens tokens, AcceptConsentHandler handler, CancellationToken cancellationToken)
+        Guid learnerId, AcceptConsentRequest body, AcceptConsentHandler handler, CancellationToken cancellationToken)
     {
-        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var result = await handler.HandleAsync(learnerId, body.Version, cancellationToken);
         return result.Outcome == AcceptConsentOutcome.Accepted
             ? TypedResults.Ok(new AcceptedConsent(result.CurrentVersion, result.Covers, result.AcceptedAt))

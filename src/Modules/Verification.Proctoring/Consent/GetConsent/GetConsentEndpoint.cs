@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Proctoring.Api;
-using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring.Consent.GetConsent;
 
@@ -25,19 +24,13 @@ internal static class GetConsentEndpoint
         """;
 
     public static void MapGetConsent(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/learners/{learnerId:guid}/consent", GetAsync)
+        endpoints.MapGet("/consent", GetAsync)
             .WithTags("Consent")
             .WithSummary("The current consent text and the learner's live acceptance. Needs an enrollment token.");
 
     private static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> GetAsync(
-        Guid learnerId, HttpRequest request, LearnerTokens tokens, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid learnerId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var view = await LoadAsync(dataSource, learnerId, cancellationToken);
         return TypedResults.Ok(view);
     }

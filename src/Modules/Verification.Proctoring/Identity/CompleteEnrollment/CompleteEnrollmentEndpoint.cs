@@ -5,38 +5,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
-using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring.Identity.CompleteEnrollment;
 
 internal static class CompleteEnrollmentEndpoint
 {
     public static void MapCompleteEnrollment(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/learners/{learnerId:guid}/identity/complete", CompleteAsync)
+        endpoints.MapPost("/identity/complete", CompleteAsync)
+            .RequireConsent("face, ID photo and typing", LiveConsent.Face, LiveConsent.IdPhoto, LiveConsent.Typing)
             .WithTags("Identity enrollment")
             .WithSummary("Build and store the identity profile (replacing an earlier one). 409 enrollment_incomplete lists what is missing.");
 
     private static async Task<Results<Ok<EnrollmentCompleted>, ProblemHttpResult>> CompleteAsync(
         Guid learnerId,
-        HttpRequest request,
-        LearnerTokens tokens,
-        LiveConsent consent,
         TypingPhrase phrases,
         IMediator mediator,
         CompleteEnrollmentHandler handler,
         CancellationToken cancellationToken)
     {
-        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var covers = await consent.CoversAsync(learnerId, cancellationToken);
-        if (!covers.Contains(LiveConsent.Face) || !covers.Contains(LiveConsent.IdPhoto) || !covers.Contains(LiveConsent.Typing))
-        {
-            return ApiProblems.ConsentMissing("face, ID photo and typing");
-        }
 
         var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
         if (phrase is null)

@@ -8,7 +8,6 @@ using Npgsql;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
-using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring.Identity.GetEnrollmentStatus;
 
@@ -29,14 +28,12 @@ internal static class GetEnrollmentStatusEndpoint
     private const string ProfileSql = "SELECT version, updated_at FROM proctoring.identity_profiles WHERE learner_id = @learnerId";
 
     public static void MapGetEnrollmentStatus(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/learners/{learnerId:guid}/identity", GetAsync)
+        endpoints.MapGet("/identity", GetAsync)
             .WithTags("Identity enrollment")
             .WithSummary("What the enrollment has, what is still missing, the phrase to type, and the current profile's version.");
 
     private static async Task<Results<Ok<EnrollmentStatus>, ProblemHttpResult>> GetAsync(
         Guid learnerId,
-        HttpRequest request,
-        LearnerTokens tokens,
         LiveConsent consent,
         TypingPhrase phrases,
         IMediator mediator,
@@ -45,12 +42,6 @@ internal static class GetEnrollmentStatusEndpoint
         NpgsqlDataSource dataSource,
         CancellationToken cancellationToken)
     {
-        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
         if (phrase is null)
         {

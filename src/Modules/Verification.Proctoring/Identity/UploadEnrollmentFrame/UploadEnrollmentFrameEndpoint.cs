@@ -2,40 +2,29 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
-using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring.Identity.UploadEnrollmentFrame;
 
 internal static class UploadEnrollmentFrameEndpoint
 {
     public static void MapUploadEnrollmentFrame(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/learners/{learnerId:guid}/identity/frames", UploadAsync)
+        endpoints.MapPost("/identity/frames", UploadAsync)
             .DisableAntiforgery()
+            .WithMetadata(new ImageUpload())
+            .RequireConsent("face", LiveConsent.Face)
             .WithTags("Identity enrollment")
             .WithSummary("Upload one webcam picture of the face (JPEG or PNG). A refused picture answers 422 with a reason code and what to do.");
 
     private static async Task<Results<Ok<FrameAccepted>, ProblemHttpResult>> UploadAsync(
         Guid learnerId,
         HttpRequest request,
-        LearnerTokens tokens,
-        LiveConsent consent,
         EnrollmentSettings settings,
         UploadEnrollmentFrameHandler handler,
         CancellationToken cancellationToken)
     {
-        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!await consent.CoversAsync(learnerId, LiveConsent.Face, cancellationToken))
-        {
-            return ApiProblems.ConsentMissing("face");
-        }
-
         var (image, _, imageProblem) = await EnrollmentImages.ReadAsync(request, settings.MaxImageBytes, cancellationToken);
         if (imageProblem is not null)
         {

@@ -2,40 +2,29 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
-using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring.Identity.UploadIdPhoto;
 
 internal static class UploadIdPhotoEndpoint
 {
     public static void MapUploadIdPhoto(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPut("/api/v1/learners/{learnerId:guid}/identity/id-photo", UploadAsync)
+        endpoints.MapPut("/identity/id-photo", UploadAsync)
             .DisableAntiforgery()
+            .WithMetadata(new ImageUpload())
+            .RequireConsent("ID photo", LiveConsent.IdPhoto)
             .WithTags("Identity enrollment")
             .WithSummary("Upload (or replace) the photo of a photo ID, after the face pictures. 422 id_photo_mismatch when it does not match them.");
 
     private static async Task<Results<Ok<IdPhotoAccepted>, ProblemHttpResult>> UploadAsync(
         Guid learnerId,
         HttpRequest request,
-        LearnerTokens tokens,
-        LiveConsent consent,
         EnrollmentSettings settings,
         UploadIdPhotoHandler handler,
         CancellationToken cancellationToken)
     {
-        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!await consent.CoversAsync(learnerId, LiveConsent.IdPhoto, cancellationToken))
-        {
-            return ApiProblems.ConsentMissing("ID photo");
-        }
-
         var (image, contentType, imageProblem) = await EnrollmentImages.ReadAsync(request, settings.MaxImageBytes, cancellationToken);
         if (imageProblem is not null)
         {

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
-using Verification.Proctoring.Tokens;
 
 namespace Verification.Proctoring.Identity.UploadTypingSample;
 
@@ -18,32 +17,19 @@ internal static class UploadTypingSampleEndpoint
     public sealed record TypingSampleRequest(IReadOnlyList<KeyEvent>? Events);
 
     public static void MapUploadTypingSample(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/learners/{learnerId:guid}/identity/typing-samples", UploadAsync)
+        endpoints.MapPost("/identity/typing-samples", UploadAsync)
+            .RequireConsent("typing", LiveConsent.Typing)
             .WithTags("Identity enrollment")
             .WithSummary("Upload the key events of one typing of the phrase. 422 typing_sample_unusable names the reader's reason.");
 
     private static async Task<Results<Ok<TypingSampleAccepted>, ProblemHttpResult>> UploadAsync(
         Guid learnerId,
         TypingSampleRequest body,
-        HttpRequest request,
-        LearnerTokens tokens,
-        LiveConsent consent,
         TypingPhrase phrases,
         IMediator mediator,
         UploadTypingSampleHandler handler,
         CancellationToken cancellationToken)
     {
-        var (_, problem) = LearnerAuth.Authorize(request, tokens, learnerId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!await consent.CoversAsync(learnerId, LiveConsent.Typing, cancellationToken))
-        {
-            return ApiProblems.ConsentMissing("typing");
-        }
-
         var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
         if (phrase is null)
         {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Verification.Proctoring.Reviewers;
+using Verification.BuildingBlocks.Access;
 
 namespace Verification.Proctoring.Reviews.DecideReviewCase;
 
@@ -12,15 +12,14 @@ internal static class DecideReviewCaseEndpoint
     public sealed record DecisionRequest(string Decision, string? Note);
 
     public static void MapDecideReviewCase(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/review-cases/{caseId:guid}/decision", DecideAsync)
-            .RequireAuthorization(ReviewerAuth.Policy)
+        endpoints.MapPost("/{caseId:guid}/decision", DecideAsync)
             .WithTags("Review")
             .WithSummary("Approve, reject or escalate a case, with a note. Only a reviewer can reject a learner.");
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DecideAsync(
         Guid caseId, DecisionRequest request, ClaimsPrincipal user, DecideReviewCaseHandler handler, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new DecideReviewCaseCommand(caseId, ReviewerAuth.ReviewerId(user), request.Decision, request.Note ?? ""), cancellationToken);
+        var outcome = await handler.HandleAsync(new DecideReviewCaseCommand(caseId, Guid.Parse(user.FindFirstValue(AccessClaims.StaffId) ?? throw new InvalidOperationException("A staff principal has no id.")), request.Decision, request.Note ?? ""), cancellationToken);
         return outcome switch
         {
             DecideOutcome.Decided => TypedResults.NoContent(),

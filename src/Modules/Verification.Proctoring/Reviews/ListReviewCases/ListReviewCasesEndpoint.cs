@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
-using Verification.Proctoring.Reviewers;
 
 namespace Verification.Proctoring.Reviews.ListReviewCases;
 
@@ -28,8 +27,7 @@ internal static class ListReviewCasesEndpoint
         """;
 
     public static void MapListReviewCases(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/review-cases", ListAsync)
-            .RequireAuthorization(ReviewerAuth.Policy)
+        endpoints.MapGet("/", ListAsync)
             .WithTags("Review")
             .WithSummary("Review cases in a status (default open), most urgent first.");
 

@@ -27,7 +27,7 @@ internal sealed class SessionLifecycle(
 {
     public async Task<(LiveSession Session, bool Resumed)> StartAsync(string token, Guid? resumeSessionId, string connectionId, CancellationToken cancellationToken)
     {
-        var claims = tokens.Validate(token);
+        var claims = await tokens.ValidateAsync(token);
         if (claims is null || claims.Purpose != LearnerTokenPurpose.Session || string.IsNullOrEmpty(claims.AssessmentId))
         {
             throw new HubException("token_invalid: the session token is missing, expired or not valid for an assessment. Ask the course page for a new one.");

@@ -1,0 +1,23 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.Access;
+
+namespace Verification.Access.ApiKeys.RevokeApiKey;
+
+internal static class RevokeApiKeyEndpoint
+{
+    public static void MapRevokeApiKey(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapDelete("/api/v1/api-keys/{keyId:guid}", RevokeAsync)
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithTags("API keys")
+            .WithSummary("Admin: revoke an API key; it is refused from the next request on.");
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeAsync(Guid keyId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>
+        await mediator.Send(new Contracts.RevokeApiKey(keyId, actor.Name), cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such API key.", Extensions = { ["code"] = "api_key_not_found" } });
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.Access;
+
+namespace Verification.Access.Staff.DisableStaffMember;
+
+internal static class DisableStaffMemberEndpoint
+{
+    public static void MapDisableStaffMember(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/{staffId:guid}/disable", DisableAsync)
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithTags("Staff")
+            .WithSummary("Admin: disable a staff account; its cookie stops working at the next request.");
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DisableAsync(Guid staffId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>
+        await mediator.Send(new Contracts.DisableStaffMember(staffId, actor.Name), cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such staff account.", Extensions = { ["code"] = "staff_not_found" } });
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using Verification.BuildingBlocks.Access;
+
+namespace Verification.Access.Staff;
+
+/// <summary>The staff roles as an enum, so the API document lists them; values are the <see cref="StaffRoles"/> names.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StaffRole>))]
+internal enum StaffRole
+{
+    [JsonStringEnumMemberName(StaffRoles.Reviewer)]
+    Reviewer,
+
+    [JsonStringEnumMemberName(StaffRoles.SeniorReviewer)]
+    SeniorReviewer,
+
+    [JsonStringEnumMemberName(StaffRoles.Admin)]
+    Admin,
+}
+
+internal static class StaffRoleNames
+{
+    public static string Of(StaffRole role) => role switch
+    {
+        StaffRole.Reviewer => StaffRoles.Reviewer,
+        StaffRole.SeniorReviewer => StaffRoles.SeniorReviewer,
+        _ => StaffRoles.Admin,
+    };
+}

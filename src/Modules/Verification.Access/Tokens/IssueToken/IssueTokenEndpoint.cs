@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Verification.BuildingBlocks.Access;
+
+namespace Verification.Access.Tokens.IssueToken;
+
+/// <summary>The course platform's backend asks for a learner token with its API key (scope tokens:mint).</summary>
+internal static class IssueTokenEndpoint
+{
+    public sealed record TokenRequest(Guid LearnerId, Guid CourseId, TokenPurpose Purpose, string? AssessmentId, int? Attempt);
+
+    public static void MapIssueToken(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/tokens", IssueAsync)
+            .RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.TokensMint))
+            .WithTags("Tokens")
+            .WithSummary("Mint a learner token (purpose enrollment or session) for a learner enrolled in one of the key's partner's courses. Needs an API key with tokens:mint.");
+
+    private static async Task<Results<Ok<TokenIssued>, ProblemHttpResult>> IssueAsync(
+        TokenRequest request, LearnerTokenService tokens, TokenSettings settings, IMediator mediator, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var issued = await TokenIssuer.IssueAsync(request.LearnerId, request.CourseId, request.Purpose, request.AssessmentId, request.Attempt ?? 1, tokens, settings, mediator, cancellationToken);
+        if (issued.Result is Ok<TokenIssued> ok)
+        {
+            loggers.CreateLogger(typeof(IssueTokenEndpoint).FullName!).LogInformation("Issued a {Purpose} token for learner {LearnerId}", ok.Value!.Purpose, request.LearnerId);
+        }
+
+        return issued;
+    }
+}

@@ -4,7 +4,8 @@ using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Verification.Proctoring.Contracts;
+using Verification.Access.Contracts;
+using Verification.BuildingBlocks.Access;
 using Verification.Proctoring.Tests.Support;
 
 namespace Verification.Proctoring.Tests.Hostile;
@@ -21,7 +22,7 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
         var mark = app.Factory.Log.Mark();
 
         using var response = await app.Client.PostAsync(
-            new Uri("/api/v1/reviewers/sign-in", UriKind.Relative),
+            new Uri("/api/v1/staff/sign-in", UriKind.Relative),
             new StringContent("""{ "email": "a\u0000@example.org", "password": "whatever it is" }""", Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
 
@@ -86,7 +87,7 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
     public async Task An_unknown_address_and_a_wrong_method_get_problems_with_a_reason_code()
     {
         using var unknown = await app.Client.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative), TestContext.Current.CancellationToken);
-        using var wrongMethod = await app.Client.GetAsync(new Uri("/api/v1/reviewers/sign-in", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var wrongMethod = await app.Client.GetAsync(new Uri("/api/v1/staff/sign-in", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(("not_found", HttpStatusCode.NotFound), ((await Problems.ReadAsync(unknown)).Code, unknown.StatusCode));
         Assert.Equal(("method_not_allowed", HttpStatusCode.MethodNotAllowed), ((await Problems.ReadAsync(wrongMethod)).Code, wrongMethod.StatusCode));
@@ -101,12 +102,11 @@ public sealed class NulCharacterTests(ProctoringApp app) : IClassFixture<Proctor
     private async Task<HttpClient> SignedInReviewerAsync()
     {
         var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        var reviewerId = Guid.CreateVersion7();
-        var email = $"{reviewerId:N}@example.org";
+        var email = $"{Guid.CreateVersion7():N}@example.org";
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var issued = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueReviewerPassword(reviewerId, "Nul Reviewer", email), TestContext.Current.CancellationToken);
+        var issued = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateStaffMember(email, "Nul Reviewer", StaffRoles.Reviewer, "test"), TestContext.Current.CancellationToken);
         using var signedIn = await client.PostAsJsonAsync(
-            "/api/v1/reviewers/sign-in", new { email, password = issued.OneTimePassword, newPassword = "a long reviewer passphrase" }, TestContext.Current.CancellationToken);
+            "/api/v1/staff/sign-in", new { email, password = issued.Created!.OneTimePassword, newPassword = "a long reviewer passphrase" }, TestContext.Current.CancellationToken);
         await Enrollments.EnsureOkAsync(signedIn);
         return client;
     }

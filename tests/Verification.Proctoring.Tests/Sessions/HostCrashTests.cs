@@ -18,7 +18,7 @@ public sealed class HostCrashTests
         await enrolling.InitializeAsync();
         var learner = await SessionEnrollment.EnrollAsync(enrolling, FaceSet.Enrolled);
 
-        await using var host = await HostProcess.StartAsync(database.ConnectionString);
+        await using var host = await HostProcess.StartAsync(database.ConnectionString, enrolling.PlatformApiKey);
         var token = await host.SessionTokenAsync(learner, "quiz-crash");
         var player = await Player.StartAsync(host.BuildHubConnection(), token);
         foreach (var frame in FaceSet.Enrolled.SessionFrames.Take(2).Concat(FaceSet.Impostor.SessionFrames.Take(4)))
@@ -31,7 +31,7 @@ public sealed class HostCrashTests
         var afterKill = await SessionRows.LoadAsync(database.DataSource, player.SessionId);
         await player.DisposeAsync();
 
-        await using var restarted = await HostProcess.StartAsync(database.ConnectionString);
+        await using var restarted = await HostProcess.StartAsync(database.ConnectionString, enrolling.PlatformApiKey);
         var closed = await SessionRows.WaitForEndAsync(database.DataSource, player.SessionId);
         await using var reconnect = restarted.BuildHubConnection();
         await reconnect.StartAsync(TestContext.Current.CancellationToken);

@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Verification.Proctoring.Tokens.IssueToken;
 using Verification.Testing;
 
 namespace Verification.Proctoring.Tests.Support;
@@ -44,7 +43,7 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the Host and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(string connectionString, int? port = null)
+    public static async Task<HostProcess> StartAsync(string connectionString, string platformApiKey, int? port = null)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "src", "Verification.Host", "bin", "Release", "net10.0", "linux-x64", "Verification.Host.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution in Release first (./test.sh does).");
@@ -60,7 +59,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Encryption__Keys__test1"] = ProctoringHostFactory.EncryptionKey,
             ["Proctoring__TokenSigningKey"] = ProctoringHostFactory.SigningKey,
             ["Proctoring__TypingPhrase"] = ProctoringHostFactory.TypingPhrase,
-            ["Proctoring__ApiKeys__test-platform"] = ApiKeys.HashOf(ProctoringHostFactory.PlatformApiKey),
+            ["Audit__Key"] = ProctoringHostFactory.AuditKey,
             ["Demo__Seed"] = "false",
         };
         foreach (var (key, value) in settings)
@@ -68,10 +67,13 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), chosen);
+        var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), chosen) { PlatformApiKey = platformApiKey };
         await host.WaitUntilReadyAsync();
         return host;
     }
+
+    /// <summary>A key of the partner the learners belong to (made by the in-process app over the same database).</summary>
+    public string PlatformApiKey { get; private init; } = "";
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
@@ -86,7 +88,7 @@ public sealed class HostProcess : IAsyncDisposable
         {
             Content = JsonContent.Create(new { learner.LearnerId, learner.CourseId, purpose = "session", assessmentId, attempt }),
         };
-        request.Headers.Add("X-Api-Key", ProctoringHostFactory.PlatformApiKey);
+        request.Headers.Add("X-Api-Key", PlatformApiKey);
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -21,6 +21,8 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
 
     public static readonly string SigningKey = EnvelopeEncryption.GenerateKey();
 
+    public static readonly string AuditKey = Verification.BuildingBlocks.Audit.AuditKey.Generate();
+
     /// <summary>What the Host logged, through the Serilog pipeline it configures for itself.</summary>
     public CapturedLog Log { get; } = new();
 
@@ -31,7 +33,7 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EncryptionKey);
         builder.UseSetting("Proctoring:TokenSigningKey", SigningKey);
-        builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
+        builder.UseSetting("Audit:Key", AuditKey);
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));

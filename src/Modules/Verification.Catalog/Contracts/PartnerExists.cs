@@ -2,8 +2,5 @@ using Mediator;
 
 namespace Verification.Catalog.Contracts;
 
-/// <summary>Whether the partner exists (before an API key is made for it).</summary>
+/// <summary>Whether the partner exists: an API key can only be made for one.</summary>
 public sealed record PartnerExists(Guid PartnerId) : IQuery<bool>;
-
-/// <summary>The partner a course belongs to; null for an unknown course. Access policies ask it for a partner's key.</summary>
-public sealed record GetCoursePartner(Guid CourseId) : IQuery<Guid?>;

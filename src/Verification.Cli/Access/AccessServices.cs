@@ -24,6 +24,8 @@ internal static class AccessServices
         var services = new ServiceCollection();
         services.AddVerificationDatabase(configuration);
         services.AddSingleton(TimeProvider.System);
+        // Key and staff changes are audited like the Host's: under the same Audit:Key (environment Audit__Key).
+        services.AddSingleton(AuditKey.FromConfiguration(configuration));
         services.AddSingleton<AuditLog>();
         AccessModule.AddStores(services, configuration);
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

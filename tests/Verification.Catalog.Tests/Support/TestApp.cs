@@ -14,9 +14,6 @@ namespace Verification.Catalog.Tests.Support;
 /// <summary>The real Host over a database of its own for a test class, with the test access scheme and a fake clock.</summary>
 public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>The course platform's key for POST /api/v1/tokens; the Host holds only its hash.</summary>
-    public const string PlatformKey = "test-platform-key-9b3e";
-
     private TestDatabase? _database;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -68,7 +65,6 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Proctoring:TokenSigningKey", EnvelopeEncryption.GenerateKey());
         builder.UseSetting("Demo:Seed", "false");
-        builder.UseSetting("Proctoring:ApiKeys:test-platform", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PlatformKey))));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

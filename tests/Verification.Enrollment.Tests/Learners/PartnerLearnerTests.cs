@@ -127,7 +127,8 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("", "a@example.org", "full name is missing")]
     [InlineData("Eve", "not-an-email", "email is not a valid address")]
     [InlineData("Eve", "eve@example.org\r\nBcc: x@example.org", "email is not a valid address")]
-    [InlineData("Eve\u0000", "eve@example.org", "control characters")]
+    // NUL is refused by the Host for every endpoint before the module sees it (docs/http-errors.md).
+    [InlineData("Eve\u0000", "eve@example.org", "nul_character")]
     [InlineData("Eve\u202e", "eve@example.org", "control characters")]
     [InlineData("Eve", "", "email is missing")]
     public async Task Bad_names_and_emails_are_refused_with_the_reason(string fullName, string email, string reason)

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Verification.Access.Contracts;
+using Verification.BuildingBlocks.Access;
 using Verification.Enrollment.Tests.Support;
 
 namespace Verification.Enrollment.Tests.Learners;
@@ -17,17 +21,19 @@ public sealed class TokenTests(TestApp app) : IClassFixture<TestApp>
         var learner = await partner.LearnerAsync();
         await partner.EnrollAsync(learner);
 
-        using var enrolled = await TokenAsync(learner, partner.CourseId);
-        using var notEnrolled = await TokenAsync(learner, other);
+        await using var scope = app.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateApiKey(partner.PartnerId, [ApiScopes.TokensMint], "Test platform", "test"), Cancel);
+        using var enrolled = await TokenAsync(key.Created!.Key, learner, partner.CourseId);
+        using var notEnrolled = await TokenAsync(key.Created!.Key, learner, other);
 
         Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, notEnrolled.StatusCode);
     }
 
-    private Task<HttpResponseMessage> TokenAsync(Guid learnerId, Guid courseId)
+    private Task<HttpResponseMessage> TokenAsync(string apiKey, Guid learnerId, Guid courseId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens") { Content = JsonContent.Create(new { learnerId, courseId, purpose = "enrollment" }) };
-        request.Headers.Add("X-Api-Key", TestApp.PlatformKey);
+        request.Headers.Add("X-Api-Key", apiKey);
         return app.As(null).SendAsync(request, Cancel);
     }
 }

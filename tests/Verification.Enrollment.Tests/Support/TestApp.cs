@@ -17,9 +17,6 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The SMTP server test.sh starts (smtp4dev), as host:port.</summary>
     public static string SmtpEndpoint => Environment.GetEnvironmentVariable("VERIFICATION_TEST_SMTP") ?? "127.0.0.1:2525";
 
-    /// <summary>The course platform's key for POST /api/v1/tokens; the Host holds only its hash.</summary>
-    public const string PlatformKey = "test-platform-key-9b3e";
-
     private TestDatabase? _database;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -75,7 +72,6 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Port", SmtpEndpoint.Split(':')[1]);
         builder.UseSetting("Smtp:PollSeconds", "0.2");
         builder.UseSetting("Programs:PublicBaseUrl", "https://verify.example.org");
-        builder.UseSetting("Proctoring:ApiKeys:test-platform", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PlatformKey))));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

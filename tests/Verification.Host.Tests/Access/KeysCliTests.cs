@@ -78,6 +78,7 @@ public sealed partial class KeysCliTests(AccessApp app) : IClassFixture<AccessAp
         start.ArgumentList.Add("--database");
         start.ArgumentList.Add(app.Database.ConnectionString);
         start.Environment["VERIFICATION_DB"] = "";
+        start.Environment["Audit__Key"] = Verification.BuildingBlocks.Audit.AuditKey.Generate();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -41,11 +41,12 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         { "POST", "/api/v1/tokens", AnyRefusal },
         { "GET", "/api/v1/review-cases", 401 },
         { "GET", "/api/v1/learners/01935f00-0000-7000-8000-000000000004/consent", 401 },
-        { "POST", "/api/v1/reviewers/sign-in", AnyRefusal },
+        { "POST", "/api/v1/staff/sign-in", AnyRefusal },
         { "GET", "/api/v1/no-such-thing", 404 },
         { "GET", "/no-such-page.html", 404 },
         { "GET", "/player/package.json", 404 },
-        { "DELETE", "/api/v1/catalog/courses", 405 },
+        // Deny-by-default answers before method matching: an anonymous caller learns nothing about the routes.
+        { "DELETE", "/api/v1/catalog/courses", 401 },
         { "POST", "/hubs/proctoring/negotiate?negotiateVersion=1", 200 },
     };
 

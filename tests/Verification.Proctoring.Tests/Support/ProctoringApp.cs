@@ -97,7 +97,7 @@ public sealed class ProctoringApp : IAsyncLifetime
         var track = Guid.CreateVersion7();
         var cancel = TestContext.Current.CancellationToken;
         await mediator.Send(new CreateCourse(learner.CourseId, PartnerId, "T-" + learner.CourseId.ToString("N")[^12..], "Test course", track, 4900, "USD"), cancel);
-        await mediator.Send(new RegisterLearner(learner.LearnerId, fullName, $"{learner.LearnerId:N}@example.org"), cancel);
+        await mediator.Send(new RegisterLearner(learner.LearnerId, fullName, $"{learner.LearnerId:N}@example.org", PartnerId), cancel);
         await mediator.Send(new EnrollLearner(Guid.CreateVersion7(), learner.LearnerId, learner.CourseId, track), cancel);
         return learner;
     }

@@ -75,7 +75,7 @@ public class AccessApp : IAsyncLifetime
         var cancel = TestContext.Current.CancellationToken;
         await SendAsync(m => m.Send(new CreatePartner(partner.PartnerId, "Partner " + partner.PartnerId.ToString("N")[^6..]), cancel));
         await SendAsync(m => m.Send(new CreateCourse(partner.CourseId, partner.PartnerId, "C-" + partner.CourseId.ToString("N")[^12..], "Course", track, 100, "EUR"), cancel));
-        await SendAsync(m => m.Send(new RegisterLearner(partner.LearnerId, "Grace Learner", $"{partner.LearnerId:N}@example.org"), cancel));
+        await SendAsync(m => m.Send(new RegisterLearner(partner.LearnerId, "Grace Learner", $"{partner.LearnerId:N}@example.org", partner.PartnerId), cancel));
         await SendAsync(m => m.Send(new EnrollLearner(Guid.CreateVersion7(), partner.LearnerId, partner.CourseId, track), cancel));
         return partner;
     }

@@ -24,6 +24,7 @@ public sealed class AccessHostFactory(string connectionString, FakeTimeProvider 
         builder.UseSetting("ConnectionStrings:Verification", connectionString);
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EnvelopeEncryption.GenerateKey());
+        builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Proctoring:TokenSigningKey", SigningKey);
         builder.UseSetting("Demo:Seed", "false");
         foreach (var (key, value) in settings)

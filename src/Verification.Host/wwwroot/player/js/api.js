@@ -36,11 +36,12 @@ function imageForm(blob, name) {
   return form;
 }
 
-/// The learner a token names. Learner tokens are signed, not encrypted: their payload (base64url JSON before the dot)
+/// The learner a token names. Learner tokens are signed, not encrypted: their payload (the JWT's middle part)
 /// is the page's to read, and the learner routes need the id.
 export function learnerOf(token) {
-  const payload = token.split(".")[0].replaceAll("-", "+").replaceAll("_", "/");
-  return JSON.parse(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, "="))).Sub;
+  // The token is a JWT: header.payload.signature, base64url; the learner is its learner_id claim.
+  const payload = token.split(".")[1].replaceAll("-", "+").replaceAll("_", "/");
+  return JSON.parse(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, "="))).learner_id;
 }
 
 const learner = token => `/api/v1/learners/${learnerOf(token)}`;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verification.BuildingBlocks.Access;
 
@@ -25,7 +26,9 @@ internal sealed class AccessPolicyProvider(IOptions<AuthorizationOptions> option
 
         // Deny by default: an endpoint that names no policy and no AllowAnonymous is refused. A path that matches no
         // endpoint passes, so it still answers 404.
-        builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c => c.Resource is HttpContext http && http.GetEndpoint() is null).Build());
+        // Routing's own 405 and 415 answers are plain endpoints, not route endpoints: they run nothing, so the caller learns
+        // the method or media type was wrong instead of being asked to sign in.
+        builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c => c.Resource is HttpContext http && http.GetEndpoint() is null or not RouteEndpoint).Build());
     }
 
     private static AuthorizationPolicyBuilder Staff(AuthorizationPolicyBuilder policy) =>

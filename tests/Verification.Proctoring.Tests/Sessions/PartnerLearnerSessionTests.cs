@@ -21,7 +21,8 @@ public sealed class PartnerLearnerSessionTests(ProctoringApp app) : IClassFixtur
     [Fact]
     public async Task A_learner_registered_and_enrolled_through_a_partners_api_is_verified_in_a_session_and_another_partners_key_is_refused()
     {
-        var partnerId = await CreatePartnerAsync();
+        // The app's own partner, whose platform key mints the tokens; its learners come only through the partner API here.
+        var partnerId = app.PartnerId;
         var otherPartnerId = await CreatePartnerAsync();
         var courseId = await CreateVerifiedCourseAsync(partnerId);
         using var key = await KeyClientAsync(partnerId, ApiScopes.LearnersWrite);

@@ -9,7 +9,7 @@ using Verification.BuildingBlocks.Access;
 namespace Verification.Testing.Access;
 
 /// <summary>
-/// TEST ONLY, until the Host's real schemes land: a header-driven scheme that puts the claims of
+/// TEST ONLY: a header-driven scheme, beside the Host's real API-key and staff-cookie schemes (real keys still work), that puts the claims of
 /// <see cref="AccessClaims"/> on the caller and satisfies the policy names of <see cref="AccessPolicies"/> that the
 /// catalog and enrollment route groups name. <c>X-Test-Access: admin</c> is a staff admin;
 /// <c>X-Test-Access: partner &lt;guid&gt; scope1 scope2</c> is that partner's key with those scopes.
@@ -24,10 +24,10 @@ public static class TestAccess
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, _ => { });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AccessPolicies.Admin, p => p.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin));
+            .AddPolicy(AccessPolicies.Admin, p => p.AddAuthenticationSchemes(Scheme, AccessSchemes.StaffCookie).RequireRole(StaffRoles.Admin));
         foreach (var scope in ApiScopes.All)
         {
-            services.AddAuthorizationBuilder().AddPolicy(AccessPolicies.PartnerScope(scope), p => p.AddAuthenticationSchemes(Scheme).RequireAssertion(context =>
+            services.AddAuthorizationBuilder().AddPolicy(AccessPolicies.PartnerScope(scope), p => p.AddAuthenticationSchemes(Scheme, AccessSchemes.ApiKey, AccessSchemes.StaffCookie).RequireAssertion(context =>
                 context.User.IsInRole(StaffRoles.Admin) ||
                 (context.User.HasClaim(AccessClaims.Scope, scope) && context.User.HasClaim(c => c.Type == AccessClaims.PartnerId))));
         }

@@ -98,7 +98,7 @@ cat <<EOT
 
 Verification is starting on $url
   course player demo  $url/player/
-  reviewer console    $url/reviewer/
+  staff sign-in       POST $url/api/v1/staff/sign-in (the reviewer console page is not built yet)
   program admin page  $url/programs/
   mail inbox          http://127.0.0.1:$smtp_web (smtp4dev: invitation, welcome and exit mails)
   API reference       $url/scalar/v1

@@ -12,19 +12,20 @@ clients="${1:-25}" seconds="${2:-60}" fps="${3:-0.5}" side="${4:-}"
 data=../shared/eval-data
 work="$(mktemp -d /tmp/verification-memory.XXXXXX)"; chmod 755 "$work"
 host_pid=""
-cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; pg_stop "$work/pg"; rm -rf "$work"; }
+cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; [ -n "${KEEP_HOST_LOG:-}" ] && cp "$work/host.log" "$KEEP_HOST_LOG"; pg_stop "$work/pg"; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 mkdir -p "$work/pg" "$work/socket" "$work/frames"; pg_own "$work/pg" "$work/socket"
 pg_init "$work/pg" --no-sync
 port="$(free_port 58432)"
 pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off
 http_port="$(free_port 58080)"
-api_key="memory-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true \
+# The demo partner's key, in the format the Access module issues; the demo seeder imports it (Demo:ApiKey).
+api_key="vk_$(tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' < /dev/urandom | head -c 8)_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Development Demo__Seed=true Demo__ApiKey="$api_key" \
   ConnectionStrings__Verification="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
   Encryption__ActiveKeyId=m1 Encryption__Keys__m1="$(head -c 32 /dev/urandom | base64)" \
   Proctoring__TokenSigningKey="$(head -c 32 /dev/urandom | base64)" Proctoring__TypingPhrase=.tie5Roanl \
-  "Proctoring__ApiKeys__memory=$(printf %s "$api_key" | sha256sum | cut -d' ' -f1)" \
+  Audit__Key="$(head -c 32 /dev/urandom | base64)" \
   Proctoring__Sessions__MaxLiveSessionsPerLearner="$clients"
 dotnet src/Verification.Host/bin/Release/net10.0/linux-x64/Verification.Host.dll >"$work/host.log" 2>&1 &
 host_pid=$!
@@ -32,6 +33,11 @@ ready=""
 for _ in $(seq 1 360); do kill -0 "$host_pid" 2>/dev/null || break; curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null && ready=1 && break; sleep 0.5; done
 [ -n "$ready" ] || { echo "the Host did not get ready:" >&2; tail -n 30 "$work/host.log" >&2; exit 1; }
 learner=01935f00-0000-7000-8000-000000000004 course=01935f00-0000-7000-8000-000000000002
+# The demo seeder imports the key while the Host starts: wait until a token can be minted with it.
+for _ in $(seq 1 60); do
+  curl -fs -o /dev/null -X POST "http://127.0.0.1:$http_port/api/v1/tokens" -H "X-Api-Key: $api_key" -H 'Content-Type: application/json' \
+    -d "{\"learnerId\":\"$learner\",\"courseId\":\"$course\",\"purpose\":\"enrollment\"}" && break; sleep 0.5
+done
 python3 scripts/enroll-load-learner.py "http://127.0.0.1:$http_port" "$api_key" $learner $course \
   "$data/face/lfw/Jacques_Chirac" "$data/keystroke/DSL-StrongPasswordData.csv" >/dev/null
 ls "$data/face/lfw/Jacques_Chirac"/*.jpg | sort | sed -n '6,13p' | xargs -I{} cp {} "$work/frames/"

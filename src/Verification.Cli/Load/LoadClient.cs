@@ -58,7 +58,7 @@ internal sealed class LoadClient(LoadTestSettings settings, IReadOnlyList<byte[]
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.Url), "/api/v1/tokens"))
         {
-            Content = JsonContent.Create(new { learnerId = settings.LearnerId, courseId = settings.CourseId, assessmentId = $"load-{index}-{Guid.NewGuid():N}", purpose = "Session" }),
+            Content = JsonContent.Create(new { learnerId = settings.LearnerId, courseId = settings.CourseId, assessmentId = $"load-{index}-{Guid.NewGuid():N}", purpose = "session" }),
         };
         request.Headers.Add("X-Api-Key", settings.ApiKey);
         using var response = await http.SendAsync(request, cancellationToken);

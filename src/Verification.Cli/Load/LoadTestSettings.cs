@@ -11,7 +11,7 @@ internal sealed class LoadTestSettings : CommandSettings
     public string Url { get; init; } = "http://127.0.0.1:5080";
 
     [CommandOption("--api-key")]
-    [Description("A platform API key allowed to mint session tokens (Proctoring:ApiKeys).")]
+    [Description("A partner API key with the tokens:mint scope (verification keys create).")]
     public string ApiKey { get; init; } = "";
 
     [CommandOption("--learner")]

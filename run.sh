@@ -54,7 +54,7 @@ if [ -z "${VERIFICATION_DB:-}" ]; then
   chmod 700 "$pgroot" "$pgroot/socket"
   port="$(cat "$pgroot/port" 2>/dev/null || true)"
   if ! as_pg "$(pg_bin)/pg_ctl" -D "$pgroot/data" status >/dev/null 2>&1; then
-    [ -n "$port" ] || port="$(free_port 55433)"
+    [ -n "$port" ] || port="$(free_port 25433)"
     echo "$port" > "$pgroot/port"
     pg_start "$pgroot/data" "$pgroot/socket" "$port" "$pgroot/socket/postgres.log" -c unix_socket_permissions=0700
     cluster_stop="$pgroot/data"
@@ -77,8 +77,8 @@ fi
 
 # A local SMTP server with a web inbox (smtp4dev, a dotnet tool of this repository) receives the programs' mails.
 dotnet tool restore >/dev/null
-smtp_port="${VERIFICATION_SMTP_PORT:-$(free_port 52526)}"
-smtp_web="${VERIFICATION_SMTP_WEB:-$(free_port 55381)}"
+smtp_port="${VERIFICATION_SMTP_PORT:-$(free_port 22526)}"
+smtp_web="${VERIFICATION_SMTP_WEB:-$(free_port 25381)}"
 dotnet smtp4dev --urls "http://127.0.0.1:$smtp_web" --smtpport "$smtp_port" --imapport "" --pop3port "" --db "" \
   --nousersettings --hostname localhost > .data/smtp4dev.log 2>&1 &
 smtp_pid=$!

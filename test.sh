@@ -30,13 +30,13 @@ trap cleanup EXIT INT TERM
 mkdir -p "$work/pg" "$work/socket"
 pg_own "$work/pg" "$work/socket"
 pg_init "$work/pg" --no-sync
-port="$(free_port 55432)"
+port="$(free_port 25432)"
 pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
 export VERIFICATION_TEST_PG="Host=$work/socket;Port=$port;Username=postgres;Database=postgres"
 export VERIFICATION_TEST_PG_TCP="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 # A real SMTP server the mail tests read from through its HTTP API (smtp4dev, a local dotnet tool; in-memory store).
-smtp_port="$(free_port 52525)"
-smtp_web="$(free_port 55380)"
+smtp_port="$(free_port 22525)"
+smtp_web="$(free_port 25380)"
 dotnet smtp4dev --urls "http://127.0.0.1:$smtp_web" --smtpport "$smtp_port" --imapport "" --pop3port "" --db "" \
   --nousersettings --hostname localhost --messagestokeep 100000 > "$work/smtp4dev.log" 2>&1 &
 smtp_pid=$!

@@ -119,10 +119,17 @@ pg_stop() {
 }
 
 # A free loopback TCP port at or above $1.
+# free_port START: the first port from START on that no TCP socket uses, listening or not. Callers start below the
+# kernel's ephemeral range (32768 and up), where outgoing connections take their source ports, so a port found free
+# cannot be taken by a client connection before the server binds it.
 free_port() {
   local port="$1"
-  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || port_has_socket "$port"; do port=$((port + 1)); done
   echo "$port"
+}
+
+port_has_socket() {
+  command -v ss >/dev/null && [ -n "$(ss -Htan "( sport = :$1 )" 2>/dev/null)" ]
 }
 
 ensure_dotnet() {

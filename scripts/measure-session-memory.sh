@@ -16,9 +16,9 @@ cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; [ -n "${KEEP_HOS
 trap cleanup EXIT INT TERM
 mkdir -p "$work/pg" "$work/socket" "$work/frames"; pg_own "$work/pg" "$work/socket"
 pg_init "$work/pg" --no-sync
-port="$(free_port 58432)"
+port="$(free_port 28432)"
 pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off
-http_port="$(free_port 58080)"
+http_port="$(free_port 28080)"
 # The demo partner's key, in the format the Access module issues; the demo seeder imports it (Demo:ApiKey).
 api_key="vk_$(tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' < /dev/urandom | head -c 8)_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Development Demo__Seed=true Demo__ApiKey="$api_key" \

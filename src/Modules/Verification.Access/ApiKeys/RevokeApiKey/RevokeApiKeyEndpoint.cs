@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.ApiKeys.RevokeApiKey;
 
@@ -14,6 +15,7 @@ internal static class RevokeApiKeyEndpoint
         endpoints.MapDelete("/api/v1/api-keys/{keyId:guid}", RevokeAsync)
             .RequireAuthorization(AccessPolicies.Admin)
             .WithTags("API keys")
+            .Refuses(StatusCodes.Status404NotFound, "api_key_not_found")
             .WithSummary("Admin: revoke an API key; it is refused from the next request on.");
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeAsync(Guid keyId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.Staff.DisableStaffMember;
 
@@ -14,6 +15,7 @@ internal static class DisableStaffMemberEndpoint
         endpoints.MapPost("/{staffId:guid}/disable", DisableAsync)
             .RequireAuthorization(AccessPolicies.Admin)
             .WithTags("Staff")
+            .Refuses(StatusCodes.Status404NotFound, "staff_not_found")
             .WithSummary("Admin: disable a staff account; its cookie stops working at the next request.");
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DisableAsync(Guid staffId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.Staff.SignIn;
 
@@ -20,7 +21,8 @@ internal static class SignInEndpoint
             .RequireRateLimiting(AccessRateLimits.StaffSignIn)
             .WithTags("Staff")
             .WithSummary("Signs a staff member in with a cookie. A one-time password must be replaced: send newPassword (at least 12 characters).")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Refuses(StatusCodes.Status400BadRequest, "fields_missing", "password_change_required")
+            .Refuses(StatusCodes.Status401Unauthorized, "sign_in_failed");
 
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignInAsync(
         SignInRequest? request, HttpContext http, SignInHandler handler, SignInThrottle throttle, StaffSettings settings, CancellationToken cancellationToken)

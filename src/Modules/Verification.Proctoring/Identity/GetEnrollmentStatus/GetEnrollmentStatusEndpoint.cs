@@ -8,6 +8,7 @@ using Npgsql;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Proctoring.Identity.GetEnrollmentStatus;
 
@@ -30,6 +31,7 @@ internal static class GetEnrollmentStatusEndpoint
     public static void MapGetEnrollmentStatus(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/identity", GetAsync)
             .WithTags("Identity enrollment")
+            .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
             .WithSummary("What the enrollment has, what is still missing, the phrase to type, and the current profile's version.");
 
     private static async Task<Results<Ok<EnrollmentStatus>, ProblemHttpResult>> GetAsync(

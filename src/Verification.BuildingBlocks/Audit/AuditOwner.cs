@@ -27,6 +27,8 @@ public static class AuditOwner
             EXCEPTION WHEN duplicate_object OR unique_violation THEN
                 NULL; -- made already, by an earlier run or for another database of the cluster
             END;
+            -- The audit migrations say CREATE SCHEMA IF NOT EXISTS, which asks for CREATE on the database.
+            EXECUTE format('GRANT CREATE ON DATABASE %I TO verification_audit', current_database());
             CREATE SCHEMA IF NOT EXISTS audit AUTHORIZATION verification_audit;
             ALTER SCHEMA audit OWNER TO verification_audit;
             FOR item IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

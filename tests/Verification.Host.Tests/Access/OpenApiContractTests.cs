@@ -127,7 +127,7 @@ public sealed class OpenApiContractTests(AccessApp app) : IClassFixture<AccessAp
         foreach (var endpoint in app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var declared = RefusalDeclarations.Declared(endpoint.Metadata);
-            var path = Regex.Replace("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), "\\{([^}:?=]+)[^}]*\\}", "{$1}");
+            var path = Regex.Replace("/" + endpoint.RoutePattern.RawText!.Trim('/'), "\\{([^}:?=]+)[^}]*\\}", "{$1}");
             if (declared.Count == 0 || path.StartsWith("/hubs/", StringComparison.Ordinal))
             {
                 continue;

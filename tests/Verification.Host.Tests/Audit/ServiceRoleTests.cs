@@ -98,6 +98,11 @@ public sealed class ServiceRoleTests : IAsyncLifetime
     public async Task The_service_role_still_appends_and_verifies_after_the_refusals()
     {
         var audit = new AuditLog(_service, new AuditKey(Convert.FromBase64String(HostFactory.AuditKey)), TimeProvider.System);
+        await using (var connection = await _service.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("DROP TRIGGER entries_append_only ON audit.entries"));
+            await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("TRUNCATE audit.entries"));
+        }
 
         var sequence = await audit.AppendAsync(new AuditEntry("system", "test.appended", "n:after", "{}"), TestContext.Current.CancellationToken);
         var report = await new AuditChainVerifier(_service, new AuditKey(Convert.FromBase64String(HostFactory.AuditKey))).VerifyAsync(TestContext.Current.CancellationToken);

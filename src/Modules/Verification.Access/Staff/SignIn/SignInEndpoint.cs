@@ -13,7 +13,7 @@ internal static class SignInEndpoint
 {
     public sealed record SignInRequest(string? Email, string? Password, string? NewPassword);
 
-    public sealed record SignedIn(Guid StaffId, string DisplayName, string Role);
+    public sealed record SignedIn(Guid StaffId, string DisplayName, StaffRole Role);
 
     public static void MapStaffSignIn(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/sign-in", SignInAsync)
@@ -62,6 +62,6 @@ internal static class SignInEndpoint
             AccessSchemes.StaffCookie);
         // A browser-session cookie whose ticket also expires on the server after Access:Staff:CookieLifetime.
         await http.SignInAsync(AccessSchemes.StaffCookie, new ClaimsPrincipal(identity));
-        return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, account.Role));
+        return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, StaffRoleNames.Parse(account.Role)));
     }
 }

@@ -1,3 +1,2 @@
--- Staff accounts live in the Access module (access.staff); the reviewer accounts of the first proctoring build were
--- never read after that move.
+-- Staff accounts moved to the Access module; the reviewer accounts of the first proctoring build are read by nothing.
 DROP TABLE IF EXISTS proctoring.reviewers;

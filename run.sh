@@ -91,8 +91,13 @@ stop() {
 }
 trap stop EXIT
 
-echo "build: Verification.Host (Release)"
+echo "build: Verification.Host and the CLI (Release)"
 dotnet build src/Verification.Host -c Release -nologo -v q -clp:NoSummary
+dotnet build src/Verification.Cli -c Release -nologo -v q -clp:NoSummary
+if [ -n "${pgroot:-}" ]; then
+  # The audit log's tables belong to a role the service cannot become: it appends, it cannot drop or alter them.
+  pg_audit_owner "$pgroot/socket" "$port"
+fi
 
 cat <<EOT
 

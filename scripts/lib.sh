@@ -107,6 +107,14 @@ $$;
 SQL
 }
 
+# pg_audit_owner SOCKET_DIR PORT: gives the database "verification"'s audit schema to the NOLOGIN role verification_audit
+# and leaves the role "verification" only appending and reading it (verification audit provision, the same code
+# ServiceRoleTests runs). Connects as postgres with $POSTGRES_SUPERUSER_PASSWORD. Needs the CLI built. Safe to repeat.
+pg_audit_owner() {
+  VERIFICATION_DB="Host=$1;Port=$2;Username=postgres;Password=$POSTGRES_SUPERUSER_PASSWORD;Database=verification" \
+    dotnet "$root/src/Verification.Cli/bin/Release/net10.0/linux-x64/Verification.Cli.dll" audit provision --service-role verification
+}
+
 # pg_start DATA_DIR SOCKET_DIR PORT LOG [extra -c options]: listens on the unix socket and on 127.0.0.1:PORT.
 pg_start() {
   local data="$1" socket="$2" port="$3" log="$4"; shift 4

@@ -39,6 +39,8 @@ app.Configure(config =>
         audit.SetDescription("The audit log.");
         audit.AddCommand<VerifyAuditCommand>("verify")
             .WithDescription("Recompute the audit chain with Audit__Key against VERIFICATION_DB and name the first bad entry (exit 1 when broken).");
+        audit.AddCommand<ProvisionAuditCommand>("provision")
+            .WithDescription("As a superuser (VERIFICATION_DB): give the audit schema to the NOLOGIN role verification_audit; the service's role keeps appending and reading.");
     });
     config.AddBranch("train", train =>
     {

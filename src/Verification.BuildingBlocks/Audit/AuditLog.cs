@@ -25,8 +25,9 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, AuditKey key, TimeProv
     public async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        // Locks the head as the audit schema's owner: the service's role holds no UPDATE on it.
         var head = await connection.QuerySingleAsync<(long Sequence, byte[] Hash)>(new CommandDefinition(
-            "SELECT sequence, hash FROM audit.chain_head WHERE id = 1 FOR UPDATE", transaction: transaction, cancellationToken: cancellationToken));
+            "SELECT head_sequence, head_hash FROM audit.lock_head()", transaction: transaction, cancellationToken: cancellationToken));
 
         var id = Guid.CreateVersion7(timeProvider.GetUtcNow());
         var occurredAt = TruncateToMicroseconds(timeProvider.GetUtcNow());
@@ -53,7 +54,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, AuditKey key, TimeProv
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var last = await connection.QuerySingleOrDefaultAsync<(long Sequence, bool Keyed)?>(new CommandDefinition(
-            "SELECT e.sequence, e.keyed FROM audit.chain_head h JOIN audit.entries e ON e.sequence = h.sequence WHERE h.id = 1 FOR UPDATE OF h",
+            "SELECT e.sequence, e.keyed FROM audit.lock_head() h JOIN audit.entries e ON e.sequence = h.head_sequence",
             transaction: transaction,
             cancellationToken: cancellationToken));
         if (last is not { Keyed: false } unkeyed)

@@ -7,8 +7,10 @@ namespace Verification.BuildingBlocks.Migrations;
 /// <summary>
 /// Applies each module's pending migrations, each in its own transaction, recorded in
 /// <c>public.schema_migrations</c>. A session advisory lock makes nodes that start together take turns.
+/// With <paramref name="runAs"/>, each migration's SQL runs under that role (a superuser provisioning a schema for a
+/// role that does not log in), and the ledger is written as the connecting role.
 /// </summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<ModuleMigrations> modules)
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<ModuleMigrations> modules, string? runAs = null)
 {
     // Any constant works as long as every node uses the same one; this spells "verif" in ASCII.
     private const long AdvisoryLockKey = 0x7665726966;
@@ -51,7 +53,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mod
                         continue;
                     }
 
-                    await ApplyOneAsync(connection, migration, cancellationToken);
+                    await ApplyOneAsync(connection, migration, runAs, cancellationToken);
                     count++;
                 }
             }
@@ -87,12 +89,22 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mod
         return rows.ToDictionary(r => (r.Module, r.Version), r => r.Checksum);
     }
 
-    private static async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
+    private static async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, string? runAs, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
+            if (runAs is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('role', @runAs, true)", new { runAs }, transaction, cancellationToken: cancellationToken));
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            if (runAs is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("RESET ROLE", transaction: transaction, cancellationToken: cancellationToken));
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO public.schema_migrations (module, version, name, checksum) VALUES (@Module, @Version, @Name, @Checksum)",
                 migration,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -9,7 +10,8 @@ namespace Verification.Host.OpenApi;
 
 /// <summary>
 /// Makes the API document a contract: the three security schemes and each operation's requirement (from its policy),
-/// the 401/403/429 answers its rule can give as problem details with their <c>code</c> values, and picture uploads' bodies.
+/// every refusal the endpoint declared (<see cref="Refusal"/> metadata) as problem details with its <c>code</c> values,
+/// and picture uploads' bodies.
 /// </summary>
 internal static class AccessOpenApi
 {
@@ -63,26 +65,11 @@ internal static class AccessOpenApi
             var anonymous = metadata.OfType<IAllowAnonymous>().Any();
             operation.Security = anonymous || policy is null ? [] : [Requirement(policy, context.Document)];
             operation.Responses ??= new OpenApiResponses();
-            if (!anonymous && policy is not null)
-            {
-                var (unauthorized, forbidden) = Codes(policy);
-                operation.Responses["401"] = Answer("The credential is missing, expired or not genuine.", context.Document, unauthorized);
-                operation.Responses["403"] = Answer("The caller may not do this.", context.Document, forbidden);
-                if (policy.StartsWith("partner:", StringComparison.Ordinal))
-                {
-                    operation.Responses["429"] = Answer("The key's budget for this minute is spent; see Retry-After.", context.Document, ["rate_limited"]);
-                }
-            }
 
-            foreach (var (status, response) in operation.Responses.ToList())
+            // Every refusal the endpoint declared (itself, or through the mechanism that gives it), with its codes.
+            foreach (var (status, codes) in RefusalDeclarations.Declared(metadata))
             {
-                if (status.StartsWith('4') || status.StartsWith('5'))
-                {
-                    if (response is OpenApiResponse concrete && (concrete.Content is null || !concrete.Content.ContainsKey("application/problem+json")))
-                    {
-                        concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(Problem, context.Document) } };
-                    }
-                }
+                operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = Answer(Describe(status), context.Document, codes);
             }
 
             if (metadata.OfType<ImageUpload>().Any())
@@ -102,13 +89,27 @@ internal static class AccessOpenApi
                         },
                     },
                 };
-                operation.Responses["413"] = Answer("The picture is larger than the limit.", context.Document, []);
-                operation.Responses["415"] = Answer("The body is not a JPEG or PNG picture.", context.Document, []);
             }
 
             return Task.CompletedTask;
         });
     }
+
+    private static string Describe(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request cannot be read or is not valid; code says which rule it broke.",
+        StatusCodes.Status401Unauthorized => "The credential is missing, expired or not genuine.",
+        StatusCodes.Status403Forbidden => "The caller may not do this.",
+        StatusCodes.Status404NotFound => "No such resource, or not one this caller may see.",
+        StatusCodes.Status409Conflict => "The resource's current state does not allow this.",
+        StatusCodes.Status413PayloadTooLarge => "The body is larger than the limit.",
+        StatusCodes.Status415UnsupportedMediaType => "The body's content type is not one this operation reads.",
+        StatusCodes.Status422UnprocessableEntity => "The body was read but cannot be used; code says why.",
+        StatusCodes.Status429TooManyRequests => "Too many requests; see Retry-After.",
+        StatusCodes.Status500InternalServerError => "A fault on our side; quote the traceId.",
+        StatusCodes.Status503ServiceUnavailable => "Not available yet; try again later.",
+        _ => "Refused; code says why.",
+    };
 
     private static OpenApiSecurityRequirement Requirement(string policy, OpenApiDocument? document)
     {
@@ -116,13 +117,6 @@ internal static class AccessOpenApi
         var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
         return requirement;
     }
-
-    private static (string[] Unauthorized, string[] Forbidden) Codes(string policy) => policy switch
-    {
-        AccessPolicies.Learner => (["token_invalid"], ["learner_mismatch"]),
-        _ when policy.StartsWith("partner:", StringComparison.Ordinal) => (["api_key_invalid"], ["scope_missing", "partner_mismatch", "role_missing"]),
-        _ => (["sign_in_required"], ["role_missing"]),
-    };
 
     private static OpenApiResponse Answer(string description, OpenApiDocument? document, IReadOnlyCollection<string> codes)
     {

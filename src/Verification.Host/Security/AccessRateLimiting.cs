@@ -30,7 +30,7 @@ internal static class AccessRateLimiting
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return new ValueTask(AccessProblem.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests.", "Wait for the time in Retry-After, then try again."));
+                return new ValueTask(AccessProblem.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, AccessFailures.RateLimited, "Too many requests.", "Wait for the time in Retry-After, then try again."));
             };
         });
         services.AddRateLimiter(_ => { });

@@ -52,7 +52,7 @@ internal sealed class PartnerScopeHandler : AuthorizationHandler<PartnerScopeReq
     }
 }
 
-/// <summary>The <c>code</c> values of the Host's 401 and 403 answers.</summary>
+/// <summary>The <c>code</c> values of the Host's 401, 403 and 429 answers.</summary>
 internal static class AccessFailures
 {
     public const string TokenInvalid = "token_invalid";
@@ -62,4 +62,5 @@ internal static class AccessFailures
     public const string ScopeMissing = "scope_missing";
     public const string RoleMissing = "role_missing";
     public const string PartnerMismatch = "partner_mismatch";
+    public const string RateLimited = "rate_limited";
 }

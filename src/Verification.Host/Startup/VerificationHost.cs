@@ -70,6 +70,8 @@ internal static class VerificationHost
         app.MapVerificationHealth();
         // Every module endpoint passes the partner check: a key sees only its own partner's learners and courses.
         var modules = app.MapGroup("").AddEndpointFilterFactory(PartnerOwnershipFilter.Create);
+        // After the modules' own conventions: the refusals the Host's mechanisms give, declared where the policy is known.
+        ((IEndpointConventionBuilder)modules).Finally(CommonRefusals.Declare);
         foreach (var module in ModuleCatalog.All)
         {
             module.MapEndpoints(modules);

@@ -49,4 +49,12 @@ public static class FaceRejections
 
     public static FaceRejection EyesClosed { get; } = new(
         "eyes_closed", "Your eyes seem to be closed. Keep your eyes open and look at the camera.");
+
+    /// <summary>Every code above: the 422 answers a picture upload can give.</summary>
+    public static IReadOnlyList<string> Codes { get; } =
+    [
+        ImageEmpty.Code, ImageTooLarge.Code, ImageDimensionsTooLarge.Code, ImageBitDepthUnsupported.Code, ImageCorrupt.Code,
+        ImageTruncated.Code, NotAnImage.Code, NoFace.Code, SeveralFaces.Code, FaceTooSmall.Code, TooDark.Code, TooBright.Code,
+        Blurred.Code, TurnedAway.Code, EyesClosed.Code,
+    ];
 }

@@ -1,4 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Host.Tests.Access.Support;
 
 namespace Verification.Host.Tests.Access;
@@ -37,11 +42,23 @@ public sealed class OpenApiContractTests(AccessApp app) : IClassFixture<AccessAp
                     problems.Add($"{name}: no success answer");
                 }
 
-                foreach (var refusal in responses.Where(r => r.Name.StartsWith('4')))
+                foreach (var refusal in responses.Where(r => r.Name.StartsWith('4') || r.Name.StartsWith('5')))
                 {
                     if (!refusal.Value.TryGetProperty("content", out var content) || !content.TryGetProperty("application/problem+json", out _))
                     {
                         problems.Add($"{name}: {refusal.Name} is not problem details");
+                    }
+                    else if (!CodesOf(refusal.Value).Any())
+                    {
+                        problems.Add($"{name}: {refusal.Name} without its code values");
+                    }
+                }
+
+                foreach (var (status, code) in new[] { ("400", "nul_character"), ("400", "request_malformed"), ("500", "internal_error") })
+                {
+                    if (!responses.Any(r => r.Name == status && CodesOf(r.Value).Contains(code)))
+                    {
+                        problems.Add($"{name}: {status} {code} not listed");
                     }
                 }
 
@@ -97,6 +114,57 @@ public sealed class OpenApiContractTests(AccessApp app) : IClassFixture<AccessAp
         Assert.Contains("\"senior_reviewer\"", text, StringComparison.Ordinal);
         Assert.Contains("\"tokens:mint\"", text, StringComparison.Ordinal);
         Assert.Matches("\"enum\":\\s*\\[\\s*\"enrollment\",\\s*\"session\"", text);
+        Assert.Matches("\"enum\":\\s*\\[\\s*\"approved\",\\s*\"rejected\",\\s*\"escalated\"", text);
+        Assert.Matches("\"enum\":\\s*\\[\\s*\"open\",\\s*\"escalated\",\\s*\"approved\",\\s*\"rejected\"", text);
+        Assert.Matches("\"enum\":\\s*\\[\\s*\"Low\",\\s*\"Normal\",\\s*\"High\"", text);
+        Assert.Matches("\"enum\":\\s*\\[\\s*\"consent\",\\s*\"face_frames\",\\s*\"id_photo\",\\s*\"typing_samples\"", text);
+    }
+
+    [Fact]
+    public async Task Lists_every_refusal_each_endpoint_declares_with_its_codes()
+    {
+        using var document = await DocumentAsync();
+        var paths = document.RootElement.GetProperty("paths");
+        var missing = new List<string>();
+        var listed = 0;
+        foreach (var endpoint in app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var declared = RefusalDeclarations.Declared(endpoint.Metadata);
+            var path = Regex.Replace("/" + endpoint.RoutePattern.RawText!.Trim('/'), "\\{([^}:?=]+)[^}]*\\}", "{$1}");
+            if (declared.Count == 0 || path.StartsWith("/hubs/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                if (!paths.TryGetProperty(path, out var item) || !item.TryGetProperty(method.ToLowerInvariant(), out var operation))
+                {
+                    missing.Add($"{method} {path}: not in the document");
+                    continue;
+                }
+
+                var responses = operation.GetProperty("responses");
+                foreach (var (status, codes) in declared)
+                {
+                    var inDocument = responses.TryGetProperty(status.ToString(CultureInfo.InvariantCulture), out var response) ? CodesOf(response).ToHashSet() : [];
+                    foreach (var code in codes)
+                    {
+                        listed++;
+                        if (!inDocument.Contains(code))
+                        {
+                            missing.Add($"{method} {path}: {status} {code}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+        Assert.True(listed > 200, $"only {listed} declared refusals");
+        Assert.Contains("consent_missing", CodesOf(paths.GetProperty("/api/v1/learners/{learnerId}/identity/frames").GetProperty("post").GetProperty("responses").GetProperty("403")));
+        Assert.Contains("image_truncated", CodesOf(paths.GetProperty("/api/v1/learners/{learnerId}/identity/frames").GetProperty("post").GetProperty("responses").GetProperty("422")));
+        Assert.Contains("review_case_decided", CodesOf(paths.GetProperty("/api/v1/review-cases/{caseId}/decision").GetProperty("post").GetProperty("responses").GetProperty("409")));
     }
 
     private static string? SchemeOf(JsonElement paths, string path, string method) =>
@@ -105,7 +173,7 @@ public sealed class OpenApiContractTests(AccessApp app) : IClassFixture<AccessAp
     private static IEnumerable<string> CodesOf(JsonElement response)
     {
         var text = response.GetRawText();
-        return System.Text.RegularExpressions.Regex.Matches(text, "\"enum\":\\s*\\[([^\\]]*)\\]").SelectMany(m => m.Groups[1].Value.Split(',')).Select(v => v.Trim().Trim('"')).Where(v => v.Length > 0);
+        return Regex.Matches(text, "\"enum\":\\s*\\[([^\\]]*)\\]").SelectMany(m => m.Groups[1].Value.Split(',')).Select(v => v.Trim().Trim('"')).Where(v => v.Length > 0);
     }
 
     private async Task<JsonDocument> DocumentAsync()

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Verification.BuildingBlocks.Encryption;
+using Verification.Testing.Contract;
 
 namespace Verification.Host.Tests.Support;
 
@@ -23,5 +25,7 @@ public sealed class HostFactory(string connectionString, IReadOnlyDictionary<str
         {
             builder.UseSetting(name, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddRefusalContract());
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Verification.BuildingBlocks.Encryption;
+using Verification.Testing.Contract;
 
 namespace Verification.Proctoring.Tests.Support;
 
@@ -36,7 +37,11 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Audit:Key", AuditKey);
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
-        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Log);
+            services.AddRefusalContract();
+        });
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));

@@ -25,4 +25,12 @@ internal static class StaffRoleNames
         StaffRole.SeniorReviewer => StaffRoles.SeniorReviewer,
         _ => StaffRoles.Admin,
     };
+
+    public static StaffRole Parse(string role) => role switch
+    {
+        StaffRoles.Reviewer => StaffRole.Reviewer,
+        StaffRoles.SeniorReviewer => StaffRole.SeniorReviewer,
+        StaffRoles.Admin => StaffRole.Admin,
+        _ => throw new InvalidOperationException("A staff account holds an unknown role."),
+    };
 }

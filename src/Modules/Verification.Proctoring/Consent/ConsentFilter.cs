@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Proctoring.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Proctoring.Consent;
 
@@ -31,5 +32,5 @@ internal static class ConsentFilter
             }
 
             return await next(context);
-        }).ProducesProblem(StatusCodes.Status403Forbidden);
+        }).Refuses(StatusCodes.Status403Forbidden, "consent_missing");
 }

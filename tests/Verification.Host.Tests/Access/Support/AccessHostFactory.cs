@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
 using Verification.BuildingBlocks.Encryption;
+using Verification.Testing.Contract;
 
 namespace Verification.Host.Tests.Access.Support;
 
@@ -36,6 +37,7 @@ public sealed class AccessHostFactory(string connectionString, FakeTimeProvider 
         {
             services.AddSingleton<TimeProvider>(time);
             services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+            services.AddRefusalContract();
         });
     }
 

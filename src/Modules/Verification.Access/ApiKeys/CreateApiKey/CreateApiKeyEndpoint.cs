@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.Access.Contracts;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.ApiKeys.CreateApiKey;
 
@@ -16,6 +17,8 @@ internal static class CreateApiKeyEndpoint
         endpoints.MapPost("/api/v1/partners/{partnerId:guid}/api-keys", CreateAsync)
             .RequireAuthorization(AccessPolicies.Admin)
             .WithTags("API keys")
+            .Refuses(StatusCodes.Status400BadRequest, "scopes_invalid", "name_invalid", "key_invalid")
+            .Refuses(StatusCodes.Status404NotFound, "partner_not_found")
             .WithSummary("Admin: create an API key for a partner with the given scopes. The key is in this answer only; the service keeps its hash.");
 
     private static async Task<Results<Created<ApiKeyCreated>, ProblemHttpResult>> CreateAsync(

@@ -2,9 +2,9 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.ApiKeys.RevokeApiKey;
 
@@ -14,10 +14,11 @@ internal static class RevokeApiKeyEndpoint
         endpoints.MapDelete("/api/v1/api-keys/{keyId:guid}", RevokeAsync)
             .RequireAuthorization(AccessPolicies.Admin)
             .WithTags("API keys")
+            .Refuses(StatusCodes.Status404NotFound, "api_key_not_found")
             .WithSummary("Admin: revoke an API key; it is refused from the next request on.");
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeAsync(Guid keyId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid keyId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>
         await mediator.Send(new Contracts.RevokeApiKey(keyId, actor.Name), cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such API key.", Extensions = { ["code"] = "api_key_not_found" } });
+            : AccessProblems.Create(StatusCodes.Status404NotFound, "api_key_not_found", "No such API key.", "Check the key id against GET /api/v1/api-keys.");
 }

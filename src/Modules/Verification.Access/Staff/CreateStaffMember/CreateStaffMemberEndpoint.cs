@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.Access.Contracts;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.Staff.CreateStaffMember;
 
@@ -16,6 +17,8 @@ internal static class CreateStaffMemberEndpoint
         endpoints.MapPost("/", CreateAsync)
             .RequireAuthorization(AccessPolicies.Admin)
             .WithTags("Staff")
+            .Refuses(StatusCodes.Status400BadRequest, "fields_missing", "role_invalid")
+            .Refuses(StatusCodes.Status409Conflict, "email_taken")
             .WithSummary("Admin: create a staff account (reviewer, senior_reviewer or admin). The one-time password is in this answer only.");
 
     private static async Task<Results<Created<StaffMemberCreated>, ProblemHttpResult>> CreateAsync(

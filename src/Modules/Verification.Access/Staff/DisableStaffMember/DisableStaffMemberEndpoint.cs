@@ -1,10 +1,10 @@
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.Staff.DisableStaffMember;
 
@@ -14,10 +14,11 @@ internal static class DisableStaffMemberEndpoint
         endpoints.MapPost("/{staffId:guid}/disable", DisableAsync)
             .RequireAuthorization(AccessPolicies.Admin)
             .WithTags("Staff")
+            .Refuses(StatusCodes.Status404NotFound, "staff_not_found")
             .WithSummary("Admin: disable a staff account; its cookie stops working at the next request.");
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DisableAsync(Guid staffId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(Guid staffId, StaffActor actor, IMediator mediator, CancellationToken cancellationToken) =>
         await mediator.Send(new Contracts.DisableStaffMember(staffId, actor.Name), cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such staff account.", Extensions = { ["code"] = "staff_not_found" } });
+            : AccessProblems.Create(StatusCodes.Status404NotFound, "staff_not_found", "No such staff account.", "Check the staff id.");
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.Staff.SignIn;
 
@@ -12,7 +13,7 @@ internal static class SignInEndpoint
 {
     public sealed record SignInRequest(string? Email, string? Password, string? NewPassword);
 
-    public sealed record SignedIn(Guid StaffId, string DisplayName, string Role);
+    public sealed record SignedIn(Guid StaffId, string DisplayName, StaffRole Role);
 
     public static void MapStaffSignIn(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/sign-in", SignInAsync)
@@ -20,7 +21,8 @@ internal static class SignInEndpoint
             .RequireRateLimiting(AccessRateLimits.StaffSignIn)
             .WithTags("Staff")
             .WithSummary("Signs a staff member in with a cookie. A one-time password must be replaced: send newPassword (at least 12 characters).")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Refuses(StatusCodes.Status400BadRequest, "fields_missing", "password_change_required")
+            .Refuses(StatusCodes.Status401Unauthorized, "sign_in_failed");
 
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignInAsync(
         SignInRequest? request, HttpContext http, SignInHandler handler, SignInThrottle throttle, StaffSettings settings, CancellationToken cancellationToken)
@@ -60,6 +62,6 @@ internal static class SignInEndpoint
             AccessSchemes.StaffCookie);
         // A browser-session cookie whose ticket also expires on the server after Access:Staff:CookieLifetime.
         await http.SignInAsync(AccessSchemes.StaffCookie, new ClaimsPrincipal(identity));
-        return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, account.Role));
+        return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, StaffRoleNames.Parse(account.Role)));
     }
 }

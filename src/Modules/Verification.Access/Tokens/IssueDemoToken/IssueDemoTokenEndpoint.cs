@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.Tokens.IssueDemoToken;
 
@@ -28,6 +29,9 @@ internal static class IssueDemoTokenEndpoint
         endpoints.MapPost("/api/v1/demo/tokens", IssueAsync)
             .AllowAnonymous()
             .WithTags("Tokens")
+            .Refuses(StatusCodes.Status400BadRequest, "assessment_missing", "attempt_invalid")
+            .Refuses(StatusCodes.Status503ServiceUnavailable, "demo_not_seeded")
+            .Refuses(StatusCodes.Status409Conflict, "not_enrolled_in_course")
             .WithSummary("Demo only: a learner token for the seeded demo learner in the demo course.");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Access.Tokens.IssueToken;
 
@@ -17,6 +18,9 @@ internal static class IssueTokenEndpoint
         endpoints.MapPost("/api/v1/tokens", IssueAsync)
             .RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.TokensMint))
             .WithTags("Tokens")
+            .Refuses(StatusCodes.Status400BadRequest, "assessment_missing", "attempt_invalid")
+            .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
+            .Refuses(StatusCodes.Status409Conflict, "not_enrolled_in_course")
             .WithSummary("Mint a learner token (purpose enrollment or session) for a learner enrolled in one of the key's partner's courses. Needs an API key with tokens:mint.");
 
     private static async Task<Results<Ok<TokenIssued>, ProblemHttpResult>> IssueAsync(

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Courses.ChangeCourse;
 
@@ -20,7 +21,7 @@ internal static class ChangeCourseEndpoint
         """;
 
     public static void MapChangeCourse(this IEndpointRouteBuilder writes) =>
-        writes.MapPut("/courses/{courseId:guid}", ChangeAsync).WithName("ChangeCourse").WithSummary("Change a course's title, languages, graded items or start date; the slug stays.");
+        writes.MapPut("/courses/{courseId:guid}", ChangeAsync).WithName("ChangeCourse").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "course_not_found").WithSummary("Change a course's title, languages, graded items or start date; the slug stays.");
 
     private static async Task<Results<Ok<CourseView>, ProblemHttpResult>> ChangeAsync(
         Guid courseId, CourseChange request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

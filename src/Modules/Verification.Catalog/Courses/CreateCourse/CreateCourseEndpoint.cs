@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Courses.CreateCourse;
 
@@ -19,7 +20,7 @@ internal static class CreateCourseEndpoint
         """;
 
     public static void MapCreateCourse(this IEndpointRouteBuilder writes) =>
-        writes.MapPost("/courses", CreateAsync).WithName("CreateCourse").WithSummary("Add a course. A partner key adds to its own partner; an admin names partnerId.");
+        writes.MapPost("/courses", CreateAsync).WithName("CreateCourse").Refuses(StatusCodes.Status400BadRequest, "invalid_input", "partner_required").Refuses(StatusCodes.Status404NotFound, "partner_not_found").Refuses(StatusCodes.Status409Conflict, "slug_taken").WithSummary("Add a course. A partner key adds to its own partner; an admin names partnerId.");
 
     private static async Task<Results<Created<CourseView>, ProblemHttpResult>> CreateAsync(
         CourseRequest request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Courses.RetireCourse;
 
@@ -20,7 +21,7 @@ internal static class RetireCourseEndpoint
         """;
 
     public static void MapRetireCourse(this IEndpointRouteBuilder writes) =>
-        writes.MapPost("/courses/{courseId:guid}/retire", RetireAsync).WithName("RetireCourse").WithSummary("Retire a course: no new enrollments, off the public list, never deleted.");
+        writes.MapPost("/courses/{courseId:guid}/retire", RetireAsync).WithName("RetireCourse").Refuses(StatusCodes.Status404NotFound, "course_not_found").WithSummary("Retire a course: no new enrollments, off the public list, never deleted.");
 
     private static async Task<Results<Ok<CourseView>, ProblemHttpResult>> RetireAsync(
         Guid courseId, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

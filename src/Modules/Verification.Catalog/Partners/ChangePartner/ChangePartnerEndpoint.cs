@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Partners.ChangePartner;
 
@@ -18,7 +19,7 @@ internal static class ChangePartnerEndpoint
         """;
 
     public static void MapChangePartner(this IEndpointRouteBuilder admin) =>
-        admin.MapPut("/partners/{partnerId:guid}", ChangeAsync).WithName("ChangePartner").WithSummary("Rename a partner or change its country; the slug stays. Staff admin only.");
+        admin.MapPut("/partners/{partnerId:guid}", ChangeAsync).WithName("ChangePartner").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "partner_not_found").WithSummary("Rename a partner or change its country; the slug stays. Staff admin only.");
 
     private static async Task<Results<Ok<PartnerView>, ProblemHttpResult>> ChangeAsync(
         Guid partnerId, PartnerChange request, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Partners.CreatePartner;
 
@@ -17,7 +18,7 @@ internal static class CreatePartnerEndpoint
         """;
 
     public static void MapCreatePartner(this IEndpointRouteBuilder admin) =>
-        admin.MapPost("/partners", CreateAsync).WithName("CreatePartner").WithSummary("Add a partner (university or company). Staff admin only.");
+        admin.MapPost("/partners", CreateAsync).WithName("CreatePartner").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status409Conflict, "slug_taken").WithSummary("Add a partner (university or company). Staff admin only.");
 
     private static async Task<Results<Created<PartnerView>, ProblemHttpResult>> CreateAsync(
         PartnerRequest request, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

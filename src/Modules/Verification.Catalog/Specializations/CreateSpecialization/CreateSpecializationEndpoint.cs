@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Specializations.CreateSpecialization;
 
@@ -21,7 +22,7 @@ internal static class CreateSpecializationEndpoint
         """;
 
     public static void MapCreateSpecialization(this IEndpointRouteBuilder writes) =>
-        writes.MapPost("/specializations", CreateAsync).WithName("CreateSpecialization").WithSummary("Add a specialization: an ordered list of the partner's own open courses.");
+        writes.MapPost("/specializations", CreateAsync).WithName("CreateSpecialization").Refuses(StatusCodes.Status400BadRequest, "invalid_input", "partner_required").Refuses(StatusCodes.Status404NotFound, "partner_not_found").Refuses(StatusCodes.Status409Conflict, "slug_taken").WithSummary("Add a specialization: an ordered list of the partner's own open courses.");
 
     private static async Task<Results<Created<SpecializationView>, ProblemHttpResult>> CreateAsync(
         SpecializationRequest request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Specializations.GetSpecialization;
 
 internal static class GetSpecializationEndpoint
 {
     public static void MapGetSpecialization(this IEndpointRouteBuilder reads) =>
-        reads.MapGet("/specializations/{slug}", GetAsync).WithName("GetSpecialization").WithSummary("A specialization by slug with its courses in order.");
+        reads.MapGet("/specializations/{slug}", GetAsync).WithName("GetSpecialization").Refuses(StatusCodes.Status404NotFound, "specialization_not_found").WithSummary("A specialization by slug with its courses in order.");
 
     private static async Task<Results<Ok<SpecializationView>, ProblemHttpResult>> GetAsync(string slug, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {

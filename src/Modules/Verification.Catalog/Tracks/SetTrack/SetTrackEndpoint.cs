@@ -7,6 +7,7 @@ using Npgsql;
 using Verification.Catalog.Api;
 using Verification.Catalog.Contracts;
 using Verification.Catalog.Courses;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Catalog.Tracks.SetTrack;
 
@@ -38,7 +39,7 @@ internal static class SetTrackEndpoint
         """;
 
     public static void MapSetTrack(this IEndpointRouteBuilder writes) =>
-        writes.MapPut("/tracks/{courseOrSpecializationId:guid}", SetAsync).WithName("SetCertificateTrack")
+        writes.MapPut("/tracks/{courseOrSpecializationId:guid}", SetAsync).WithName("SetCertificateTrack").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "course_not_found")
             .WithSummary("Create or change the verified track of a course or specialization: price in minor units, identity verification, typing checks.");
 
     private static async Task<Results<Ok<TrackView>, ProblemHttpResult>> SetAsync(

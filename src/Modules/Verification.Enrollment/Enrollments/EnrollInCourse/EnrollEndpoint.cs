@@ -9,6 +9,7 @@ using Verification.Catalog.Contracts;
 using Verification.Enrollment.Api;
 using Verification.Enrollment.Contracts;
 using Verification.Enrollment.Learners;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Enrollments.EnrollInCourse;
 
@@ -30,7 +31,7 @@ internal static class EnrollEndpoint
     private const string Read = "SELECT " + EnrollmentRow.Columns + " FROM enrollment.enrollments WHERE learner_id = @learnerId AND course_id = ANY(@courseIds)";
 
     public static void MapEnroll(this IEndpointRouteBuilder learners) =>
-        learners.MapPost("/{learnerId:guid}/enrollments", EnrollAsync).WithName("EnrollLearner")
+        learners.MapPost("/{learnerId:guid}/enrollments", EnrollAsync).WithName("EnrollLearner").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "learner_not_found", "course_not_found", "specialization_not_found").Refuses(StatusCodes.Status409Conflict, "no_verified_track", "course_retired", "specialization_retired")
             .WithSummary("Enroll the learner in a course or a specialization, on the audit or verified track (idempotent).");
 
     private static async Task<Results<Ok<IReadOnlyList<EnrollmentView>>, ProblemHttpResult>> EnrollAsync(

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Learners.CreateLearner;
 
@@ -31,7 +32,7 @@ internal static class CreateLearnerEndpoint
         """;
 
     public static void MapCreateLearner(this IEndpointRouteBuilder learners) =>
-        learners.MapPost("/", CreateAsync).WithName("CreateLearner").WithSummary("Register a learner of the calling partner (idempotent on external id).");
+        learners.MapPost("/", CreateAsync).WithName("CreateLearner").Refuses(StatusCodes.Status400BadRequest, "invalid_input", "partner_required").Refuses(StatusCodes.Status404NotFound, "partner_not_found").Refuses(StatusCodes.Status409Conflict, "learner_exists").WithSummary("Register a learner of the calling partner (idempotent on external id).");
 
     private static async Task<Results<Created<LearnerView>, Ok<LearnerView>, ProblemHttpResult>> CreateAsync(
         LearnerRequest request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)

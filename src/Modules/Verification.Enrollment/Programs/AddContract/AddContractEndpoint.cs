@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.AddContract;
 
@@ -21,7 +22,7 @@ internal static class AddContractEndpoint
         """;
 
     public static void MapAddContract(this IEndpointRouteBuilder programs) =>
-        programs.MapPost("/{programId:guid}/contracts", AddAsync).WithName("AddContract").WithSummary("Add a contract: a number of licences valid from a start to an end date.");
+        programs.MapPost("/{programId:guid}/contracts", AddAsync).WithName("AddContract").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "program_not_found").WithSummary("Add a contract: a number of licences valid from a start to an end date.");
 
     private static async Task<Results<Created<ContractCreated>, ProblemHttpResult>> AddAsync(
         Guid programId, ContractRequest request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.CreateOrganisation;
 
@@ -17,7 +18,7 @@ internal static class CreateOrganisationEndpoint
     private const string Sql = "INSERT INTO enrollment.organisations (id, name, slug, partner_id, created_at) VALUES (@id, @name, @Slug, @partnerId, @now)";
 
     public static void MapCreateOrganisation(this IEndpointRouteBuilder programs) =>
-        programs.MapPost("/organisations", CreateAsync).WithName("CreateOrganisation").WithSummary("Add an organisation that buys licences for its people.");
+        programs.MapPost("/organisations", CreateAsync).WithName("CreateOrganisation").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "partner_not_found").Refuses(StatusCodes.Status409Conflict, "slug_taken").WithSummary("Add an organisation that buys licences for its people.");
 
     private static async Task<Results<Created<OrganisationCreated>, ProblemHttpResult>> CreateAsync(
         OrganisationRequest request, HttpContext http, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.CreateProgram;
 
@@ -28,7 +29,7 @@ internal static class CreateProgramEndpoint
         """;
 
     public static void MapCreateProgram(this IEndpointRouteBuilder programs) =>
-        programs.MapPost("/", CreateAsync).WithName("CreateProgram").WithSummary("Add a program: a curriculum of courses and specializations, a slug and a join URL.");
+        programs.MapPost("/", CreateAsync).WithName("CreateProgram").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "organisation_not_found").Refuses(StatusCodes.Status409Conflict, "slug_taken").WithSummary("Add a program: a curriculum of courses and specializations, a slug and a join URL.");
 
     private static async Task<Results<Created<ProgramCreated>, ProblemHttpResult>> CreateAsync(
         ProgramRequest request, HttpContext http, NpgsqlDataSource dataSource, IMediator mediator, ProgramSettings settings, TimeProvider time, CancellationToken cancellationToken)

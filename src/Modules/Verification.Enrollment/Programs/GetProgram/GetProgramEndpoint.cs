@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.GetProgram;
 
@@ -36,7 +37,7 @@ internal static class GetProgramEndpoint
     public static void MapGetProgram(this IEndpointRouteBuilder programs)
     {
         programs.MapGet("/", ListAsync).WithName("ListPrograms").WithSummary("The programs the caller administers.");
-        programs.MapGet("/{programId:guid}", GetAsync).WithName("GetProgram").WithSummary("A program with its curriculum, join URL and contracts with licences used.");
+        programs.MapGet("/{programId:guid}", GetAsync).WithName("GetProgram").Refuses(StatusCodes.Status404NotFound, "program_not_found").WithSummary("A program with its curriculum, join URL and contracts with licences used.");
     }
 
     private static async Task<Ok<IReadOnlyList<ProgramSummary>>> ListAsync(HttpContext http, NpgsqlDataSource dataSource, ProgramSettings settings, CancellationToken cancellationToken)

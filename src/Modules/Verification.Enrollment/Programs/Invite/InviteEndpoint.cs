@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.Invite;
 
@@ -14,7 +15,7 @@ internal static class InviteEndpoint
     public sealed record InvitationCreated(Guid MemberId);
 
     public static void MapInvite(this IEndpointRouteBuilder programs) =>
-        programs.MapPost("/{programId:guid}/invitations", InviteAsync).WithName("InviteMember")
+        programs.MapPost("/{programId:guid}/invitations", InviteAsync).WithName("InviteMember").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "program_not_found").Refuses(StatusCodes.Status409Conflict, "already_member", "no_licence_left")
             .WithSummary("Invite one person: they take a licence of a current contract and get a mail with their join link.");
 
     private static async Task<Results<Created<InvitationCreated>, ProblemHttpResult>> InviteAsync(

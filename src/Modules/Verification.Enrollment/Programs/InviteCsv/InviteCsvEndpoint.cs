@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
 using Verification.Enrollment.Programs.Invite;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.InviteCsv;
 
@@ -13,7 +14,7 @@ internal static class InviteCsvEndpoint
     public sealed record CsvInvitationReport(int Invited, IReadOnlyList<CsvRowError> Errors);
 
     public static void MapInviteCsv(this IEndpointRouteBuilder programs) =>
-        programs.MapPost("/{programId:guid}/invitations/csv", UploadAsync).WithName("InviteMembersFromCsv")
+        programs.MapPost("/{programId:guid}/invitations/csv", UploadAsync).WithName("InviteMembersFromCsv").Refuses(StatusCodes.Status400BadRequest, "csv_invalid").Refuses(StatusCodes.Status404NotFound, "program_not_found").Refuses(StatusCodes.Status413PayloadTooLarge, "csv_too_large")
             .WithSummary("Invite from a CSV file (body text/csv, headers Full Name,Email,External ID): good rows go in, each bad row is reported by line.")
             .DisableAntiforgery();
 

@@ -8,6 +8,7 @@ using Npgsql;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Api;
 using Verification.Enrollment.Mail;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.JoinProgram;
 
@@ -48,7 +49,7 @@ internal static class JoinProgramEndpoint
     private const string Accept = "UPDATE enrollment.program_members SET state = 'MEMBER', joined_at = @now, learner_id = @learnerId WHERE id = @MemberId";
 
     public static void MapJoinProgram(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/programs/join", JoinAsync).WithTags("Programs").AllowAnonymous().WithName("JoinProgram")
+        endpoints.MapPost("/api/v1/programs/join", JoinAsync).WithTags("Programs").AllowAnonymous().WithName("JoinProgram").Refuses(StatusCodes.Status404NotFound, "invitation_not_valid")
             .WithSummary("Accept an invitation with the token of its join link.");
 
     private static async Task<Results<Ok<Joined>, ProblemHttpResult>> JoinAsync(

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.ListMembers;
 
 internal static class ListMembersEndpoint
 {
     public static void MapListMembers(this IEndpointRouteBuilder programs) =>
-        programs.MapGet("/{programId:guid}/members", ListAsync).WithName("ListMembers")
+        programs.MapGet("/{programId:guid}/members", ListAsync).WithName("ListMembers").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "program_not_found")
             .WithSummary("Members and invitations; filter=inactive or filter=at_risk, state=INVITED, MEMBER or DELETED_MEMBER.");
 
     private static async Task<Results<Ok<IReadOnlyList<MemberView>>, ProblemHttpResult>> ListAsync(

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
 using Verification.Enrollment.Mail;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Programs.RemoveMember;
 
@@ -21,7 +22,7 @@ internal static class RemoveMemberEndpoint
     private const string MarkEnrollments = "UPDATE enrollment.enrollments SET removed_at = @now WHERE program_id = @programId AND learner_id = (SELECT learner_id FROM enrollment.program_members WHERE id = @memberId) AND removed_at IS NULL";
 
     public static void MapRemoveMember(this IEndpointRouteBuilder programs) =>
-        programs.MapDelete("/{programId:guid}/members/{memberId:guid}", RemoveAsync).WithName("RemoveMember")
+        programs.MapDelete("/{programId:guid}/members/{memberId:guid}", RemoveAsync).WithName("RemoveMember").Refuses(StatusCodes.Status404NotFound, "program_not_found", "member_not_found")
             .WithSummary("Remove a member (or withdraw an invitation): the licence is freed and the member gets an exit mail.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
+using Verification.BuildingBlocks.Audit;
 
 namespace Verification.Enrollment.Programs.Reports;
 
@@ -16,12 +18,12 @@ internal static class ReportsEndpoint
     public static void MapReports(this IEndpointRouteBuilder programs)
     {
         programs.MapGet("/{programId:guid}/reports/usage.csv", (Guid programId, HttpContext http, NpgsqlDataSource db, IMediator mediator, CancellationToken ct) =>
-            ReportAsync(programId, http, db, "usage.csv", (c, p) => ProgramReports.UsageAsync(c, mediator, p, ct), ct)).WithName("UsageReport").WithSummary("One row per course enrollment.");
+            ReportAsync(programId, http, db, "usage.csv", (c, p) => ProgramReports.UsageAsync(c, mediator, p, ct), ct)).WithName("UsageReport").AuditsRead("program_report.usage.downloaded", "program", "programId").Refuses(StatusCodes.Status404NotFound, "program_not_found").WithSummary("One row per course enrollment.");
         programs.MapGet("/{programId:guid}/reports/membership.csv", (Guid programId, HttpContext http, NpgsqlDataSource db, CancellationToken ct) =>
-            ReportAsync(programId, http, db, "membership.csv", (c, p) => ProgramReports.MembershipAsync(c, p, ct), ct)).WithName("MembershipReport").WithSummary("One row per member or invitation.");
+            ReportAsync(programId, http, db, "membership.csv", (c, p) => ProgramReports.MembershipAsync(c, p, ct), ct)).WithName("MembershipReport").AuditsRead("program_report.membership.downloaded", "program", "programId").Refuses(StatusCodes.Status404NotFound, "program_not_found").WithSummary("One row per member or invitation.");
         programs.MapGet("/{programId:guid}/reports/specialization.csv", (Guid programId, HttpContext http, NpgsqlDataSource db, IMediator mediator, CancellationToken ct) =>
-            ReportAsync(programId, http, db, "specialization.csv", (c, p) => ProgramReports.SpecializationAsync(c, mediator, p, ct), ct)).WithName("SpecializationReport").WithSummary("One row per member and specialization.");
-        programs.MapGet("/{programId:guid}/reports/reports.zip", ZipAsync).WithName("AllReports").WithSummary("The three reports as one zip.");
+            ReportAsync(programId, http, db, "specialization.csv", (c, p) => ProgramReports.SpecializationAsync(c, mediator, p, ct), ct)).WithName("SpecializationReport").AuditsRead("program_report.specialization.downloaded", "program", "programId").Refuses(StatusCodes.Status404NotFound, "program_not_found").WithSummary("One row per member and specialization.");
+        programs.MapGet("/{programId:guid}/reports/reports.zip", ZipAsync).WithName("AllReports").AuditsRead("program_report.all.downloaded", "program", "programId").Refuses(StatusCodes.Status404NotFound, "program_not_found").WithSummary("The three reports as one zip.");
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Progress.PushGradedItem;
 
@@ -35,7 +36,7 @@ internal static class PushGradedItemEndpoint
         """;
 
     public static void MapPushGradedItem(this IEndpointRouteBuilder learners) =>
-        learners.MapPut("/{learnerId:guid}/courses/{courseId:guid}/graded-items/{itemId}", PushAsync).WithName("PushGradedItem")
+        learners.MapPut("/{learnerId:guid}/courses/{courseId:guid}/graded-items/{itemId}", PushAsync).WithName("PushGradedItem").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "enrollment_not_found")
             .WithSummary("Record a graded item's result as of occurredAt; the course completes when every graded item has passed.");
 
     private static async Task<Results<Ok<PushResult>, ProblemHttpResult>> PushAsync(

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Api;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Enrollment.Progress.PushProgress;
 
@@ -23,7 +24,7 @@ internal static class PushProgressEndpoint
         """;
 
     public static void MapPushProgress(this IEndpointRouteBuilder learners) =>
-        learners.MapPut("/{learnerId:guid}/courses/{courseId:guid}/progress", PushAsync).WithName("PushProgress")
+        learners.MapPut("/{learnerId:guid}/courses/{courseId:guid}/progress", PushAsync).WithName("PushProgress").Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "enrollment_not_found")
             .WithSummary("Record the learner's overall progress and grade (0 to 1) as of occurredAt; older pushes are ignored.");
 
     private static async Task<Results<Ok<PushResult>, ProblemHttpResult>> PushAsync(

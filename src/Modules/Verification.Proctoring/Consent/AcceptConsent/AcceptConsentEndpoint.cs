@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.Proctoring.Api;
 using static Verification.Proctoring.Consent.GetConsent.GetConsentEndpoint;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Proctoring.Consent.AcceptConsent;
 
@@ -14,6 +15,7 @@ internal static class AcceptConsentEndpoint
     public static void MapAcceptConsent(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/consent", AcceptAsync)
             .WithTags("Consent")
+            .Refuses(StatusCodes.Status409Conflict, "consent_version_outdated")
             .WithSummary("Accept the consent text of the given version (the current one). Needs an enrollment token.");
 
     private static async Task<Results<Ok<AcceptedConsent>, ProblemHttpResult>> AcceptAsync(

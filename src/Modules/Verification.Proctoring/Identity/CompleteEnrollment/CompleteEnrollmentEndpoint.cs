@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Proctoring.Identity.CompleteEnrollment;
 
@@ -14,6 +15,9 @@ internal static class CompleteEnrollmentEndpoint
         endpoints.MapPost("/identity/complete", CompleteAsync)
             .RequireConsent("face, ID photo and typing", LiveConsent.Face, LiveConsent.IdPhoto, LiveConsent.Typing)
             .WithTags("Identity enrollment")
+            .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
+            .Refuses(StatusCodes.Status409Conflict, "enrollment_incomplete")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, IdentityRejections.IdPhotoMismatch)
             .WithSummary("Build and store the identity profile (replacing an earlier one). 409 enrollment_incomplete lists what is missing.");
 
     private static async Task<Results<Ok<EnrollmentCompleted>, ProblemHttpResult>> CompleteAsync(

@@ -8,6 +8,7 @@ using Npgsql;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Proctoring.Identity.GetEnrollmentStatus;
 
@@ -23,13 +24,14 @@ internal static class GetEnrollmentStatusEndpoint
     /// nothing is missing but consent (when withdrawn), and each requirement the profile met shows as met.
     /// </summary>
     public sealed record EnrollmentStatus(
-        string[] ConsentCovers, string TypingPhrase, Progress FaceFrames, bool IdPhotoAccepted, Progress TypingSamples, string[] Missing, ProfileSummary? Profile);
+        string[] ConsentCovers, string TypingPhrase, Progress FaceFrames, bool IdPhotoAccepted, Progress TypingSamples, EnrollmentRequirement[] Missing, ProfileSummary? Profile);
 
     private const string ProfileSql = "SELECT version, updated_at FROM proctoring.identity_profiles WHERE learner_id = @learnerId";
 
     public static void MapGetEnrollmentStatus(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/identity", GetAsync)
             .WithTags("Identity enrollment")
+            .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
             .WithSummary("What the enrollment has, what is still missing, the phrase to type, and the current profile's version.");
 
     private static async Task<Results<Ok<EnrollmentStatus>, ProblemHttpResult>> GetAsync(
@@ -63,25 +65,25 @@ internal static class GetEnrollmentStatusEndpoint
             idPhoto = true;
         }
 
-        var missing = new List<string>();
+        var missing = new List<EnrollmentRequirement>();
         if (!covers.Contains(LiveConsent.Face) || !covers.Contains(LiveConsent.IdPhoto) || !covers.Contains(LiveConsent.Typing))
         {
-            missing.Add("consent");
+            missing.Add(EnrollmentRequirement.Consent);
         }
 
         if (frames < settings.MinimumFaceFrames)
         {
-            missing.Add("face_frames");
+            missing.Add(EnrollmentRequirement.FaceFrames);
         }
 
         if (!idPhoto)
         {
-            missing.Add("id_photo");
+            missing.Add(EnrollmentRequirement.IdPhoto);
         }
 
         if (samples < KeystrokeProfile.MinimumEnrollmentSamples)
         {
-            missing.Add("typing_samples");
+            missing.Add(EnrollmentRequirement.TypingSamples);
         }
 
         return TypedResults.Ok(new EnrollmentStatus(

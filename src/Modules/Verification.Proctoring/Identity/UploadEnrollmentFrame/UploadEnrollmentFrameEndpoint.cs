@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.OpenApi;
+using Verification.Matching.Face;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
 
@@ -16,6 +17,9 @@ internal static class UploadEnrollmentFrameEndpoint
             .WithMetadata(new ImageUpload())
             .RequireConsent("face", LiveConsent.Face)
             .WithTags("Identity enrollment")
+            .Refuses(StatusCodes.Status413PayloadTooLarge, "image_too_large")
+            .Refuses(StatusCodes.Status409Conflict, "frame_limit_reached")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, FaceRejections.Codes)
             .WithSummary("Upload one webcam picture of the face (JPEG or PNG). A refused picture answers 422 with a reason code and what to do.");
 
     private static async Task<Results<Ok<FrameAccepted>, ProblemHttpResult>> UploadAsync(

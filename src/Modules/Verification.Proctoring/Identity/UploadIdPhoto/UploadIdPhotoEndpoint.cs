@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.OpenApi;
+using Verification.Matching.Face;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
 
@@ -16,6 +17,10 @@ internal static class UploadIdPhotoEndpoint
             .WithMetadata(new ImageUpload())
             .RequireConsent("ID photo", LiveConsent.IdPhoto)
             .WithTags("Identity enrollment")
+            .Refuses(StatusCodes.Status413PayloadTooLarge, "image_too_large")
+            .Refuses(StatusCodes.Status409Conflict, IdentityRejections.FaceFramesFirst)
+            .Refuses(StatusCodes.Status422UnprocessableEntity, FaceRejections.Codes)
+            .Refuses(StatusCodes.Status422UnprocessableEntity, IdentityRejections.IdPhotoMismatch)
             .WithSummary("Upload (or replace) the photo of a photo ID, after the face pictures. 422 id_photo_mismatch when it does not match them.");
 
     private static async Task<Results<Ok<IdPhotoAccepted>, ProblemHttpResult>> UploadAsync(

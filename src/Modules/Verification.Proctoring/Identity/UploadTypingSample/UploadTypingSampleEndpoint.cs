@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
+using Verification.BuildingBlocks.OpenApi;
 
 namespace Verification.Proctoring.Identity.UploadTypingSample;
 
@@ -20,6 +21,9 @@ internal static class UploadTypingSampleEndpoint
         endpoints.MapPost("/identity/typing-samples", UploadAsync)
             .RequireConsent("typing", LiveConsent.Typing)
             .WithTags("Identity enrollment")
+            .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
+            .Refuses(StatusCodes.Status409Conflict, "typing_sample_limit_reached")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, IdentityRejections.TypingSampleUnusable)
             .WithSummary("Upload the key events of one typing of the phrase. 422 typing_sample_unusable names the reader's reason.");
 
     private static async Task<Results<Ok<TypingSampleAccepted>, ProblemHttpResult>> UploadAsync(

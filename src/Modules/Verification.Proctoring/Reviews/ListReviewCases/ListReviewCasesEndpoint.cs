@@ -9,7 +9,7 @@ namespace Verification.Proctoring.Reviews.ListReviewCases;
 
 internal static class ListReviewCasesEndpoint
 {
-    public sealed record ReviewCaseSummary(Guid CaseId, Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Priority, string Status, string[] Flags, DateTime OpenedAt);
+    public sealed record ReviewCaseSummary(Guid CaseId, Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, ReviewCasePriority Priority, ReviewCaseStatus Status, string[] Flags, DateTime OpenedAt);
 
     // Dapper hands text[] over as System.Array, which no record constructor takes; the flags travel as one string.
     private sealed record ReviewCaseRow(Guid CaseId, Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Priority, string Status, string FlagList, DateTime OpenedAt);
@@ -36,6 +36,6 @@ internal static class ListReviewCasesEndpoint
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ReviewCaseRow>(new CommandDefinition(Sql, new { status }, cancellationToken: cancellationToken));
         return TypedResults.Ok<IReadOnlyList<ReviewCaseSummary>>([.. rows.Select(r => new ReviewCaseSummary(
-            r.CaseId, r.SessionId, r.LearnerId, r.CourseId, r.AssessmentId, r.Priority, r.Status, r.FlagList.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.OpenedAt))]);
+            r.CaseId, r.SessionId, r.LearnerId, r.CourseId, r.AssessmentId, Enum.Parse<ReviewCasePriority>(r.Priority, ignoreCase: true), Enum.Parse<ReviewCaseStatus>(r.Status, ignoreCase: true), r.FlagList.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.OpenedAt))]);
     }
 }

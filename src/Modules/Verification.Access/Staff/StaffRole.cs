@@ -15,6 +15,9 @@ internal enum StaffRole
 
     [JsonStringEnumMemberName(StaffRoles.Admin)]
     Admin,
+
+    [JsonStringEnumMemberName(StaffRoles.ProgramAdmin)]
+    ProgramAdmin,
 }
 
 internal static class StaffRoleNames
@@ -23,6 +26,7 @@ internal static class StaffRoleNames
     {
         StaffRole.Reviewer => StaffRoles.Reviewer,
         StaffRole.SeniorReviewer => StaffRoles.SeniorReviewer,
+        StaffRole.ProgramAdmin => StaffRoles.ProgramAdmin,
         _ => StaffRoles.Admin,
     };
 }

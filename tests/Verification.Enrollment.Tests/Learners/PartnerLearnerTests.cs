@@ -4,7 +4,6 @@ using System.Text.Json;
 using Verification.BuildingBlocks.Access;
 using Verification.Enrollment.Contracts;
 using Verification.Enrollment.Tests.Support;
-using Verification.Testing.Access;
 
 namespace Verification.Enrollment.Tests.Learners;
 
@@ -108,7 +107,7 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
         var partner = await TestPartner.CreateAsync(app);
         var auditOnly = await TestPartner.CreateCourseAsync(app, partner.PartnerId, verifiedTrack: false);
         var retired = await TestPartner.CreateCourseAsync(app, partner.PartnerId);
-        using (var retire = await app.As(TestAccess.Admin).PostAsync($"/api/v1/catalog/courses/{retired}/retire", null, Cancel))
+        using (var retire = await (await app.AdminAsync()).PostAsync($"/api/v1/catalog/courses/{retired}/retire", null, Cancel))
         {
             await retire.ReadAsync<JsonElement>();
         }
@@ -145,10 +144,10 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
     public async Task Without_a_key_or_without_the_learners_scope_the_api_refuses()
     {
         var partner = await TestPartner.CreateAsync(app);
-        var catalogOnly = app.As(TestAccess.Partner(partner.PartnerId, ApiScopes.CatalogWrite));
+        var catalogOnly = await app.KeyAsync(partner.PartnerId, ApiScopes.CatalogWrite);
         var body = new { fullName = "Eve", email = "eve@example.org" };
 
-        using var anonymous = await app.As(null).PostAsJsonAsync("/api/v1/enrollment/learners", body, Cancel);
+        using var anonymous = await app.Anonymous().PostAsJsonAsync("/api/v1/enrollment/learners", body, Cancel);
         using var wrongScope = await catalogOnly.PostAsJsonAsync("/api/v1/enrollment/learners", body, Cancel);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

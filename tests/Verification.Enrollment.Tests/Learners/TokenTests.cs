@@ -34,6 +34,6 @@ public sealed class TokenTests(TestApp app) : IClassFixture<TestApp>
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens") { Content = JsonContent.Create(new { learnerId, courseId, purpose = "enrollment" }) };
         request.Headers.Add("X-Api-Key", apiKey);
-        return app.As(null).SendAsync(request, Cancel);
+        return app.Anonymous().SendAsync(request, Cancel);
     }
 }

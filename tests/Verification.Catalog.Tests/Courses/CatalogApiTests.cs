@@ -88,12 +88,14 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
         using var forOwner = await (await KeyAsync(other)).PostAsJsonAsync("/api/v1/catalog/courses", new { partnerId = owner, slug = Slug("x"), title = "X", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
 
         // The Host refuses a key on another partner's course id before the endpoint runs, whether the course exists or not.
-        foreach (var refused in new[] { change, retire, price })
+        foreach (var refused in new[] { change, retire })
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Contains("\"partner_mismatch\"", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         }
 
+        // A track's id is a course's or a specialization's: the endpoint answers for it, as for an unknown id.
+        Assert.Equal(HttpStatusCode.NotFound, price.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, specialization.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forOwner.StatusCode);
         Assert.False((await app.SendAsync(new GetCoursePartner(courseId)))!.Retired);

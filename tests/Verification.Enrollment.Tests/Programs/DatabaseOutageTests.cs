@@ -22,19 +22,20 @@ public sealed class DatabaseOutageTests
         var email = $"ines.{Guid.NewGuid():N}@example.org";
 
         // Another transaction holds the contracts, so the invitation stops inside its own transaction, after it began.
-        // Unpooled: closing it after the outage must not try to reset a connection the server dropped.
-        var blocker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false }.ConnectionString);
+        // The test's own connections are unpooled: none the outage dropped is handed out again.
+        var unpooled = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false }.ConnectionString;
+        var blocker = new NpgsqlConnection(unpooled);
         await blocker.OpenAsync(Cancel);
         var hold = await blocker.BeginTransactionAsync(Cancel);
         await blocker.ExecuteAsync("SELECT 1 FROM enrollment.program_contracts WHERE program_id = @ProgramId FOR UPDATE", new { program.ProgramId }, hold);
         var invitation = program.InviteAsync("Ines Interrupted", email);
-        await WaitUntilAnInvitationWaitsForTheLockAsync(postgres);
+        await WaitUntilAnInvitationWaitsForTheLockAsync(unpooled);
         await postgres.StopServerAsync();
         using var interrupted = await invitation;
         await blocker.DisposeAsync();
         await postgres.StartServerAsync();
 
-        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await using var connection = new NpgsqlConnection(unpooled);
         var members = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM enrollment.program_members WHERE program_id = @ProgramId", new { program.ProgramId });
         var mails = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM enrollment.mail_outbox WHERE to_address = @email", new { email });
         var again = await EventuallyAsync(() => program.InviteAsync("Ines Again", email));
@@ -51,9 +52,9 @@ public sealed class DatabaseOutageTests
         Assert.Equal(1, details.GetProperty("contracts")[0].GetProperty("licencesUsed").GetInt64());
     }
 
-    private static async Task WaitUntilAnInvitationWaitsForTheLockAsync(PrivatePostgres postgres)
+    private static async Task WaitUntilAnInvitationWaitsForTheLockAsync(string connectionString)
     {
-        await using var watcher = new NpgsqlConnection(postgres.ConnectionString);
+        await using var watcher = new NpgsqlConnection(connectionString);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await watcher.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%program_contracts%FOR UPDATE%')"))

@@ -104,7 +104,7 @@ cat <<EOT
 Verification is starting on $url
   course player demo  $url/player/
   staff sign-in       POST $url/api/v1/staff/sign-in (the reviewer console page is not built yet)
-  program admin page  $url/programs/
+  program admin page  $url/programs/ (sign in as Acme's program admin, printed below with its one-time password)
   mail inbox          http://127.0.0.1:$smtp_web (smtp4dev: invitation, welcome and exit mails)
   API reference       $url/scalar/v1
   API document        $url/openapi/v1.json

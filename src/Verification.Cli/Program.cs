@@ -19,7 +19,7 @@ app.Configure(config =>
     });
     config.AddBranch("staff", staff =>
     {
-        staff.SetDescription("Staff accounts: reviewers, senior reviewers and admins.");
+        staff.SetDescription("Staff accounts: reviewers, senior reviewers, admins and organisations' program administrators.");
         staff.AddCommand<CreateStaffCommand>("create").WithDescription("Create an account; prints its one-time password.");
         staff.AddCommand<DisableStaffCommand>("disable").WithDescription("Disable an account by id.");
         staff.AddCommand<StaffPasswordCommand>("password").WithDescription("Issue a new one-time password (the only way to see one again).");

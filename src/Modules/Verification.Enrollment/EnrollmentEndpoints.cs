@@ -32,11 +32,14 @@ internal static class EnrollmentEndpoints
         learners.MapPushGradedItem();
 
         endpoints.MapJoinProgram();
-        var programs = endpoints.MapGroup("/api/v1/programs").WithTags("Programs").RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.ProgramsManage));
-        programs.MapCreateOrganisation();
-        programs.MapCreateProgram();
+        // Organisations, programs and contracts (the licences sold) are set up by the partner or an admin; an organisation's
+        // program administrator runs its own programs.
+        var setup = endpoints.MapGroup("/api/v1/programs").WithTags("Programs").RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.ProgramsManage));
+        setup.MapCreateOrganisation();
+        setup.MapCreateProgram();
+        setup.MapAddContract();
+        var programs = endpoints.MapGroup("/api/v1/programs").WithTags("Programs").RequireAuthorization(AccessPolicies.ProgramAdmin);
         programs.MapGetProgram();
-        programs.MapAddContract();
         programs.MapInvite();
         programs.MapInviteCsv();
         programs.MapListMembers();

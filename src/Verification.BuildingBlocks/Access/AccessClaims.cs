@@ -24,4 +24,7 @@ public static class AccessClaims
 
     /// <summary>The staff account's id (a GUID).</summary>
     public const string StaffId = "staff_id";
+
+    /// <summary>The organisation a program administrator's account is bound to (a GUID).</summary>
+    public const string OrganisationId = "organisation_id";
 }

@@ -12,6 +12,15 @@ public static class AccessPolicies
     /// <summary>Any signed-in staff member (reviewer, senior reviewer or admin).</summary>
     public const string Staff = "staff";
 
+    /// <summary>Any staff cookie at all, an organisation's program administrator included (signing out).</summary>
+    public const string AnyStaff = "staff.any";
+
+    /// <summary>
+    /// The programs of an organisation: its program administrator (only that organisation's, which the endpoint checks),
+    /// a partner key with <c>programs:manage</c>, or a staff admin.
+    /// </summary>
+    public const string ProgramAdmin = "staff.program-admin";
+
     public const string Reviewer = "staff.reviewer";
 
     public const string SeniorReviewer = "staff.senior-reviewer";

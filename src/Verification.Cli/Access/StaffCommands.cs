@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Verification.Access.Contracts;
+using Verification.Enrollment.Contracts;
 
 namespace Verification.Cli.Access;
 
@@ -13,15 +14,32 @@ internal sealed class CreateStaffSettings : DatabaseCommandSettings
     public string Name { get; init; } = "";
 
     [CommandOption("--role <ROLE>")]
-    [Description("reviewer, senior_reviewer or admin.")]
+    [Description("reviewer, senior_reviewer, admin or program_admin.")]
     public string Role { get; init; } = "";
+
+    [CommandOption("--organisation <ID_OR_SLUG>")]
+    [Description("For a program_admin: the organisation (id or slug) whose programs the account administers.")]
+    public string? Organisation { get; init; }
 }
 
 internal sealed class CreateStaffCommand : AsyncCommand<CreateStaffSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CreateStaffSettings settings, CancellationToken cancellationToken)
     {
-        var result = await AccessServices.SendAsync(settings.Database, m => m.Send(new CreateStaffMember(settings.Email, settings.Name, settings.Role, "cli"), cancellationToken));
+        var result = await AccessServices.SendAsync(settings.Database, async m =>
+        {
+            Guid? organisationId = null;
+            if (!string.IsNullOrWhiteSpace(settings.Organisation))
+            {
+                organisationId = (await m.Send(new FindOrganisation(settings.Organisation), cancellationToken))?.OrganisationId;
+                if (organisationId is null)
+                {
+                    return new CreateStaffMemberResult(null, "organisation_invalid (no organisation with that id or slug)");
+                }
+            }
+
+            return await m.Send(new CreateStaffMember(settings.Email, settings.Name, settings.Role, "cli", OrganisationId: organisationId), cancellationToken);
+        });
         if (result.Created is not { } created)
         {
             Console.Error.WriteLine($"No account created: {result.Error}.");
@@ -29,6 +47,11 @@ internal sealed class CreateStaffCommand : AsyncCommand<CreateStaffSettings>
         }
 
         Console.WriteLine($"staff id           {created.StaffId}");
+        if (created.OrganisationId is { } organisation)
+        {
+            Console.WriteLine($"organisation       {organisation}");
+        }
+
         Console.WriteLine($"one-time password  {created.OneTimePassword}  (change it at first sign-in)");
         return 0;
     }

@@ -10,8 +10,8 @@ namespace Verification.Host.Demo;
 /// <summary>
 /// With <c>Demo:Seed</c> on (./run.sh sets it), adds a university and a company partner (the university with an API key,
 /// <c>Demo:ApiKey</c>, kept by ./run.sh in .data/), three courses with verified tracks, a specialization, a learner on the
-/// verified track who paid for it, an organisation's program with a contract and members in each state, and a reviewer
-/// and an admin whose one-time passwords are printed once, when the accounts are made. Fixed ids make a second run a no-op.
+/// verified track who paid for it, an organisation's program with a contract and members in each state, and a reviewer,
+/// an admin and Acme's program administrator whose one-time passwords are printed once, when the accounts are made. Fixed ids make a second run a no-op.
 /// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -34,6 +34,8 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
     private static readonly Guid SpecializationTrackId = new("01935f00-0000-7000-8000-000000000011");
     public static readonly Guid AdminId = new("01935f00-0000-7000-8000-000000000030");
     public static readonly Guid ApiKeyId = new("01935f00-0000-7000-8000-000000000031");
+    public static readonly Guid ProgramAdminId = new("01935f00-0000-7000-8000-000000000032");
+    public const string ProgramAdminEmail = "programs@acme.example.org";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -74,9 +76,14 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
         }
 
         logger.LogInformation("Demo data ready: partner {PartnerId}, course {CourseId}, learner {LearnerId}", PartnerId, CourseId, LearnerId);
-        foreach (var (id, email, name, role) in new[] { (ReviewerId, "reviewer@example.org", "Demo Reviewer", StaffRoles.Reviewer), (AdminId, "admin@example.org", "Demo Admin", StaffRoles.Admin) })
+        foreach (var (id, email, name, role, organisation) in new[]
         {
-            var staff = await mediator.Send(new CreateStaffMember(email, name, role, "system:demo", id), cancellationToken);
+            (ReviewerId, "reviewer@example.org", "Demo Reviewer", StaffRoles.Reviewer, (Guid?)null),
+            (AdminId, "admin@example.org", "Demo Admin", StaffRoles.Admin, null),
+            (ProgramAdminId, ProgramAdminEmail, "Acme Program Admin", StaffRoles.ProgramAdmin, OrganisationId),
+        })
+        {
+            var staff = await mediator.Send(new CreateStaffMember(email, name, role, "system:demo", id, organisation), cancellationToken);
             if (staff.Created is { } created)
             {
                 // Printed once, never logged; later only `verification staff password --email ...` issues a new one.

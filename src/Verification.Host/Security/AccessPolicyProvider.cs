@@ -23,6 +23,9 @@ internal sealed class AccessPolicyProvider(IOptions<AuthorizationOptions> option
         builder.AddPolicy(AccessPolicies.Reviewer, p => Staff(p).RequireRole(StaffRoles.Reviewer, StaffRoles.SeniorReviewer));
         builder.AddPolicy(AccessPolicies.SeniorReviewer, p => Staff(p).RequireRole(StaffRoles.SeniorReviewer));
         builder.AddPolicy(AccessPolicies.Admin, p => Staff(p).RequireRole(StaffRoles.Admin));
+        builder.AddPolicy(AccessPolicies.AnyStaff, p => Staff(p).RequireRole(StaffRoles.Reviewer, StaffRoles.SeniorReviewer, StaffRoles.Admin, StaffRoles.ProgramAdmin));
+        builder.AddPolicy(AccessPolicies.ProgramAdmin, p => p.AddAuthenticationSchemes(AccessSchemes.ApiKey, AccessSchemes.StaffCookie).RequireAuthenticatedUser()
+            .AddRequirements(new ProgramAdminRequirement()));
 
         // Deny by default: an endpoint that names no policy and no AllowAnonymous is refused. A path that matches no
         // endpoint passes, so it still answers 404.

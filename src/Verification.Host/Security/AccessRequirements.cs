@@ -52,6 +52,30 @@ internal sealed class PartnerScopeHandler : AuthorizationHandler<PartnerScopeReq
     }
 }
 
+/// <summary>
+/// An organisation's program administrator (bound to one organisation), a partner key with <c>programs:manage</c>, or a
+/// staff admin. Which organisation's programs the caller may see is the endpoint's check: another's answer 404.
+/// </summary>
+internal sealed class ProgramAdminRequirement : AuthorizationHandler<ProgramAdminRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ProgramAdminRequirement requirement)
+    {
+        var user = context.User;
+        if (user.IsInRole(StaffRoles.Admin)
+            || (user.IsInRole(StaffRoles.ProgramAdmin) && Guid.TryParse(user.FindFirstValue(AccessClaims.OrganisationId), out _))
+            || user.HasClaim(AccessClaims.Scope, ApiScopes.ProgramsManage))
+        {
+            context.Succeed(requirement);
+        }
+        else
+        {
+            context.Fail(new AuthorizationFailureReason(this, user.HasClaim(c => c.Type == AccessClaims.KeyId) ? AccessFailures.ScopeMissing : AccessFailures.RoleMissing));
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>The <c>code</c> values of the Host's 401, 403 and 429 answers.</summary>
 internal static class AccessFailures
 {

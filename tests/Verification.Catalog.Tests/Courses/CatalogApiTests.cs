@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Verification.BuildingBlocks.Access;
 using Verification.Catalog.Contracts;
-using Verification.Catalog.Tests.Support;
-using Verification.Testing.Access;
 
 namespace Verification.Catalog.Tests.Courses;
 
@@ -16,14 +14,18 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
 
     private async Task<Guid> PartnerAsync(string? slug = null)
     {
-        var partner = await (await app.As(TestAccess.Admin).PostAsJsonAsync("/api/v1/catalog/partners", new { name = "École Test", country = "FR", slug = slug ?? Slug("p") }, Cancel)).ReadAsync<JsonElement>();
+        var partner = await (await (await app.AdminAsync()).PostAsJsonAsync("/api/v1/catalog/partners", new { name = "École Test", country = "FR", slug = slug ?? Slug("p") }, Cancel)).ReadAsync<JsonElement>();
         return partner.GetProperty("partnerId").GetGuid();
     }
 
-    private HttpClient Key(Guid partnerId) => app.As(TestAccess.Partner(partnerId, ApiScopes.CatalogWrite));
+    private readonly Dictionary<Guid, HttpClient> _keys = [];
+
+    /// <summary>A real key of the partner with catalog:write, one per partner.</summary>
+    private async Task<HttpClient> KeyAsync(Guid partnerId) =>
+        _keys.TryGetValue(partnerId, out var key) ? key : _keys[partnerId] = await app.KeyAsync(partnerId, ApiScopes.CatalogWrite);
 
     private async Task<JsonElement> CourseAsync(Guid partnerId, string slug, int gradedItems = 3) =>
-        await (await Key(partnerId).PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "Course " + slug, languages = new[] { "en", "fr-CA" }, gradedItems, startsOn = "2027-01-15" }, Cancel)).ReadAsync<JsonElement>();
+        await (await (await KeyAsync(partnerId)).PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "Course " + slug, languages = new[] { "en", "fr-CA" }, gradedItems, startsOn = "2027-01-15" }, Cancel)).ReadAsync<JsonElement>();
 
     [Fact]
     public async Task A_partner_key_adds_a_course_with_a_verified_track_that_the_public_api_shows()
@@ -33,10 +35,10 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
         var course = await CourseAsync(partner, slug);
         var courseId = course.GetProperty("courseId").GetGuid();
 
-        await (await Key(partner).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 4900, currency = "EUR", requiresIdentityVerification = true, typingCheck = "first_assessment" }, Cancel)).ReadAsync<JsonElement>();
-        await (await Key(partner).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 5900, currency = "EUR", requiresIdentityVerification = false, typingCheck = "none" }, Cancel)).ReadAsync<JsonElement>();
-        var shown = await (await app.As(null).GetAsync($"/api/v1/catalog/courses/{slug}", Cancel)).ReadAsync<JsonElement>();
-        var listed = await (await app.As(null).GetAsync("/api/v1/catalog/courses", Cancel)).ReadAsync<JsonElement>();
+        await (await (await KeyAsync(partner)).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 4900, currency = "EUR", requiresIdentityVerification = true, typingCheck = "first_assessment" }, Cancel)).ReadAsync<JsonElement>();
+        await (await (await KeyAsync(partner)).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 5900, currency = "EUR", requiresIdentityVerification = false, typingCheck = "none" }, Cancel)).ReadAsync<JsonElement>();
+        var shown = await (await app.Anonymous().GetAsync($"/api/v1/catalog/courses/{slug}", Cancel)).ReadAsync<JsonElement>();
+        var listed = await (await app.Anonymous().GetAsync("/api/v1/catalog/courses", Cancel)).ReadAsync<JsonElement>();
 
         Assert.Equal(partner, shown.GetProperty("partnerId").GetGuid());
         Assert.Equal(["en", "fr-CA"], shown.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
@@ -60,10 +62,10 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
         var slug = Slug("old");
         var courseId = (await CourseAsync(partner, slug)).GetProperty("courseId").GetGuid();
 
-        var retired = await (await Key(partner).PostAsync($"/api/v1/catalog/courses/{courseId}/retire", null, Cancel)).ReadAsync<JsonElement>();
-        var listed = await (await app.As(null).GetAsync("/api/v1/catalog/courses", Cancel)).ReadAsync<JsonElement>();
-        using var delete = await app.As(TestAccess.Admin).DeleteAsync($"/api/v1/catalog/courses/{courseId}", Cancel);
-        var shown = await (await app.As(null).GetAsync($"/api/v1/catalog/courses/{slug}", Cancel)).ReadAsync<JsonElement>();
+        var retired = await (await (await KeyAsync(partner)).PostAsync($"/api/v1/catalog/courses/{courseId}/retire", null, Cancel)).ReadAsync<JsonElement>();
+        var listed = await (await app.Anonymous().GetAsync("/api/v1/catalog/courses", Cancel)).ReadAsync<JsonElement>();
+        using var delete = await (await app.AdminAsync()).DeleteAsync($"/api/v1/catalog/courses/{courseId}", Cancel);
+        var shown = await (await app.Anonymous().GetAsync($"/api/v1/catalog/courses/{slug}", Cancel)).ReadAsync<JsonElement>();
 
         Assert.True(retired.GetProperty("retired").GetBoolean());
         Assert.DoesNotContain(listed.EnumerateArray(), c => c.GetProperty("slug").GetString() == slug);
@@ -79,14 +81,20 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
         var other = await PartnerAsync();
         var courseId = (await CourseAsync(owner, Slug("mine"))).GetProperty("courseId").GetGuid();
 
-        using var change = await Key(other).PutAsJsonAsync($"/api/v1/catalog/courses/{courseId}", new { title = "Taken", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
-        using var retire = await Key(other).PostAsync($"/api/v1/catalog/courses/{courseId}/retire", null, Cancel);
-        using var price = await Key(other).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 1, currency = "USD", requiresIdentityVerification = false, typingCheck = "none" }, Cancel);
-        using var specialization = await Key(other).PostAsJsonAsync("/api/v1/catalog/specializations", new { slug = Slug("s"), title = "Stolen", courseIds = new[] { courseId } }, Cancel);
-        using var forOwner = await Key(other).PostAsJsonAsync("/api/v1/catalog/courses", new { partnerId = owner, slug = Slug("x"), title = "X", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
+        using var change = await (await KeyAsync(other)).PutAsJsonAsync($"/api/v1/catalog/courses/{courseId}", new { title = "Taken", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
+        using var retire = await (await KeyAsync(other)).PostAsync($"/api/v1/catalog/courses/{courseId}/retire", null, Cancel);
+        using var price = await (await KeyAsync(other)).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 1, currency = "USD", requiresIdentityVerification = false, typingCheck = "none" }, Cancel);
+        using var specialization = await (await KeyAsync(other)).PostAsJsonAsync("/api/v1/catalog/specializations", new { slug = Slug("s"), title = "Stolen", courseIds = new[] { courseId } }, Cancel);
+        using var forOwner = await (await KeyAsync(other)).PostAsJsonAsync("/api/v1/catalog/courses", new { partnerId = owner, slug = Slug("x"), title = "X", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
 
-        Assert.Equal(HttpStatusCode.NotFound, change.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, retire.StatusCode);
+        // The Host refuses a key on another partner's course id before the endpoint runs, whether the course exists or not.
+        foreach (var refused in new[] { change, retire })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("\"partner_mismatch\"", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        // A track's id is a course's or a specialization's: the endpoint answers for it, as for an unknown id.
         Assert.Equal(HttpStatusCode.NotFound, price.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, specialization.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forOwner.StatusCode);
@@ -101,10 +109,10 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
         var second = (await CourseAsync(partner, Slug("b"))).GetProperty("courseId").GetGuid();
         var slug = Slug("spec");
 
-        var created = await (await Key(partner).PostAsJsonAsync("/api/v1/catalog/specializations", new { slug, title = "Data Science", courseIds = new[] { second, first } }, Cancel)).ReadAsync<JsonElement>();
+        var created = await (await (await KeyAsync(partner)).PostAsJsonAsync("/api/v1/catalog/specializations", new { slug, title = "Data Science", courseIds = new[] { second, first } }, Cancel)).ReadAsync<JsonElement>();
         var specializationId = created.GetProperty("specializationId").GetGuid();
-        await (await Key(partner).PutAsJsonAsync($"/api/v1/catalog/tracks/{specializationId}", new { priceMinor = 19900, currency = "USD", requiresIdentityVerification = true, typingCheck = "every_assessment" }, Cancel)).ReadAsync<JsonElement>();
-        var shown = await (await app.As(null).GetAsync($"/api/v1/catalog/specializations/{slug}", Cancel)).ReadAsync<JsonElement>();
+        await (await (await KeyAsync(partner)).PutAsJsonAsync($"/api/v1/catalog/tracks/{specializationId}", new { priceMinor = 19900, currency = "USD", requiresIdentityVerification = true, typingCheck = "every_assessment" }, Cancel)).ReadAsync<JsonElement>();
+        var shown = await (await app.Anonymous().GetAsync($"/api/v1/catalog/specializations/{slug}", Cancel)).ReadAsync<JsonElement>();
 
         Assert.Equal([second, first], shown.GetProperty("courses").EnumerateArray().Select(c => c.GetProperty("courseId").GetGuid()));
         Assert.Equal([second, first], (await app.SendAsync(new GetSpecialization(specializationId)))!.CourseIds);
@@ -121,8 +129,8 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
         var partner = await PartnerAsync();
         var courseId = (await CourseAsync(partner, Slug("v"))).GetProperty("courseId").GetGuid();
 
-        using var course = await Key(partner).PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "T", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
-        using var track = await Key(partner).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 100, currency, requiresIdentityVerification = true, typingCheck = "none" }, Cancel);
+        using var course = await (await KeyAsync(partner)).PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "T", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
+        using var track = await (await KeyAsync(partner)).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = 100, currency, requiresIdentityVerification = true, typingCheck = "none" }, Cancel);
 
         var refused = reason.StartsWith("slug", StringComparison.Ordinal) ? course : track;
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -136,16 +144,17 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
         var partner = await PartnerAsync(slug);
         var courseId = (await CourseAsync(partner, slug)).GetProperty("courseId").GetGuid();
 
-        using var samePartnerSlug = await app.As(TestAccess.Admin).PostAsJsonAsync("/api/v1/catalog/partners", new { name = "Again", country = "FR", slug }, Cancel);
-        using var sameCourseSlug = await Key(partner).PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "Again", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
-        using var negative = await Key(partner).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = -1, currency = "USD", requiresIdentityVerification = true, typingCheck = "none" }, Cancel);
-        using var anonymous = await app.As(null).PostAsJsonAsync("/api/v1/catalog/courses", new { slug = Slug("n"), title = "T", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
-        using var keyMakesPartner = await Key(partner).PostAsJsonAsync("/api/v1/catalog/partners", new { name = "Mine", country = "FR", slug = Slug("k") }, Cancel);
+        using var samePartnerSlug = await (await app.AdminAsync()).PostAsJsonAsync("/api/v1/catalog/partners", new { name = "Again", country = "FR", slug }, Cancel);
+        using var sameCourseSlug = await (await KeyAsync(partner)).PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "Again", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
+        using var negative = await (await KeyAsync(partner)).PutAsJsonAsync($"/api/v1/catalog/tracks/{courseId}", new { priceMinor = -1, currency = "USD", requiresIdentityVerification = true, typingCheck = "none" }, Cancel);
+        using var anonymous = await app.Anonymous().PostAsJsonAsync("/api/v1/catalog/courses", new { slug = Slug("n"), title = "T", languages = new[] { "en" }, gradedItems = 1 }, Cancel);
+        using var keyMakesPartner = await (await KeyAsync(partner)).PostAsJsonAsync("/api/v1/catalog/partners", new { name = "Mine", country = "FR", slug = Slug("k") }, Cancel);
 
         Assert.Equal(HttpStatusCode.Conflict, samePartnerSlug.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, sameCourseSlug.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, keyMakesPartner.StatusCode);
+        // Partners are an admin's: a key is no staff sign-in.
+        Assert.Equal(HttpStatusCode.Unauthorized, keyMakesPartner.StatusCode);
     }
 }

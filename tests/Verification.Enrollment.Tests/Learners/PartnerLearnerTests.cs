@@ -4,7 +4,6 @@ using System.Text.Json;
 using Verification.BuildingBlocks.Access;
 using Verification.Enrollment.Contracts;
 using Verification.Enrollment.Tests.Support;
-using Verification.Testing.Access;
 
 namespace Verification.Enrollment.Tests.Learners;
 
@@ -41,7 +40,7 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(await app.SendAsync(new IsLearnerOfPartner(one, first.PartnerId)));
         Assert.False(await app.SendAsync(new IsLearnerOfPartner(one, second.PartnerId)));
         using var foreign = await second.Key.GetAsync($"/api/v1/enrollment/learners/{one}", Cancel);
-        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        await AssertPartnerMismatchAsync(foreign);
     }
 
     [Fact]
@@ -68,10 +67,33 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
         using var progress = await other.Key.PutAsJsonAsync($"/api/v1/enrollment/learners/{learner}/courses/{owner.CourseId}/progress", new { progress = 1, occurredAt = at }, Cancel);
         using var item = await other.Key.PutAsJsonAsync($"/api/v1/enrollment/learners/{learner}/courses/{owner.CourseId}/graded-items/quiz-1", new { passed = true, occurredAt = at }, Cancel);
 
-        Assert.Equal(HttpStatusCode.NotFound, enroll.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, progress.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, item.StatusCode);
+        await AssertPartnerMismatchAsync(enroll);
+        await AssertPartnerMismatchAsync(progress);
+        await AssertPartnerMismatchAsync(item);
         Assert.False(await app.SendAsync(new HasPassed(learner, owner.CourseId)));
+    }
+
+    [Fact]
+    public async Task A_key_of_another_partner_pushing_a_completion_for_the_learner_is_refused_and_completes_nothing()
+    {
+        var owner = await TestPartner.CreateAsync(app, gradedItems: 1);
+        var other = await TestPartner.CreateAsync(app, gradedItems: 1);
+        var learner = await owner.LearnerAsync();
+        await owner.EnrollAsync(learner);
+        var pass = new { passed = true, grade = 1.0, occurredAt = app.Time.GetUtcNow() };
+
+        using var onTheOwnersCourse = await other.Key.PutAsJsonAsync($"/api/v1/enrollment/learners/{learner}/courses/{owner.CourseId}/graded-items/final", pass, Cancel);
+        using var onItsOwnCourse = await other.Key.PutAsJsonAsync($"/api/v1/enrollment/learners/{learner}/courses/{other.CourseId}/graded-items/final", pass, Cancel);
+        var passedAfterTheForeignPushes = await app.SendAsync(new HasPassed(learner, owner.CourseId));
+        using var byTheOwner = await owner.Key.PutAsJsonAsync($"/api/v1/enrollment/learners/{learner}/courses/{owner.CourseId}/graded-items/final", pass, Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, onTheOwnersCourse.StatusCode);
+        Assert.Equal("partner_mismatch", (await onTheOwnersCourse.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, onItsOwnCourse.StatusCode);
+        Assert.False(passedAfterTheForeignPushes);
+        // The same push from the learner's own partner completes the course: the refusal was the key, not the push.
+        Assert.Equal(HttpStatusCode.OK, byTheOwner.StatusCode);
+        Assert.True(await app.SendAsync(new HasPassed(learner, owner.CourseId)));
     }
 
     [Fact]
@@ -83,7 +105,7 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
 
         using var response = await owner.Key.PostAsJsonAsync($"/api/v1/enrollment/learners/{learner}/enrollments", new { courseId = other.CourseId, track = "audit" }, Cancel);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await AssertPartnerMismatchAsync(response);
     }
 
     [Fact]
@@ -108,7 +130,7 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
         var partner = await TestPartner.CreateAsync(app);
         var auditOnly = await TestPartner.CreateCourseAsync(app, partner.PartnerId, verifiedTrack: false);
         var retired = await TestPartner.CreateCourseAsync(app, partner.PartnerId);
-        using (var retire = await app.As(TestAccess.Admin).PostAsync($"/api/v1/catalog/courses/{retired}/retire", null, Cancel))
+        using (var retire = await (await app.AdminAsync()).PostAsync($"/api/v1/catalog/courses/{retired}/retire", null, Cancel))
         {
             await retire.ReadAsync<JsonElement>();
         }
@@ -145,13 +167,20 @@ public sealed class PartnerLearnerTests(TestApp app) : IClassFixture<TestApp>
     public async Task Without_a_key_or_without_the_learners_scope_the_api_refuses()
     {
         var partner = await TestPartner.CreateAsync(app);
-        var catalogOnly = app.As(TestAccess.Partner(partner.PartnerId, ApiScopes.CatalogWrite));
+        var catalogOnly = await app.KeyAsync(partner.PartnerId, ApiScopes.CatalogWrite);
         var body = new { fullName = "Eve", email = "eve@example.org" };
 
-        using var anonymous = await app.As(null).PostAsJsonAsync("/api/v1/enrollment/learners", body, Cancel);
+        using var anonymous = await app.Anonymous().PostAsJsonAsync("/api/v1/enrollment/learners", body, Cancel);
         using var wrongScope = await catalogOnly.PostAsJsonAsync("/api/v1/enrollment/learners", body, Cancel);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, wrongScope.StatusCode);
+    }
+
+    /// <summary>The Host's refusal of a key on another partner's learner or course, whether it exists or not.</summary>
+    private static async Task AssertPartnerMismatchAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("partner_mismatch", (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Verification.BuildingBlocks.Access;
 using Verification.Enrollment.Contracts;
 using Verification.Enrollment.Tests.Support;
-using Verification.Testing.Access;
 
 namespace Verification.Enrollment.Tests.Learners;
 
@@ -16,7 +15,7 @@ public sealed class SpecializationEnrollmentTests(TestApp app) : IClassFixture<T
     {
         var partner = await TestPartner.CreateAsync(app);
         var second = await TestPartner.CreateCourseAsync(app, partner.PartnerId);
-        var catalog = app.As(TestAccess.Partner(partner.PartnerId, ApiScopes.CatalogWrite));
+        var catalog = await app.KeyAsync(partner.PartnerId, ApiScopes.CatalogWrite);
         var specialization = await (await catalog.PostAsJsonAsync("/api/v1/catalog/specializations",
             new { slug = "s-" + Guid.NewGuid().ToString("N")[..10], title = "Two Courses", courseIds = new[] { partner.CourseId, second } }, Cancel)).ReadAsync<JsonElement>();
         var specializationId = specialization.GetProperty("specializationId").GetGuid();

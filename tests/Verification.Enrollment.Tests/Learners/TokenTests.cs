@@ -30,10 +30,25 @@ public sealed class TokenTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Conflict, notEnrolled.StatusCode);
     }
 
+    [Fact]
+    public async Task A_key_of_another_partner_gets_no_token_for_the_learner()
+    {
+        var partner = await TestPartner.CreateAsync(app);
+        var other = await TestPartner.CreateAsync(app);
+        var learner = await partner.LearnerAsync();
+        await partner.EnrollAsync(learner);
+        var foreignKey = (await app.SendAsync(new CreateApiKey(other.PartnerId, [ApiScopes.TokensMint], "Other platform", "test"))).Created!.Key;
+
+        using var refused = await TokenAsync(foreignKey, learner, partner.CourseId);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("\"partner_mismatch\"", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
     private Task<HttpResponseMessage> TokenAsync(string apiKey, Guid learnerId, Guid courseId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens") { Content = JsonContent.Create(new { learnerId, courseId, purpose = "enrollment" }) };
         request.Headers.Add("X-Api-Key", apiKey);
-        return app.As(null).SendAsync(request, Cancel);
+        return app.Anonymous().SendAsync(request, Cancel);
     }
 }

@@ -42,8 +42,8 @@ public sealed class MailTests(TestApp app) : IClassFixture<TestApp>
             withdrawn.EnsureSuccessStatusCode();
         }
 
-        using var late = await app.As(null).PostAsync("/api/v1/programs/join", System.Net.Http.Json.JsonContent.Create(new { token }), Cancel);
-        using var forged = await app.As(null).PostAsync("/api/v1/programs/join", System.Net.Http.Json.JsonContent.Create(new { token = new string('A', 43) }), Cancel);
+        using var late = await app.Anonymous().PostAsync("/api/v1/programs/join", System.Net.Http.Json.JsonContent.Create(new { token }), Cancel);
+        using var forged = await app.Anonymous().PostAsync("/api/v1/programs/join", System.Net.Http.Json.JsonContent.Create(new { token = new string('A', 43) }), Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);

@@ -10,15 +10,19 @@ public static class Inbox
 
     public sealed record ReceivedMail(string Subject, string Body);
 
-    /// <summary>The mails to <paramref name="address"/>, waiting up to <paramref name="timeout"/> for <paramref name="count"/> of them.</summary>
-    public static async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(string address, int count, TimeSpan? timeout = null)
+    /// <summary>
+    /// The mails to <paramref name="address"/>, waiting up to <paramref name="timeout"/> for <paramref name="count"/> of
+    /// them, at test.sh's server or at the one whose HTTP API is <paramref name="api"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(string address, int count, TimeSpan? timeout = null, HttpClient? api = null)
     {
+        var client = api ?? Api;
         var cancel = TestContext.Current.CancellationToken;
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             // smtp4dev answers 500 for a moment while it starts; that is a wait, not an answer.
-            using var response = await Api.GetAsync("/api/messages?pageSize=5000", cancel);
+            using var response = await client.GetAsync("/api/messages?pageSize=5000", cancel);
             if (!response.IsSuccessStatusCode)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"The SMTP server's API answers {(int)response.StatusCode}.");
@@ -37,7 +41,7 @@ public static class Inbox
                 var mails = new List<ReceivedMail>();
                 foreach (var (id, subject) in ids)
                 {
-                    mails.Add(new ReceivedMail(subject, await Api.GetStringAsync($"/api/messages/{id}/plaintext", cancel)));
+                    mails.Add(new ReceivedMail(subject, await client.GetStringAsync($"/api/messages/{id}/plaintext", cancel)));
                 }
 
                 return mails;

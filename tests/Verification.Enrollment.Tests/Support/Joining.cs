@@ -12,7 +12,7 @@ public static partial class Joining
         var mails = await Inbox.WaitForAsync(email, 1);
         var invitation = Assert.Single(mails, m => m.Subject.StartsWith("You are invited", StringComparison.Ordinal));
         var token = JoinToken().Match(invitation.Body).Groups[1].Value;
-        using var response = await app.As(null).PostAsJsonAsync("/api/v1/programs/join", new { token }, TestContext.Current.CancellationToken);
+        using var response = await app.Anonymous().PostAsJsonAsync("/api/v1/programs/join", new { token }, TestContext.Current.CancellationToken);
         return await response.ReadAsync<JsonElement>();
     }
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Verification.BuildingBlocks.Access;
-using Verification.Testing.Access;
 
 namespace Verification.Enrollment.Tests.Support;
 
@@ -11,18 +10,18 @@ public sealed record TestPartner(Guid PartnerId, Guid CourseId, HttpClient Key)
     public static async Task<TestPartner> CreateAsync(TestApp app, int gradedItems = 2, string scope = ApiScopes.LearnersWrite)
     {
         var cancel = TestContext.Current.CancellationToken;
-        var admin = app.As(TestAccess.Admin);
+        var admin = await app.AdminAsync();
         var slug = "p-" + Guid.NewGuid().ToString("N")[..12];
         var partner = await (await admin.PostAsJsonAsync("/api/v1/catalog/partners", new { name = "Partner " + slug, country = "CH", slug }, cancel)).ReadAsync<JsonElement>();
         var partnerId = partner.GetProperty("partnerId").GetGuid();
         var course = await CreateCourseAsync(app, partnerId, gradedItems);
-        return new TestPartner(partnerId, course, app.As(TestAccess.Partner(partnerId, scope)));
+        return new TestPartner(partnerId, course, await app.KeyAsync(partnerId, scope));
     }
 
     public static async Task<Guid> CreateCourseAsync(TestApp app, Guid partnerId, int gradedItems = 2, bool verifiedTrack = true)
     {
         var cancel = TestContext.Current.CancellationToken;
-        var catalog = app.As(TestAccess.Partner(partnerId, ApiScopes.CatalogWrite));
+        var catalog = await app.KeyAsync(partnerId, ApiScopes.CatalogWrite);
         var slug = "c-" + Guid.NewGuid().ToString("N")[..12];
         var course = await (await catalog.PostAsJsonAsync("/api/v1/catalog/courses", new { slug, title = "Course " + slug, languages = new[] { "en" }, gradedItems, startsOn = "2026-09-01" }, cancel)).ReadAsync<JsonElement>();
         var courseId = course.GetProperty("courseId").GetGuid();

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Verification.BuildingBlocks.Access;
-using Verification.Testing.Access;
 
 namespace Verification.Enrollment.Tests.Support;
 
@@ -9,7 +8,7 @@ namespace Verification.Enrollment.Tests.Support;
 /// An organisation's program made through the APIs: a partner with three courses (two of them a specialization), a
 /// curriculum of the specialization and the third course (due <see cref="DueOn"/>), and one contract.
 /// </summary>
-public sealed record TestProgram(Guid ProgramId, string Slug, Guid PartnerId, Guid SpecializationId, IReadOnlyList<Guid> SpecializationCourses, Guid ThirdCourse, HttpClient Admin, HttpClient Platform)
+public sealed record TestProgram(Guid ProgramId, string Slug, Guid PartnerId, Guid SpecializationId, IReadOnlyList<Guid> SpecializationCourses, Guid ThirdCourse, HttpClient Admin, HttpClient Platform, Guid OrganisationId)
 {
     public static readonly DateOnly DueOn = new(2026, 12, 15);
 
@@ -18,14 +17,14 @@ public sealed record TestProgram(Guid ProgramId, string Slug, Guid PartnerId, Gu
     public static async Task<TestProgram> CreateAsync(TestApp app, int licences)
     {
         var platform = await TestPartner.CreateAsync(app, gradedItems: 1);
-        var catalog = app.As(TestAccess.Partner(platform.PartnerId, ApiScopes.CatalogWrite));
+        var catalog = await app.KeyAsync(platform.PartnerId, ApiScopes.CatalogWrite);
         var second = await TestPartner.CreateCourseAsync(app, platform.PartnerId, gradedItems: 1);
         var third = await TestPartner.CreateCourseAsync(app, platform.PartnerId, gradedItems: 2);
         var specialization = await (await catalog.PostAsJsonAsync("/api/v1/catalog/specializations",
             new { slug = "s-" + Guid.NewGuid().ToString("N")[..10], title = "Data Skills", courseIds = new[] { platform.CourseId, second } }, Cancel)).ReadAsync<JsonElement>();
         var specializationId = specialization.GetProperty("specializationId").GetGuid();
 
-        var admin = app.As(TestAccess.Partner(platform.PartnerId, ApiScopes.ProgramsManage));
+        var admin = await app.KeyAsync(platform.PartnerId, ApiScopes.ProgramsManage);
         var organisation = await (await admin.PostAsJsonAsync("/api/v1/programs/organisations", new { name = "Acme Corp", slug = "o-" + Guid.NewGuid().ToString("N")[..10] }, Cancel)).ReadAsync<JsonElement>();
         var slug = "prog-" + Guid.NewGuid().ToString("N")[..10];
         var program = await (await admin.PostAsJsonAsync("/api/v1/programs", new
@@ -37,7 +36,8 @@ public sealed record TestProgram(Guid ProgramId, string Slug, Guid PartnerId, Gu
         }, Cancel)).ReadAsync<JsonElement>();
         var programId = program.GetProperty("programId").GetGuid();
         await (await admin.PostAsJsonAsync($"/api/v1/programs/{programId}/contracts", new { name = "FY2027", licenceCount = licences, startsOn = "2026-01-01", endsOn = "2027-12-31" }, Cancel)).ReadAsync<JsonElement>();
-        return new TestProgram(programId, slug, platform.PartnerId, specializationId, [platform.CourseId, second], third, admin, app.As(TestAccess.Partner(platform.PartnerId, ApiScopes.LearnersWrite)));
+        return new TestProgram(programId, slug, platform.PartnerId, specializationId, [platform.CourseId, second], third, admin, await app.KeyAsync(platform.PartnerId, ApiScopes.LearnersWrite),
+            organisation.GetProperty("organisationId").GetGuid());
     }
 
     public Task<HttpResponseMessage> InviteAsync(string fullName, string email, string? externalId = null) =>

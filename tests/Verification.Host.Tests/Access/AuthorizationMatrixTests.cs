@@ -146,6 +146,15 @@ public sealed class AuthorizationMatrixTests(AccessApp app) : IClassFixture<Acce
             CallerKind.Learner => "allowed",
             _ => "401 token_invalid",
         },
+        AccessPolicies.ProgramAdmin => caller.Kind switch
+        {
+            // Which organisation's programs a program administrator sees is the endpoint's own 404, not the policy's.
+            CallerKind.Staff when caller.Role is StaffRoles.Admin or StaffRoles.ProgramAdmin => "allowed",
+            CallerKind.Staff => "403 role_missing",
+            CallerKind.Key when !caller.Scopes.Contains(ApiScopes.ProgramsManage) => "403 scope_missing",
+            CallerKind.Key => "allowed",
+            _ => "401 api_key_invalid",
+        },
         _ when rule.StartsWith("partner:", StringComparison.Ordinal) => caller.Kind switch
         {
             CallerKind.Staff when caller.Role == StaffRoles.Admin => "allowed",
@@ -165,7 +174,8 @@ public sealed class AuthorizationMatrixTests(AccessApp app) : IClassFixture<Acce
 
     private static bool StaffPolicyAllows(string policy, string role) => policy switch
     {
-        AccessPolicies.Staff => true,
+        AccessPolicies.Staff => role != StaffRoles.ProgramAdmin,
+        AccessPolicies.AnyStaff => true,
         AccessPolicies.Reviewer => role is StaffRoles.Reviewer or StaffRoles.SeniorReviewer,
         AccessPolicies.SeniorReviewer => role == StaffRoles.SeniorReviewer,
         AccessPolicies.Admin => role == StaffRoles.Admin,
@@ -195,6 +205,9 @@ public sealed class AuthorizationMatrixTests(AccessApp app) : IClassFixture<Acce
             callers.Add(new($"{role}", CallerKind.Staff, r => r.Headers.Add("Cookie", cookie)) { Role = role });
         }
 
+        var programAdmin = await ProgramAdminCookieAsync(callers.Single(c => c.Role == StaffRoles.Admin));
+        callers.Add(new(StaffRoles.ProgramAdmin, CallerKind.Staff, r => r.Headers.Add("Cookie", programAdmin)) { Role = StaffRoles.ProgramAdmin });
+
         foreach (var scope in ApiScopes.All)
         {
             var key = await app.CreateKeyAsync(a.PartnerId, scope);
@@ -206,9 +219,26 @@ public sealed class AuthorizationMatrixTests(AccessApp app) : IClassFixture<Acce
         return callers;
     }
 
-    private async Task<string> StaffCookieAsync(string role)
+    /// <summary>An organisation made by the admin through the API, and its program administrator signed in.</summary>
+    private async Task<string> ProgramAdminCookieAsync(Caller admin)
     {
-        var account = await app.CreateStaffAsync(role);
+        using var client = app.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/programs/organisations")
+        {
+            Content = JsonContent.Create(new { name = "Matrix Org", slug = "matrix-" + Guid.NewGuid().ToString("N")[..8] }),
+        };
+        admin.Apply(request);
+        using var created = await client.SendAsync(request, Cancel);
+        created.EnsureSuccessStatusCode();
+        var organisationId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel)).GetProperty("organisationId").GetGuid();
+        return await StaffCookieAsync(StaffRoles.ProgramAdmin, organisationId);
+    }
+
+    private async Task<string> StaffCookieAsync(string role, Guid? organisationId = null)
+    {
+        var account = organisationId is null
+            ? await app.CreateStaffAsync(role)
+            : (await app.SendAsync(m => m.Send(new Verification.Access.Contracts.CreateStaffMember($"{Guid.NewGuid():N}@example.org", "Program admin", role, "test", OrganisationId: organisationId), Cancel))).Created!;
         using var client = app.Client();
         using var response = await client.PostAsJsonAsync("/api/v1/staff/sign-in", new { email = account.Email, password = account.OneTimePassword, newPassword = AccessApp.StaffPassword }, Cancel);
         return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];

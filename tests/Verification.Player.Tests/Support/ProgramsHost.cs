@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Encryption;
-using Verification.Testing.Access;
 
 namespace Verification.Player.Tests.Support;
 
-/// <summary>The Host on a loopback port with the demo seed (an organisation's program with members in each state) and the test access scheme.</summary>
+/// <summary>
+/// The Host on a loopback port with the demo seed: an organisation's program with members in each state, and Acme's
+/// program administrator. No test-only authentication: the page signs in as a real staff account.
+/// </summary>
 internal sealed class ProgramsHost : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
@@ -44,6 +45,5 @@ internal sealed class ProgramsHost : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:Host", smtp[0]);
         builder.UseSetting("Smtp:Port", smtp[1]);
         builder.UseSetting("Demo:Seed", "true");
-        builder.ConfigureTestServices(services => services.AddTestAccess());
     }
 }

@@ -18,4 +18,7 @@ internal sealed class StaffAccount
     public DateTime? LockedUntil { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>The organisation a program administrator is bound to; null for every other role.</summary>
+    public Guid? OrganisationId { get; set; }
 }

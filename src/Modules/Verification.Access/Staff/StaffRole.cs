@@ -15,6 +15,9 @@ internal enum StaffRole
 
     [JsonStringEnumMemberName(StaffRoles.Admin)]
     Admin,
+
+    [JsonStringEnumMemberName(StaffRoles.ProgramAdmin)]
+    ProgramAdmin,
 }
 
 internal static class StaffRoleNames
@@ -23,6 +26,7 @@ internal static class StaffRoleNames
     {
         StaffRole.Reviewer => StaffRoles.Reviewer,
         StaffRole.SeniorReviewer => StaffRoles.SeniorReviewer,
+        StaffRole.ProgramAdmin => StaffRoles.ProgramAdmin,
         _ => StaffRoles.Admin,
     };
 
@@ -31,6 +35,7 @@ internal static class StaffRoleNames
         StaffRoles.Reviewer => StaffRole.Reviewer,
         StaffRoles.SeniorReviewer => StaffRole.SeniorReviewer,
         StaffRoles.Admin => StaffRole.Admin,
+        StaffRoles.ProgramAdmin => StaffRole.ProgramAdmin,
         _ => throw new InvalidOperationException("A staff account holds an unknown role."),
     };
 }

@@ -10,7 +10,9 @@ namespace Verification.Enrollment.Mail;
 
 /// <summary>
 /// Delivers the outbox: claims due mails (SKIP LOCKED, so several nodes share the work), sends each through SMTP and
-/// marks it sent; a failure backs off exponentially and retries, so a server that is down loses no mail.
+/// marks it sent; a failure backs off (<see cref="RetryDelay"/>: 5 s, 10 s, 20 s, ... at most an hour) and retries, so a
+/// server that is down loses no mail. After <c>Smtp:MaxAttempts</c> failures the mail is given up: kept with
+/// <c>given_up_at</c> set and logged as an error.
 /// </summary>
 internal sealed class MailSender(NpgsqlDataSource dataSource, SmtpSettings settings, TimeProvider time, ILogger<MailSender> logger) : BackgroundService
 {
@@ -23,7 +25,14 @@ internal sealed class MailSender(NpgsqlDataSource dataSource, SmtpSettings setti
 
     private const string Sent = "UPDATE enrollment.mail_outbox SET sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE id = @Id";
 
-    private const string Failed = "UPDATE enrollment.mail_outbox SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error WHERE id = @Id";
+    private const string Failed = """
+        UPDATE enrollment.mail_outbox SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
+            given_up_at = CASE WHEN attempts + 1 >= @maxAttempts THEN @now END
+        WHERE id = @Id
+        """;
+
+    /// <summary>The pause after the <paramref name="attempts"/>-th failure: 5 s doubled each time, at most an hour.</summary>
+    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,9 +92,18 @@ internal sealed class MailSender(NpgsqlDataSource dataSource, SmtpSettings setti
             }
             catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or SmtpCommandException or SmtpProtocolException or AuthenticationException or TimeoutException or SslHandshakeException)
             {
-                var next = time.GetUtcNow().AddSeconds(Math.Min(3600, 5 * Math.Pow(2, mail.Attempts)));
-                await connection.ExecuteAsync(new CommandDefinition(Failed, new { mail.Id, next, error = ex.GetType().Name }, transaction, cancellationToken: cancellationToken));
-                logger.LogWarning("Mail {MailId} ({Kind}) not sent ({Error}); attempt {Attempt}, next at {NextAttempt}", mail.Id, mail.Kind, ex.GetType().Name, mail.Attempts + 1, next);
+                var now = time.GetUtcNow();
+                var next = now + RetryDelay(mail.Attempts + 1);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    Failed, new { mail.Id, next, now, error = ex.GetType().Name, maxAttempts = settings.MaxAttempts }, transaction, cancellationToken: cancellationToken));
+                if (mail.Attempts + 1 >= settings.MaxAttempts)
+                {
+                    logger.LogError("Mail {MailId} ({Kind}) given up after {Attempts} attempts ({Error})", mail.Id, mail.Kind, mail.Attempts + 1, ex.GetType().Name);
+                }
+                else
+                {
+                    logger.LogWarning("Mail {MailId} ({Kind}) not sent ({Error}); attempt {Attempt}, next at {NextAttempt}", mail.Id, mail.Kind, ex.GetType().Name, mail.Attempts + 1, next);
+                }
             }
         }
 

@@ -22,10 +22,13 @@ internal static class ProgramAccess
         WHERE p.id = @programId
         """;
 
-    /// <summary>The program when the caller administers it (an admin, or the key of the partner managing its organisation); otherwise null.</summary>
+    /// <summary>
+    /// The program when the caller administers it (an admin, the key of the partner managing its organisation, or the
+    /// organisation's program administrator); otherwise null, so another organisation's program answers as unknown.
+    /// </summary>
     public static async Task<ProgramRow?> FindAsync(NpgsqlConnection connection, Caller caller, Guid programId, CancellationToken cancellationToken)
     {
         var program = await connection.QuerySingleOrDefaultAsync<ProgramRow>(new CommandDefinition(Sql, new { programId }, cancellationToken: cancellationToken));
-        return program is not null && caller.MayActFor(program.PartnerId) ? program : null;
+        return program is not null && caller.MayAdminister(program.OrganisationId, program.PartnerId) ? program : null;
     }
 }

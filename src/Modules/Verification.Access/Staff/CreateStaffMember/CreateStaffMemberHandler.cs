@@ -5,17 +5,18 @@ using Npgsql;
 using Verification.Access.Contracts;
 using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.Audit;
+using Verification.Enrollment.Contracts;
 
 namespace Verification.Access.Staff.CreateStaffMember;
 
 public sealed class CreateStaffMemberHandler(NpgsqlDataSource dataSource, AuditLog audit, TimeProvider time, IServiceProvider services)
     : ICommandHandler<Contracts.CreateStaffMember, CreateStaffMemberResult>
 {
-    private static readonly string[] Roles = [StaffRoles.Reviewer, StaffRoles.SeniorReviewer, StaffRoles.Admin];
+    private static readonly string[] Roles = [StaffRoles.Reviewer, StaffRoles.SeniorReviewer, StaffRoles.Admin, StaffRoles.ProgramAdmin];
 
     private const string Sql = """
-        INSERT INTO access.staff_accounts (id, email, display_name, role, password_hash, password_one_time, created_at)
-        VALUES (@id, @email, @DisplayName, @Role, @hash, true, @now)
+        INSERT INTO access.staff_accounts (id, email, display_name, role, password_hash, password_one_time, created_at, organisation_id)
+        VALUES (@id, @email, @DisplayName, @Role, @hash, true, @now, @OrganisationId)
         ON CONFLICT DO NOTHING
         """;
 
@@ -32,6 +33,14 @@ public sealed class CreateStaffMemberHandler(NpgsqlDataSource dataSource, AuditL
             return new CreateStaffMemberResult(null, "role_invalid");
         }
 
+        // The organisation belongs to the enrollment module: asked through its contract, never read from its table.
+        var bound = command.OrganisationId is { } organisation
+            && await ((IMediator)services.GetService(typeof(IMediator))!).Send(new FindOrganisation(organisation.ToString()), cancellationToken) is not null;
+        if ((command.Role == StaffRoles.ProgramAdmin) != bound || (command.Role != StaffRoles.ProgramAdmin && command.OrganisationId is not null))
+        {
+            return new CreateStaffMemberResult(null, "organisation_invalid");
+        }
+
         var passwords = (StaffPasswords)services.GetService(typeof(StaffPasswords))!;
         var oneTime = StaffPasswords.NewOneTimePassword();
         var id = command.StaffId ?? Guid.CreateVersion7(time.GetUtcNow());
@@ -39,14 +48,14 @@ public sealed class CreateStaffMemberHandler(NpgsqlDataSource dataSource, AuditL
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            Sql, new { id, email, command.DisplayName, command.Role, hash = passwords.Hash(oneTime), now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+            Sql, new { id, email, command.DisplayName, command.Role, hash = passwords.Hash(oneTime), now = time.GetUtcNow(), command.OrganisationId }, transaction, cancellationToken: cancellationToken));
         if (inserted == 0)
         {
             return new CreateStaffMemberResult(null, "email_taken");
         }
 
-        await audit.AppendAsync(connection, transaction, new AuditEntry(command.Actor, "staff.created", $"staff:{id}", JsonSerializer.Serialize(new { role = command.Role })), cancellationToken);
+        await audit.AppendAsync(connection, transaction, new AuditEntry(command.Actor, "staff.created", $"staff:{id}", JsonSerializer.Serialize(new { role = command.Role, organisationId = command.OrganisationId })), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CreateStaffMemberResult(new StaffMemberCreated(id, email, command.Role, oneTime), null);
+        return new CreateStaffMemberResult(new StaffMemberCreated(id, email, command.Role, oneTime, command.OrganisationId), null);
     }
 }

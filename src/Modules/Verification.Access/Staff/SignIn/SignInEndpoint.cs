@@ -13,7 +13,7 @@ internal static class SignInEndpoint
 {
     public sealed record SignInRequest(string? Email, string? Password, string? NewPassword);
 
-    public sealed record SignedIn(Guid StaffId, string DisplayName, StaffRole Role);
+    public sealed record SignedIn(Guid StaffId, string DisplayName, StaffRole Role, Guid? OrganisationId);
 
     public static void MapStaffSignIn(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/sign-in", SignInAsync)
@@ -60,8 +60,13 @@ internal static class SignInEndpoint
                 new Claim(ClaimTypes.Role, account.Role),
             ],
             AccessSchemes.StaffCookie);
+        if (account.OrganisationId is { } organisation)
+        {
+            identity.AddClaim(new Claim(AccessClaims.OrganisationId, organisation.ToString()));
+        }
+
         // A browser-session cookie whose ticket also expires on the server after Access:Staff:CookieLifetime.
         await http.SignInAsync(AccessSchemes.StaffCookie, new ClaimsPrincipal(identity));
-        return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, StaffRoleNames.Parse(account.Role)));
+        return TypedResults.Ok(new SignedIn(account.Id, account.DisplayName, StaffRoleNames.Parse(account.Role), account.OrganisationId));
     }
 }

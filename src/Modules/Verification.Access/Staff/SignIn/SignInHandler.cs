@@ -21,7 +21,8 @@ internal sealed class SignInHandler(NpgsqlDataSource dataSource, StaffPasswords 
 {
     private const string FindSql = """
         SELECT id AS "Id", display_name AS "DisplayName", role AS "Role", password_hash AS "PasswordHash", password_one_time AS "PasswordOneTime",
-               failed_sign_ins AS "FailedSignIns", locked_until AS "LockedUntil", disabled_at IS NOT NULL AS "Disabled"
+               failed_sign_ins AS "FailedSignIns", locked_until AS "LockedUntil", disabled_at IS NOT NULL AS "Disabled",
+               organisation_id AS "OrganisationId"
         FROM access.staff_accounts WHERE email = @email
         """;
 

@@ -11,7 +11,7 @@ internal static class SignOutEndpoint
 {
     public static void MapStaffSignOut(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/sign-out", (Func<HttpContext, Task<NoContent>>)SignOutAsync)
-            .RequireAuthorization(AccessPolicies.Staff)
+            .RequireAuthorization(AccessPolicies.AnyStaff)
             .WithTags("Staff")
             .WithSummary("Signs the staff member out: the cookie is removed.");
 

@@ -22,7 +22,7 @@ internal static class GetProgramEndpoint
     private const string List = """
         SELECT p.id AS ProgramId, p.slug AS Slug, p.name AS Name, o.id AS OrganisationId, o.name AS OrganisationName
         FROM enrollment.programs p JOIN enrollment.organisations o ON o.id = p.organisation_id
-        WHERE @anyPartner OR o.partner_id = @partnerId ORDER BY o.name, p.name
+        WHERE @anyPartner OR o.partner_id = @partnerId OR o.id = @organisationId ORDER BY o.name, p.name
         """;
 
     private const string Contracts = """
@@ -45,7 +45,7 @@ internal static class GetProgramEndpoint
         var caller = Caller.Of(http.User);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid ProgramId, string Slug, string Name, Guid OrganisationId, string OrganisationName)>(new CommandDefinition(
-            List, new { anyPartner = caller.IsAdmin, partnerId = caller.PartnerId }, cancellationToken: cancellationToken));
+            List, new { anyPartner = caller.IsAdmin, partnerId = caller.PartnerId, organisationId = caller.OrganisationId }, cancellationToken: cancellationToken));
         return TypedResults.Ok<IReadOnlyList<ProgramSummary>>([.. rows.Select(r => new ProgramSummary(r.ProgramId, r.Slug, r.Name, r.OrganisationId, r.OrganisationName, settings.ProgramUrl(r.Slug)))]);
     }
 

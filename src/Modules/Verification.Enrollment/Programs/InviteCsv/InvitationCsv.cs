@@ -11,6 +11,9 @@ internal sealed record CsvRowError(int Line, string Reason);
 
 internal sealed record CsvInvitee(int Line, Invitee Invitee);
 
+/// <summary>Why the whole file is refused: <c>csv_invalid</c> (headers, encoding) or <c>csv_too_many_rows</c>.</summary>
+internal sealed record CsvFileError(string Code, string Detail);
+
 /// <summary>
 /// Reads a bulk invitation file: UTF-8 (a BOM is fine), RFC 4180 quoting, a header row of exactly
 /// <c>Full Name</c>, <c>Email</c>, <c>External ID</c>. Each bad row is reported with its line number and the rest go on.
@@ -19,7 +22,9 @@ internal static class InvitationCsv
 {
     public static readonly string[] Headers = ["Full Name", "Email", "External ID"];
 
-    public static (IReadOnlyList<CsvInvitee> Rows, IReadOnlyList<CsvRowError> Errors, string? FileError) Parse(byte[] file, int maxRows)
+    public const string TooManyRows = "csv_too_many_rows";
+
+    public static (IReadOnlyList<CsvInvitee> Rows, IReadOnlyList<CsvRowError> Errors, CsvFileError? FileError) Parse(byte[] file, int maxRows)
     {
         var badLines = new HashSet<int>();
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -38,7 +43,7 @@ internal static class InvitationCsv
         {
             if (!csv.Read() || !csv.ReadHeader() || !HeadersMatch(csv.HeaderRecord))
             {
-                return ([], [], $"The first line must be exactly these headers: {string.Join(",", Headers)}.");
+                return ([], [], new CsvFileError("csv_invalid", $"The first line must be exactly these headers: {string.Join(",", Headers)}."));
             }
 
             var index = Headers.Select(h => Array.IndexOf(csv.HeaderRecord!, h)).ToArray();
@@ -50,7 +55,7 @@ internal static class InvitationCsv
                 firstLineOfRecord = csv.Parser.RawRow + 1;
                 if (rows.Count + errors.Count >= maxRows)
                 {
-                    return ([], [], $"The file has more than {maxRows} rows; split it.");
+                    return ([], [], new CsvFileError(TooManyRows, $"The file has more than {maxRows} rows; split it."));
                 }
 
                 var reason = RowReason(csv, index, badLines.Contains(csv.Parser.RawRow) || badLines.Contains(line), out var invitee);
@@ -71,7 +76,7 @@ internal static class InvitationCsv
         }
         catch (DecoderFallbackException)
         {
-            return ([], [], "The file is not UTF-8 text.");
+            return ([], [], new CsvFileError("csv_invalid", "The file is not UTF-8 text."));
         }
 
         return (rows, errors, null);

@@ -14,8 +14,8 @@ internal static class InviteCsvEndpoint
     public sealed record CsvInvitationReport(int Invited, IReadOnlyList<CsvRowError> Errors);
 
     public static void MapInviteCsv(this IEndpointRouteBuilder programs) =>
-        programs.MapPost("/{programId:guid}/invitations/csv", UploadAsync).WithName("InviteMembersFromCsv").Refuses(StatusCodes.Status400BadRequest, "csv_invalid").Refuses(StatusCodes.Status404NotFound, "program_not_found").Refuses(StatusCodes.Status413PayloadTooLarge, "csv_too_large")
-            .WithSummary("Invite from a CSV file (body text/csv, headers Full Name,Email,External ID): good rows go in, each bad row is reported by line.")
+        programs.MapPost("/{programId:guid}/invitations/csv", UploadAsync).WithName("InviteMembersFromCsv").Refuses(StatusCodes.Status400BadRequest, "csv_invalid").Refuses(StatusCodes.Status404NotFound, "program_not_found").Refuses(StatusCodes.Status413PayloadTooLarge, "csv_too_large").Refuses(StatusCodes.Status422UnprocessableEntity, "csv_too_many_rows")
+            .WithSummary("Invite from a CSV file (body text/csv, headers Full Name,Email,External ID): good rows go in, each bad row is reported by line. Over Programs:MaxCsvBytes: 413 csv_too_large; over Programs:MaxCsvRows: 422 csv_too_many_rows.")
             .DisableAntiforgery();
 
     private static async Task<Results<Ok<CsvInvitationReport>, ProblemHttpResult>> UploadAsync(
@@ -41,7 +41,10 @@ internal static class InviteCsvEndpoint
         var (rows, errors, fileError) = InvitationCsv.Parse(file, settings.MaxCsvRows);
         if (fileError is not null)
         {
-            return EnrollmentProblems.Create(StatusCodes.Status400BadRequest, "csv_invalid", "The file cannot be read.", fileError);
+            // Nothing of a refused file is invited: the rows are only read here, the invitations come after.
+            return fileError.Code == InvitationCsv.TooManyRows
+                ? EnrollmentProblems.Create(StatusCodes.Status422UnprocessableEntity, fileError.Code, "The file has too many rows.", fileError.Detail)
+                : EnrollmentProblems.Create(StatusCodes.Status400BadRequest, fileError.Code, "The file cannot be read.", fileError.Detail);
         }
 
         var report = new List<CsvRowError>(errors);

@@ -3,14 +3,65 @@ const api = '/api/v1/programs';
 const $ = (id) => document.getElementById(id);
 let programId = null;
 
+class ApiError extends Error {
+  constructor(status, code, detail) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+  }
+}
+
 async function call(path, options = {}) {
   const response = await fetch(path, { credentials: 'same-origin', ...options });
   if (!response.ok) {
-    let detail = `${response.status}`;
-    try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
-    throw new Error(detail);
+    let problem = {};
+    try { problem = await response.json(); } catch { /* not JSON */ }
+    throw new ApiError(response.status, problem.code ?? null, problem.detail ?? `${response.status}`);
   }
   return response.status === 204 ? null : response.json();
+}
+
+const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+function showSignIn(message) {
+  $('admin').hidden = true;
+  $('sign-in-section').hidden = false;
+  $('new-password-field').hidden = true;
+  $('sign-in-new-password').required = false;
+  say(message);
+}
+
+function showAdmin(name) {
+  $('sign-in-section').hidden = true;
+  $('admin').hidden = false;
+  if (name) $('signed-in-as').textContent = `Signed in as ${name}.`;
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const body = { email: form.get('email'), password: form.get('password') };
+  if (!$('new-password-field').hidden) body.newPassword = form.get('newPassword');
+  try {
+    const signedIn = await call('/api/v1/staff/sign-in', json(body));
+    event.target.reset();
+    showAdmin(signedIn.displayName);
+    say('');
+    await loadPrograms();
+  } catch (error) {
+    if (error.code === 'password_change_required') {
+      $('new-password-field').hidden = false;
+      $('sign-in-new-password').required = true;
+      $('sign-in-new-password').focus();
+    }
+    say(`Not signed in: ${error.message}`);
+  }
+}
+
+async function signOut() {
+  await call('/api/v1/staff/sign-out', { method: 'POST' });
+  $('signed-in-as').textContent = '';
+  showSignIn('Signed out.');
 }
 
 function say(text) { $('status').textContent = text; }
@@ -27,7 +78,13 @@ async function loadPrograms() {
   const programs = await call(api);
   const select = $('program');
   select.replaceChildren(...programs.map((p) => new Option(`${p.name} (${p.organisationName})`, p.programId)));
-  if (programs.length === 0) { say('No program yet.'); return; }
+  if (programs.length === 0) {
+    programId = null;
+    for (const table of ['contracts', 'members']) $(table).tBodies[0].replaceChildren();
+    $('join-url').textContent = '';
+    say('No program yet.');
+    return;
+  }
   await showProgram(programs[0].programId);
 }
 
@@ -98,7 +155,22 @@ async function upload(event) {
 }
 
 async function run(work) {
-  try { await work(); } catch (error) { say(`Not done: ${error.message}`); }
+  try {
+    await work();
+  } catch (error) {
+    if (error.status === 401) showSignIn('Sign in to see your programs.');
+    else say(`Not done: ${error.message}`);
+  }
+}
+
+async function start() {
+  try {
+    await loadPrograms();
+    showAdmin(null);
+  } catch (error) {
+    if (error.status === 401) showSignIn('Sign in to see your programs.');
+    else throw error;
+  }
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -107,5 +179,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('state').addEventListener('change', () => run(showMembers));
   $('invite').addEventListener('submit', (e) => run(() => invite(e)));
   $('upload').addEventListener('submit', (e) => run(() => upload(e)));
-  run(loadPrograms);
+  $('sign-in').addEventListener('submit', (e) => run(() => signIn(e)));
+  $('sign-out').addEventListener('click', () => run(signOut));
+  run(start);
 });

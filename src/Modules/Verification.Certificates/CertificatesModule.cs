@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.Billing.Contracts;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Certificates.Issuance;
+using Verification.Certificates.LearnerCertificates;
+using Verification.Certificates.Lookup;
+using Verification.Certificates.PublicPage;
 
 namespace Verification.Certificates;
 
@@ -14,9 +19,14 @@ public sealed class CertificatesModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IRefundGuard, CertificateRefundGuard>();
+        services.AddCertificatesRateLimits(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapVerifyPage();
+        endpoints.MapLearnerCertificates();
+        endpoints.MapCertificateLookup();
     }
 }

@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using Verification.Cli.Audit;
+using Verification.Cli.Certificates;
 using Verification.Cli.Access;
 using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
@@ -40,6 +41,8 @@ app.Configure(config =>
         audit.AddCommand<VerifyAuditCommand>("verify")
             .WithDescription("Recompute the audit chain with Audit__Key against VERIFICATION_DB and name the first bad entry (exit 1 when broken).");
     });
+    config.AddCommand<VerifyCertificateCommand>("verify-certificate")
+        .WithDescription("Check a downloaded certificate credential's signature (offline with --keys) and, online, its revocation status.");
     config.AddBranch("train", train =>
     {
         train.SetDescription("Train the models the project makes itself.");

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Billing.Contracts;
+using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Certificates.Credentials;
 using Verification.Certificates.Issuance;
 using Verification.Certificates.LearnerCertificates;
 using Verification.Certificates.Lookup;
@@ -19,7 +21,20 @@ public sealed class CertificatesModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var settings = new CertificateSettings();
+        configuration.GetSection(CertificateSettings.SectionName).Bind(settings);
+        if (settings.Validate() is { } problem)
+        {
+            throw new SettingInvalidException(problem);
+        }
+
+        services.AddSingleton(settings);
         services.AddSingleton<IRefundGuard, CertificateRefundGuard>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<CredentialSigner>();
+        services.AddSingleton<StatusList>();
+        services.AddScoped<CredentialIssuer>();
+        services.AddScoped<CertificateIssuer>();
         services.AddCertificatesRateLimits(configuration);
     }
 
@@ -28,5 +43,6 @@ public sealed class CertificatesModule : IModule
         endpoints.MapVerifyPage();
         endpoints.MapLearnerCertificates();
         endpoints.MapCertificateLookup();
+        endpoints.MapCredentials();
     }
 }

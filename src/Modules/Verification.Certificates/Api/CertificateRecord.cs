@@ -13,22 +13,26 @@ internal sealed record CertificateRecord(
     Guid PartnerId,
     string Code,
     string StatusColumn,
-    DateTimeOffset? IssuedAt,
-    DateTimeOffset? RevokedAt,
-    DateTimeOffset StatusChangedAt,
+    DateTime? IssuedAtUtc,
+    DateTime? RevokedAtUtc,
+    DateTime StatusChangedAtUtc,
     string? RevocationReason,
-    bool NameHidden,
-    int StatusIndex)
+    bool NameHidden)
 {
     private const string Columns = """
         SELECT id AS "Id", learner_id AS "LearnerId", course_id AS "CourseId", track_id AS "TrackId", partner_id AS "PartnerId",
-               verification_code AS "Code", status AS "StatusColumn", issued_at AS "IssuedAt", revoked_at AS "RevokedAt",
-               status_changed_at AS "StatusChangedAt", revocation_reason AS "RevocationReason", name_hidden AS "NameHidden",
-               status_index AS "StatusIndex"
+               verification_code AS "Code", status AS "StatusColumn", issued_at AS "IssuedAtUtc", revoked_at AS "RevokedAtUtc",
+               status_changed_at AS "StatusChangedAtUtc", revocation_reason AS "RevocationReason", name_hidden AS "NameHidden"
         FROM certificates.certificates
         """;
 
     public CertificateStatus Status => CertificateStatusColumn.FromColumn(StatusColumn);
+
+    public DateTimeOffset? IssuedAt => IssuedAtUtc is { } at ? Utc(at) : null;
+
+    public DateTimeOffset? RevokedAt => RevokedAtUtc is { } at ? Utc(at) : null;
+
+    public DateTimeOffset StatusChangedAt => Utc(StatusChangedAtUtc);
 
     public static async Task<CertificateRecord?> ByCodeAsync(NpgsqlDataSource dataSource, string code, CancellationToken cancellationToken)
     {
@@ -50,4 +54,7 @@ internal sealed record CertificateRecord(
         return [.. await connection.QueryAsync<CertificateRecord>(new CommandDefinition(
             Columns + " WHERE learner_id = @learnerId ORDER BY created_at", new { learnerId }, cancellationToken: cancellationToken))];
     }
+
+    // Npgsql reads timestamptz as a UTC DateTime.
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

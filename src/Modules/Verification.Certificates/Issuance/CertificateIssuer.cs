@@ -7,6 +7,7 @@ using Verification.Billing.Contracts;
 using Verification.BuildingBlocks.Audit;
 using Verification.Catalog.Contracts;
 using Verification.Certificates.Codes;
+using Verification.Certificates.Credentials;
 using Verification.Enrollment.Contracts;
 using Verification.Proctoring.Contracts;
 
@@ -17,21 +18,20 @@ namespace Verification.Certificates.Issuance;
 /// (<see cref="IssuanceDecision"/>) and records the change with its reason and cause, audited. Serialised per learner
 /// and course by an advisory lock, and the questions are asked while holding it, so the last trigger sees every commit.
 /// </summary>
-internal sealed class CertificateIssuer(NpgsqlDataSource dataSource, IMediator mediator, AuditLog audit, TimeProvider time, ILogger logger)
+internal sealed class CertificateIssuer(NpgsqlDataSource dataSource, IMediator mediator, AuditLog audit, CredentialIssuer credentials, TimeProvider time, ILogger<CertificateIssuer> logger)
 {
-    private sealed record Current(Guid Id, string Status);
+    private sealed record Current(Guid Id, string Status, string Code);
 
     private const string Lock = "SELECT pg_advisory_xact_lock(hashtextextended('certificates:' || @learnerId::text || ':' || @courseId::text, 0))";
 
     private const string Read = """
-        SELECT id AS "Id", status AS "Status" FROM certificates.certificates WHERE learner_id = @learnerId AND course_id = @courseId FOR UPDATE
+        SELECT id AS "Id", status AS "Status", verification_code AS "Code" FROM certificates.certificates WHERE learner_id = @learnerId AND course_id = @courseId FOR UPDATE
         """;
 
     private const string Insert = """
         INSERT INTO certificates.certificates
-            (id, learner_id, course_id, track_id, partner_id, verification_code, status, created_at, issued_at, status_changed_at, status_index)
-        VALUES (@id, @learnerId, @courseId, @trackId, @partnerId, @code, @status, @now,
-                CASE WHEN @status = 'issued' THEN @now END, @now, nextval('certificates.status_index'))
+            (id, learner_id, course_id, track_id, partner_id, verification_code, status, created_at, issued_at, status_changed_at)
+        VALUES (@id, @learnerId, @courseId, @trackId, @partnerId, @code, @status, @now, CASE WHEN @status = 'issued' THEN @now END, @now)
         """;
 
     private const string Update = """
@@ -93,6 +93,16 @@ internal sealed class CertificateIssuer(NpgsqlDataSource dataSource, IMediator m
         };
         await connection.ExecuteAsync(new CommandDefinition(current is null ? Insert : Update, parameters, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(Event, parameters, transaction, cancellationToken: cancellationToken));
+        if (currentStatus == CertificateStatus.Issued)
+        {
+            // Held or revoked after issue: the credential's status-list bit is set for good.
+            await CredentialIssuer.RevokeAsync(connection, transaction, id, parameters.now, cancellationToken);
+        }
+
+        if (status == CertificateStatus.Issued)
+        {
+            await credentials.IssueAsync(connection, transaction, new CertificateToSign(id, current?.Code ?? parameters.code, learnerId, courseId), parameters.now, cancellationToken);
+        }
         var data = JsonSerializer.Serialize(new { status = parameters.status, reason = outcome.Reason, cause });
         await audit.AppendAsync(connection, transaction, new AuditEntry("system:certificates", "certificate." + parameters.status, $"certificate:{id}", data), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

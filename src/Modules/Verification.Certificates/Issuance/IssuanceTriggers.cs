@@ -1,8 +1,7 @@
 using Dapper;
 using Mediator;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Verification.BuildingBlocks.Audit;
 using Verification.Billing.Contracts;
 using Verification.Enrollment.Contracts;
 using Verification.Proctoring.Contracts;
@@ -13,14 +12,15 @@ namespace Verification.Certificates.Issuance;
 /// What makes the decision run again: a completed course, a verdict, a review case opened or decided, an entitlement
 /// withdrawn. Each arrives through its module's outbox (at least once), and recomputing is idempotent.
 /// </summary>
-public sealed class IssuanceTriggers(NpgsqlDataSource dataSource, IMediator mediator, AuditLog audit, TimeProvider time, ILogger<IssuanceTriggers> logger)
+public sealed class IssuanceTriggers(NpgsqlDataSource dataSource, IServiceProvider services)
     : INotificationHandler<CourseCompleted>,
       INotificationHandler<SessionVerdictReached>,
       INotificationHandler<ReviewCaseOpened>,
       INotificationHandler<ReviewCaseDecided>,
       INotificationHandler<TrackEntitlementWithdrawn>
 {
-    private CertificateIssuer Issuer => new(dataSource, mediator, audit, time, logger);
+    // The issuer is internal to the module; a routed handler must be public, so it asks its scope for it.
+    private CertificateIssuer Issuer => services.GetRequiredService<CertificateIssuer>();
 
     public async ValueTask Handle(CourseCompleted notification, CancellationToken cancellationToken) =>
         await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"enrollment:{notification.EnrollmentId}:completed", cancellationToken);

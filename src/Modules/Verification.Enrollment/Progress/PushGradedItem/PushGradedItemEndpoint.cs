@@ -64,16 +64,18 @@ internal static class PushGradedItemEndpoint
         if (applied)
         {
             await connection.ExecuteAsync(new CommandDefinition(Touch, parameters, transaction, cancellationToken: cancellationToken));
-            var completedAt = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(Complete, parameters, transaction, cancellationToken: cancellationToken));
+            var completedAt = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(Complete, parameters, transaction, cancellationToken: cancellationToken));
             if (completedAt is { } at)
             {
-                await EnrollmentOutbox.AppendAsync(connection, transaction, new CourseCompleted(learnerId, courseId, enrollmentId, at), time.GetUtcNow(), cancellationToken);
+                await EnrollmentOutbox.AppendAsync(connection, transaction, new CourseCompleted(learnerId, courseId, enrollmentId, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))), time.GetUtcNow(), cancellationToken);
             }
         }
 
         var enrollment = await LearnerCourse.ReadAsync(connection, transaction, enrollmentId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Signal();
+        // Through the outbox: a crash after the commit loses no completion; delivered now, so the certificate
+        // decision has run when this answer arrives.
+        await outbox.DispatchAsync(CancellationToken.None);
         return TypedResults.Ok(new PushResult(applied, enrollment));
     }
 }

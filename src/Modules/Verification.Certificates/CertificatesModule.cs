@@ -10,6 +10,7 @@ using Verification.Certificates.Issuance;
 using Verification.Certificates.LearnerCertificates;
 using Verification.Certificates.Lookup;
 using Verification.Certificates.PublicPage;
+using Verification.Certificates.Webhooks;
 
 namespace Verification.Certificates;
 
@@ -36,6 +37,12 @@ public sealed class CertificatesModule : IModule
         services.AddScoped<CredentialIssuer>();
         services.AddScoped<CertificateIssuer>();
         services.AddCertificatesRateLimits(configuration);
+        var webhooks = new WebhookSettings();
+        configuration.GetSection(WebhookSettings.SectionName).Bind(webhooks);
+        services.AddSingleton(webhooks);
+        services.AddHttpClient(WebhookSender.ClientName);
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -44,5 +51,6 @@ public sealed class CertificatesModule : IModule
         endpoints.MapLearnerCertificates();
         endpoints.MapCertificateLookup();
         endpoints.MapCredentials();
+        endpoints.MapWebhooks();
     }
 }

@@ -14,7 +14,9 @@ internal sealed class CredentialSigner(SigningKeyStore keys)
     {
         var signing = await keys.ActiveAsync(cancellationToken);
         using var ecdsa = signing.Key;
-        var credentials = new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = signing.KeyId }, SecurityAlgorithms.EcdsaSha256);
+        // Not cached: the key object is disposed after this signature, and a cached provider would keep it.
+        var key = new ECDsaSecurityKey(ecdsa) { KeyId = signing.KeyId, CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } };
+        var credentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256);
         var header = new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = mediaType, [JwtHeaderParameterNames.Cty] = "vc" };
         var jwt = new JsonWebTokenHandler().CreateToken(credential.ToJsonString(), credentials, header);
         return (jwt, signing.KeyId);

@@ -8,6 +8,7 @@ using Verification.BuildingBlocks.Audit;
 using Verification.Catalog.Contracts;
 using Verification.Certificates.Codes;
 using Verification.Certificates.Credentials;
+using Verification.Certificates.Webhooks;
 using Verification.Enrollment.Contracts;
 using Verification.Proctoring.Contracts;
 
@@ -18,7 +19,8 @@ namespace Verification.Certificates.Issuance;
 /// (<see cref="IssuanceDecision"/>) and records the change with its reason and cause, audited. Serialised per learner
 /// and course by an advisory lock, and the questions are asked while holding it, so the last trigger sees every commit.
 /// </summary>
-internal sealed class CertificateIssuer(NpgsqlDataSource dataSource, IMediator mediator, AuditLog audit, CredentialIssuer credentials, TimeProvider time, ILogger<CertificateIssuer> logger)
+internal sealed class CertificateIssuer(
+    NpgsqlDataSource dataSource, IMediator mediator, AuditLog audit, CredentialIssuer credentials, WebhookSender webhooks, TimeProvider time, ILogger<CertificateIssuer> logger)
 {
     private sealed record Current(Guid Id, string Status, string Code);
 
@@ -103,9 +105,20 @@ internal sealed class CertificateIssuer(NpgsqlDataSource dataSource, IMediator m
         {
             await credentials.IssueAsync(connection, transaction, new CertificateToSign(id, current?.Code ?? parameters.code, learnerId, courseId), parameters.now, cancellationToken);
         }
+        // The partner hears of it through its webhooks, queued in this transaction and sent after it.
+        await WebhookEvents.QueueAsync(connection, transaction, course.PartnerId, parameters.eventId, "certificate." + parameters.status, new
+        {
+            certificateId = id,
+            learnerId,
+            courseId,
+            code = VerificationCode.Display(current?.Code ?? parameters.code),
+            status = parameters.status,
+            reason = outcome.Reason,
+        }, parameters.now, cancellationToken);
         var data = JsonSerializer.Serialize(new { status = parameters.status, reason = outcome.Reason, cause });
         await audit.AppendAsync(connection, transaction, new AuditEntry("system:certificates", "certificate." + parameters.status, $"certificate:{id}", data), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        webhooks.Signal();
         logger.LogInformation("Certificate {CertificateId} for learner {LearnerId} course {CourseId} is now {Status} ({Reason}) after {Cause}",
             id, learnerId, courseId, status, outcome.Reason ?? "-", cause);
         return status;

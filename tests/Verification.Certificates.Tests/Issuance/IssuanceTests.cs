@@ -183,6 +183,7 @@ public sealed class IssuanceTests(CertificatesApp app) : IClassFixture<Certifica
         await using (var connection = await app.Database.DataSource.OpenConnectionAsync(Cancel))
         {
             await connection.ExecuteAsync("DELETE FROM certificates.certificate_events WHERE certificate_id IN (SELECT id FROM certificates.certificates WHERE learner_id = @learner)", new { learner });
+            await connection.ExecuteAsync("DELETE FROM certificates.credentials WHERE certificate_id IN (SELECT id FROM certificates.certificates WHERE learner_id = @learner)", new { learner });
             await connection.ExecuteAsync("DELETE FROM certificates.certificates WHERE learner_id = @learner", new { learner });
         }
 

@@ -36,6 +36,9 @@ public class CertificatesApp : WebApplicationFactory<Program>, IAsyncLifetime
     // Near the real time: the test clients' cookie containers drop cookies whose expiry has passed by the real clock.
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
+    /// <summary>Where clients made with options send their requests: the test server, or Kestrel's address.</summary>
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
 
     public async ValueTask InitializeAsync()
@@ -86,7 +89,7 @@ public class CertificatesApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var created = await SendAsync(m => m.Send(new CreateStaffMember($"{Guid.NewGuid():N}@example.org", "Staff " + role, role, "test"), TestContext.Current.CancellationToken));
         var account = created.Created ?? throw new InvalidOperationException("No account: " + created.Error);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = ClientBaseAddress });
         using var response = await client.PostAsJsonAsync("/api/v1/staff/sign-in", new { email = account.Email, password = account.OneTimePassword, newPassword = StaffPassword }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;

@@ -27,6 +27,8 @@ public sealed class KestrelCertificatesApp : CertificatesApp
 
     public string BaseUrl { get; }
 
+    protected override Uri ClientBaseAddress => new(BaseUrl);
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

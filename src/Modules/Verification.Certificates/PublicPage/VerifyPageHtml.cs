@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Verification.Certificates.Api;
 using Verification.Certificates.Issuance;
 
@@ -12,7 +13,8 @@ namespace Verification.Certificates.PublicPage;
 /// </summary>
 internal static class VerifyPageHtml
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // Letters of every script stay as they are; markup characters and quotes are escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Render(CertificateView view, string pageUrl)
     {

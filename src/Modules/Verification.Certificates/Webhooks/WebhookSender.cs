@@ -25,13 +25,14 @@ internal sealed class WebhookSender(
 
     private sealed record Due(Guid Id, Guid EventId, string Payload, string Url, byte[] Secret, string SecretKeyId, Guid EndpointId);
 
+    // NO KEY UPDATE: the attempts, written on their own connections while this row is held, reference it (KEY SHARE).
     private const string Take = """
         SELECT d.id AS "Id", d.event_id AS "EventId", d.payload AS "Payload", e.url AS "Url", e.secret AS "Secret",
                e.secret_key_id AS "SecretKeyId", e.id AS "EndpointId"
         FROM certificates.webhook_deliveries d JOIN certificates.webhook_endpoints e ON e.id = d.endpoint_id
         WHERE d.delivered_at IS NULL AND d.abandoned_at IS NULL AND d.next_attempt_at <= @now
         ORDER BY d.created_at LIMIT 1
-        FOR UPDATE OF d SKIP LOCKED
+        FOR NO KEY UPDATE OF d SKIP LOCKED
         """;
 
     /// <summary>Wakes the sender after a commit that queued deliveries.</summary>

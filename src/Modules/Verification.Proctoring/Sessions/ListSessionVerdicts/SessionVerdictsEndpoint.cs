@@ -16,9 +16,30 @@ namespace Verification.Proctoring.Sessions.ListSessionVerdicts;
 /// </summary>
 internal static class SessionVerdictsEndpoint
 {
-    public sealed record SessionVerdict(
-        Guid SessionId, string AssessmentId, int Attempt, string Status, string? Verdict, string? Priority, string[] Flags,
-        DateTime StartedAt, DateTime? EndedAt, string? ReviewStatus, DateTime? ReviewDecidedAt);
+    public sealed class SessionVerdict
+    {
+        public Guid SessionId { get; init; }
+
+        public string AssessmentId { get; init; } = "";
+
+        public int Attempt { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public string? Verdict { get; init; }
+
+        public string? Priority { get; init; }
+
+        public string[] Flags { get; init; } = [];
+
+        public DateTime StartedAt { get; init; }
+
+        public DateTime? EndedAt { get; init; }
+
+        public string? ReviewStatus { get; init; }
+
+        public DateTime? ReviewDecidedAt { get; init; }
+    }
 
     public sealed record LearnerVerdicts(IdentityVerificationStatus Identity, IReadOnlyList<SessionVerdict> Sessions);
 

@@ -85,8 +85,9 @@ public sealed partial class CredentialTests(KestrelCertificatesApp app) : IClass
         {
             var keys = Path.Combine(folder.FullName, "jwks.json");
             await File.WriteAllTextAsync(keys, await CredentialFiles.JwksAsync(anonymous), Cancel);
-            var envelopeChanged = (byte[])file.Clone();
-            envelopeChanged[Array.IndexOf(envelopeChanged, (byte)'E')] = (byte)'e';
+            // One byte outside the JWT: the envelope's context version.
+            var envelopeChanged = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(file).Replace("credentials/v2", "credentials/v3", StringComparison.Ordinal));
+            Assert.Equal(file.Length, envelopeChanged.Length);
             var cases = new Dictionary<string, byte[]>
             {
                 ["genuine"] = file,

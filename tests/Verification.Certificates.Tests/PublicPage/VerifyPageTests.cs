@@ -44,7 +44,7 @@ public sealed partial class VerifyPageTests(CertificatesApp app) : IClassFixture
             Assert.DoesNotContain(biometric, html, StringComparison.OrdinalIgnoreCase);
         }
 
-        using var css = await anonymous.GetAsync("/verify/verify.css", Cancel);
+        using var css = await anonymous.GetAsync("/certificates/verify.css", Cancel);
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
     }
 

@@ -59,7 +59,7 @@ internal static class VerifyPageHtml
         <meta property="og:description" content="{E(description)}">
         <meta property="og:url" content="{E(pageUrl)}">
         <meta name="robots" content="noindex">
-        <link rel="stylesheet" href="/verify/verify.css">
+        <link rel="stylesheet" href="/certificates/verify.css">
         </head>
         <body>
         {main}

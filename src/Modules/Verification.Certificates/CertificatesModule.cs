@@ -49,6 +49,7 @@ public sealed class CertificatesModule : IModule
     {
         endpoints.MapVerifyPage();
         endpoints.MapLearnerCertificates();
+        endpoints.MapCertificateQr();
         endpoints.MapCertificateLookup();
         endpoints.MapCredentials();
         endpoints.MapWebhooks();

@@ -187,6 +187,31 @@ public sealed partial class CredentialTests(KestrelCertificatesApp app) : IClass
         Assert.Equal(HttpStatusCode.NotFound, strangers.StatusCode);
     }
 
+    [Fact]
+    public async Task The_learner_downloads_a_png_qr_code_of_the_public_page_and_another_learner_cannot()
+    {
+        var (world, learner, certificate, _) = await IssuedAsync();
+        var other = await world.LearnerAsync("Annie Easley");
+        using var own = await app.LearnerAsync(world.MintKey, learner, world.CourseId);
+        using var stranger = await app.LearnerAsync(world.MintKey, other, world.CourseId);
+
+        using var png = await own.GetAsync($"/api/v1/learners/{learner}/certificates/{certificate.Id}/qr.png", Cancel);
+        using var strangers = await stranger.GetAsync($"/api/v1/learners/{other}/certificates/{certificate.Id}/qr.png", Cancel);
+        var bytes = await png.Content.ReadAsByteArrayAsync(Cancel);
+        var code = $"{certificate.Code[..4]}-{certificate.Code[4..8]}-{certificate.Code[8..]}";
+
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        // The same QR code as one made independently for the public page's address: the code points there and nowhere else.
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var expected = generator.CreateQrCode($"{app.BaseUrl}/verify/{code}", QRCoder.QRCodeGenerator.ECCLevel.M);
+        Assert.Equal(new QRCoder.PngByteQRCode(expected).GetGraphic(8), bytes);
+        using var page = await app.CreateClient().GetAsync($"/verify/{code}", Cancel);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, strangers.StatusCode);
+    }
+
     private async Task<(World World, Guid Learner, CertificateRow Certificate, byte[] File)> IssuedAsync(string name = "Ada Lovelace", string? email = null, World? world = null)
     {
         world ??= await World.CreateAsync(app);

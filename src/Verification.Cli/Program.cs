@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using Verification.Cli.Audit;
+using Verification.Cli.Certificates;
 using Verification.Cli.Access;
 using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
@@ -42,6 +43,8 @@ app.Configure(config =>
         audit.AddCommand<ProvisionAuditCommand>("provision")
             .WithDescription("As a superuser (VERIFICATION_DB): give the audit schema to the NOLOGIN role verification_audit; the service's role keeps appending and reading.");
     });
+    config.AddCommand<VerifyCertificateCommand>("verify-certificate")
+        .WithDescription("Check a downloaded certificate credential's signature (offline with --keys) and, online, its revocation status.");
     config.AddBranch("train", train =>
     {
         train.SetDescription("Train the models the project makes itself.");

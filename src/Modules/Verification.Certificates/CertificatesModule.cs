@@ -1,8 +1,16 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.Billing.Contracts;
+using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.Certificates.Credentials;
+using Verification.Certificates.Issuance;
+using Verification.Certificates.LearnerCertificates;
+using Verification.Certificates.Lookup;
+using Verification.Certificates.PublicPage;
+using Verification.Certificates.Webhooks;
 
 namespace Verification.Certificates;
 
@@ -14,9 +22,36 @@ public sealed class CertificatesModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var settings = new CertificateSettings();
+        configuration.GetSection(CertificateSettings.SectionName).Bind(settings);
+        if (settings.Validate() is { } problem)
+        {
+            throw new SettingInvalidException(problem);
+        }
+
+        services.AddSingleton(settings);
+        services.AddSingleton<IRefundGuard, CertificateRefundGuard>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<CredentialSigner>();
+        services.AddSingleton<StatusList>();
+        services.AddScoped<CredentialIssuer>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddCertificatesRateLimits(configuration);
+        var webhooks = new WebhookSettings();
+        configuration.GetSection(WebhookSettings.SectionName).Bind(webhooks);
+        services.AddSingleton(webhooks);
+        services.AddHttpClient(WebhookSender.ClientName);
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapVerifyPage();
+        endpoints.MapLearnerCertificates();
+        endpoints.MapCertificateQr();
+        endpoints.MapCertificateLookup();
+        endpoints.MapCredentials();
+        endpoints.MapWebhooks();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.BuildingBlocks.Outbox;
 using Verification.Enrollment.Mail;
 using Verification.Enrollment.Programs;
 
@@ -30,6 +31,7 @@ public sealed class EnrollmentModule : IModule
         services.AddSingleton(smtp);
         services.AddSingleton<MailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
+        services.AddOutbox(EnrollmentOutbox.Table);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => EnrollmentEndpoints.Map(endpoints);

@@ -53,7 +53,7 @@ public sealed class DatabaseOutageTests
         Assert.Contains("InsufficientEvidence", stored.Flags);
         Assert.Equal(1, stored.Cases);
         Assert.Equal(3, stored.Frames);
-        Assert.Equal("needs_review", await SessionRows.WaitForCertificatesAsync(app.DataSource, player.SessionId));
+        Assert.Equal("NeedsReview", await SessionRows.WaitForCertificatesAsync(app.DataSource, player.SessionId));
         Assert.Equal(HttpStatusCode.OK, backStatus);
     }
 

@@ -51,6 +51,6 @@ public sealed class HostCrashTests
         Assert.Contains("session_interrupted", resume.Message, StringComparison.Ordinal);
         Assert.Contains("token_used", reuse.Message, StringComparison.Ordinal);
         Assert.False(newAttempt.Resumed);
-        Assert.Equal("needs_review", await SessionRows.WaitForCertificatesAsync(database.DataSource, player.SessionId));
+        Assert.Equal("NeedsReview", await SessionRows.WaitForCertificatesAsync(database.DataSource, player.SessionId));
     }
 }

@@ -39,14 +39,16 @@ public sealed class ReviewDecisionTests(ProctoringApp app) : IClassFixture<Proct
         using var decision = await reviewer.PostAsJsonAsync($"/api/v1/review-cases/{caseId}/decision", new { decision = "approved", note = "ID photo and frames show the same person" }, TestContext.Current.CancellationToken);
         var after = await AskAsync(learner);
 
-        Assert.Equal("NotVerified", before.Status);
-        Assert.Equal("PendingReview", pending.Status);
+        Assert.Equal(IdentityStatus.NotVerified, before.Status);
+        Assert.Equal(IdentityStatus.PendingReview, pending.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, decision.StatusCode);
-        Assert.Equal("Verified", after.Status);
+        Assert.Equal(IdentityStatus.Verified, after.Status);
         await using var connection = await app.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        Assert.Equal("approved", await connection.ExecuteScalarAsync<string>(
-            "SELECT state FROM certificates.identity_verdicts WHERE learner_id = @LearnerId", new { learner.LearnerId }));
+        Assert.Equal("approved", await connection.ExecuteScalarAsync<string>("""
+            SELECT payload->>'Decision' FROM proctoring.outbox
+            WHERE message_type = 'Verification.Proctoring.Contracts.ReviewCaseDecided' AND (payload->>'LearnerId')::uuid = @LearnerId AND delivered_at IS NOT NULL
+            """, new { learner.LearnerId }));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM audit.entries WHERE action = 'review.decided' AND subject = @subject", new { subject = $"case:{caseId}" }));
         Assert.True((await app.Factory.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(TestContext.Current.CancellationToken)).IsIntact);

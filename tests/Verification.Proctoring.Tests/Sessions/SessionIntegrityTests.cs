@@ -62,7 +62,7 @@ public sealed class SessionIntegrityTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Equal("ended", stored.Status);
         Assert.Equal("NeedsReview", stored.Verdict);
         Assert.Equal(1, stored.Cases);
-        Assert.Equal("needs_review", await SessionRows.WaitForCertificatesAsync(app.DataSource, player.SessionId));
+        Assert.Equal("NeedsReview", await SessionRows.WaitForCertificatesAsync(app.DataSource, player.SessionId));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Verification.Proctoring.Tests.Support;
 
-/// <summary>What a session left in the database: its row, its review cases, the certificates module's copy of its verdict.</summary>
+/// <summary>What a session left in the database: its row, its review cases, and the verdicts its outbox delivered to the certificates module.</summary>
 public static class SessionRows
 {
     public sealed class Stored
@@ -64,10 +64,20 @@ public static class SessionRows
         return await connection.ExecuteScalarAsync<int>(sql, parameters);
     }
 
-    public static async Task<string?> CertificatesStateAsync(NpgsqlDataSource dataSource, Guid sessionId)
+    /// <summary>
+    /// The verdicts the outbox delivered to other modules (the certificates module) for the session, comma-separated:
+    /// one <c>NeedsReview</c> when it was published exactly once; null while none was delivered.
+    /// </summary>
+    public static async Task<string?> DeliveredVerdictsAsync(NpgsqlDataSource dataSource, Guid sessionId)
     {
         await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        return await connection.ExecuteScalarAsync<string?>("SELECT state FROM certificates.identity_verdicts WHERE session_id = @sessionId", new { sessionId });
+        var verdicts = (await connection.QueryAsync<string>("""
+            SELECT payload->>'Verdict' FROM proctoring.outbox
+            WHERE message_type = 'Verification.Proctoring.Contracts.SessionVerdictReached' AND (payload->>'SessionId')::uuid = @sessionId
+              AND delivered_at IS NOT NULL
+            ORDER BY id
+            """, new { sessionId })).ToList();
+        return verdicts.Count == 0 ? null : string.Join(',', verdicts);
     }
 
     /// <summary>Waits (up to 20 s) for the outbox to deliver the session's verdict to the certificates module.</summary>
@@ -75,7 +85,7 @@ public static class SessionRows
     {
         for (var i = 0; ; i++)
         {
-            var state = await CertificatesStateAsync(dataSource, sessionId);
+            var state = await DeliveredVerdictsAsync(dataSource, sessionId);
             if (state is not null || i == 100)
             {
                 return state;

@@ -9,6 +9,7 @@ using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Recovery;
 using Verification.Proctoring.Sessions.Verdicts;
 using Verification.Proctoring.Sessions.IsIdentityVerified;
+using Verification.Proctoring.Sessions.ListSessionVerdicts;
 using Verification.Proctoring.Sessions.Live;
 using Verification.Proctoring.Sessions.Store;
 
@@ -56,5 +57,6 @@ internal static class SessionsRegistration
         // The hub authenticates each session by the token passed to StartSession(token) (docs/player-protocol.md).
         endpoints.MapHub<ProctoringHub>(HubPath).AllowAnonymous();
         endpoints.MapIdentityStatus();
+        endpoints.MapSessionVerdicts();
     }
 }

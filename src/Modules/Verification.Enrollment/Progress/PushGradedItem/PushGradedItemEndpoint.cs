@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Catalog.Contracts;
+using Verification.BuildingBlocks.Outbox;
 using Verification.Enrollment.Api;
 using Verification.BuildingBlocks.OpenApi;
+using Verification.Enrollment.Contracts;
 
 namespace Verification.Enrollment.Progress.PushGradedItem;
 
@@ -33,6 +35,7 @@ internal static class PushGradedItemEndpoint
         FROM (SELECT count(*) FILTER (WHERE passed) AS passed_items, max(occurred_at) FILTER (WHERE passed) AS last_pass
               FROM enrollment.graded_item_results WHERE enrollment_id = @enrollmentId) r
         WHERE e.id = @enrollmentId AND e.completed_at IS NULL AND @gradedItems > 0 AND r.passed_items >= @gradedItems
+        RETURNING e.completed_at
         """;
 
     public static void MapPushGradedItem(this IEndpointRouteBuilder learners) =>
@@ -40,7 +43,7 @@ internal static class PushGradedItemEndpoint
             .WithSummary("Record a graded item's result as of occurredAt; the course completes when every graded item has passed.");
 
     private static async Task<Results<Ok<PushResult>, ProblemHttpResult>> PushAsync(
-        Guid learnerId, Guid courseId, string itemId, GradedItemPush push, HttpContext http, NpgsqlDataSource dataSource, IMediator mediator, TimeProvider time, CancellationToken cancellationToken)
+        Guid learnerId, Guid courseId, string itemId, GradedItemPush push, HttpContext http, NpgsqlDataSource dataSource, IMediator mediator, Outbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         var itemReason = itemId.Length is >= 1 and <= 200 ? null : "itemId must be 1 to 200 characters.";
         var gradeReason = push.Grade is null or (>= 0 and <= 1) ? null : "grade is a fraction from 0 to 1.";
@@ -62,11 +65,18 @@ internal static class PushGradedItemEndpoint
         if (applied)
         {
             await connection.ExecuteAsync(new CommandDefinition(Touch, parameters, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(Complete, parameters, transaction, cancellationToken: cancellationToken));
+            var completedAt = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(Complete, parameters, transaction, cancellationToken: cancellationToken));
+            if (completedAt is { } at)
+            {
+                await EnrollmentOutbox.AppendAsync(connection, transaction, new CourseCompleted(learnerId, courseId, enrollmentId, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))), time.GetUtcNow(), cancellationToken);
+            }
         }
 
         var enrollment = await LearnerCourse.ReadAsync(connection, transaction, enrollmentId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Through the outbox: a crash after the commit loses no completion; delivered now, so the certificate
+        // decision has run when this answer arrives.
+        await outbox.DispatchAsync(CancellationToken.None);
         return TypedResults.Ok(new PushResult(applied, enrollment));
     }
 }

@@ -26,11 +26,11 @@ public sealed class IsIdentityVerifiedHandler(NpgsqlDataSource dataSource) : IQu
         var row = await connection.QuerySingleAsync<(bool Enrolled, int Verified, int Open, int Rejected)>(new CommandDefinition(Sql, query, cancellationToken: cancellationToken));
         var status = row switch
         {
-            { Enrolled: false } => "NotEnrolled",
-            { Rejected: > 0 } => "Rejected",
-            { Open: > 0 } => "PendingReview",
-            { Verified: > 0 } => "Verified",
-            _ => "NotVerified",
+            { Enrolled: false } => IdentityStatus.NotEnrolled,
+            { Rejected: > 0 } => IdentityStatus.Rejected,
+            { Open: > 0 } => IdentityStatus.PendingReview,
+            { Verified: > 0 } => IdentityStatus.Verified,
+            _ => IdentityStatus.NotVerified,
         };
         return new IdentityVerificationStatus(query.LearnerId, query.CourseId, status, row.Verified, row.Open);
     }

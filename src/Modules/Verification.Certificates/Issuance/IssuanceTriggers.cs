@@ -1,0 +1,53 @@
+using Dapper;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Verification.Billing.Contracts;
+using Verification.Enrollment.Contracts;
+using Verification.Proctoring.Contracts;
+
+namespace Verification.Certificates.Issuance;
+
+/// <summary>
+/// What makes the decision run again: a completed course, a verdict, a review case opened or decided, an entitlement
+/// withdrawn. Each arrives through its module's outbox (at least once), and recomputing is idempotent.
+/// </summary>
+public sealed class IssuanceTriggers(NpgsqlDataSource dataSource, IServiceProvider services)
+    : INotificationHandler<CourseCompleted>,
+      INotificationHandler<SessionVerdictReached>,
+      INotificationHandler<ReviewCaseOpened>,
+      INotificationHandler<ReviewCaseDecided>,
+      INotificationHandler<TrackEntitlementWithdrawn>
+{
+    // The issuer is internal to the module; a routed handler must be public, so it asks its scope for it.
+    private CertificateIssuer Issuer => services.GetRequiredService<CertificateIssuer>();
+
+    public async ValueTask Handle(CourseCompleted notification, CancellationToken cancellationToken) =>
+        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"enrollment:{notification.EnrollmentId}:completed", cancellationToken);
+
+    public async ValueTask Handle(SessionVerdictReached notification, CancellationToken cancellationToken) =>
+        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"session:{notification.SessionId}:verdict", cancellationToken);
+
+    public async ValueTask Handle(ReviewCaseOpened notification, CancellationToken cancellationToken) =>
+        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:opened", cancellationToken);
+
+    public async ValueTask Handle(ReviewCaseDecided notification, CancellationToken cancellationToken) =>
+        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:{notification.Decision}", cancellationToken);
+
+    public async ValueTask Handle(TrackEntitlementWithdrawn notification, CancellationToken cancellationToken)
+    {
+        // Only certificates that exist can change: without one, an unpaid track simply issues nothing.
+        IReadOnlyList<Guid> courses;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            courses = [.. await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT course_id FROM certificates.certificates WHERE learner_id = @LearnerId AND track_id = @CertificateTrackId",
+                new { notification.LearnerId, notification.CertificateTrackId }, cancellationToken: cancellationToken))];
+        }
+
+        foreach (var courseId in courses)
+        {
+            await Issuer.RecomputeAsync(notification.LearnerId, courseId, $"entitlement:{notification.Reason}", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Verification.Catalog.Contracts;
+using Verification.Proctoring.Contracts;
+
+namespace Verification.Certificates.Webhooks;
+
+/// <summary>Passes Proctoring's verdicts and review decisions on to the course's partner as <c>session.verdict</c> and <c>review.decided</c>.</summary>
+public sealed class ProctoringWebhooks(NpgsqlDataSource dataSource, IMediator mediator, IServiceProvider services, TimeProvider time)
+    : INotificationHandler<SessionVerdictReached>, INotificationHandler<ReviewCaseDecided>
+{
+    public ValueTask Handle(SessionVerdictReached notification, CancellationToken cancellationToken) =>
+        QueueAsync(notification.CourseId, notification.SessionId, WebhookEvents.SessionVerdict, new
+        {
+            notification.SessionId,
+            notification.LearnerId,
+            notification.CourseId,
+            notification.AssessmentId,
+            notification.Verdict,
+            notification.Priority,
+            notification.Flags,
+        }, cancellationToken);
+
+    public ValueTask Handle(ReviewCaseDecided notification, CancellationToken cancellationToken) =>
+        QueueAsync(notification.CourseId, notification.CaseId, WebhookEvents.ReviewDecided, new
+        {
+            notification.CaseId,
+            notification.SessionId,
+            notification.LearnerId,
+            notification.CourseId,
+            notification.Decision,
+        }, cancellationToken);
+
+    private async ValueTask QueueAsync(Guid courseId, Guid eventId, string type, object data, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetCoursePartner(courseId), cancellationToken) is not { } course)
+        {
+            return;
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            await WebhookEvents.QueueAsync(connection, null, course.PartnerId, eventId, type, data, time.GetUtcNow(), cancellationToken);
+        }
+
+        services.GetRequiredService<WebhookSender>().Signal();
+    }
+}

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Verification.Billing.Aid;
 using Verification.Billing.Api;
 using Verification.Billing.Orders.GetBilling;
 using Verification.Billing.Orders.PlaceOrder;
 using Verification.Billing.Payments.Webhooks;
 using Verification.Billing.Refunds.RequestRefund;
+using Verification.Billing.Subscriptions.Manage;
+using Verification.Billing.Subscriptions.Subscribe;
 using Verification.BuildingBlocks.Access;
 
 namespace Verification.Billing;
@@ -20,6 +23,12 @@ internal static class BillingEndpoints
         learners.MapPlaceOrder();
         learners.MapGetBilling();
         learners.MapRequestRefund();
+        learners.MapSubscribe();
+        learners.MapManageSubscriptions();
+        learners.MapApplyForAid();
+
+        var admin = endpoints.MapGroup("/api/v1/billing").WithTags("Billing").RequireAuthorization(AccessPolicies.Admin);
+        admin.MapDecideAid();
 
         endpoints.MapReceiveLocalWebhook();
     }

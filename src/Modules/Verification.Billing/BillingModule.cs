@@ -6,6 +6,8 @@ using Verification.Billing.Payments;
 using Verification.Billing.Payments.Local;
 using Verification.Billing.Payments.Webhooks;
 using Verification.Billing.Refunds.RequestRefund;
+using Verification.Billing.Subscriptions;
+using Verification.Billing.Subscriptions.Renewals;
 using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
@@ -37,6 +39,9 @@ public sealed class BillingModule : IModule
         services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<LocalTestProvider>());
         services.AddScoped<PlaceOrderHandler>();
         services.AddScoped<RequestRefundHandler>();
+        services.AddScoped<SubscriptionCharges>();
+        services.AddScoped<SubscriptionRenewals>();
+        services.AddHostedService<SubscriptionRenewalJob>();
         services.AddOutbox(BillingOutbox.Table);
     }
 

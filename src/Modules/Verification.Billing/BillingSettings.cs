@@ -23,8 +23,16 @@ internal sealed class BillingSettings
     /// <summary>Where the local provider delivers its webhooks: the service's own endpoint.</summary>
     public string LocalWebhookUrl { get; set; } = "http://127.0.0.1:5080/api/v1/billing/webhooks/local";
 
+    /// <summary>How often the renewal job looks for due subscriptions, in seconds; 0 turns the job off.</summary>
+    public int RenewalIntervalSeconds { get; set; } = 60;
+
     public string? Validate()
     {
+        if (RenewalIntervalSeconds is < 0 or > 86_400)
+        {
+            return "Billing:RenewalIntervalSeconds must be between 0 and 86400.";
+        }
+
         if (RefundWindowDays is < 0 or > 365)
         {
             return "Billing:RefundWindowDays must be between 0 and 365.";

@@ -7,6 +7,10 @@ internal static class EntitlementSql
         SELECT CASE
             WHEN EXISTS (SELECT 1 FROM billing.orders WHERE learner_id = @LearnerId AND certificate_track_id = @CertificateTrackId
                          AND status = 'paid' AND refunded_minor < amount_minor) THEN 'order'
+            WHEN EXISTS (SELECT 1 FROM billing.subscriptions s JOIN billing.plans p ON p.id = s.plan_id
+                         WHERE s.learner_id = @LearnerId AND s.status IN ('active', 'past_due') AND @CertificateTrackId = ANY (p.track_ids)) THEN 'subscription'
+            WHEN EXISTS (SELECT 1 FROM billing.aid_applications WHERE learner_id = @LearnerId AND certificate_track_id = @CertificateTrackId
+                         AND status = 'approved') THEN 'aid'
             END
         """;
 }

@@ -9,6 +9,7 @@ using Npgsql;
 using Verification.Billing.Api;
 using Verification.Billing.Orders;
 using Verification.Billing.Payments.Local;
+using Verification.Billing.Subscriptions;
 
 namespace Verification.Billing.Payments.Webhooks;
 
@@ -80,6 +81,13 @@ internal static class ReceiveLocalWebhookEndpoint
         }
 
         var order = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(FindOrder, new { paymentId = message.Data.PaymentId }, transaction, cancellationToken: cancellationToken));
+        if (order is null && await SubscriptionConfirmations.ConfirmAsync(
+            connection, transaction, LocalTestProvider.ProviderName, message.Data.PaymentId, message.Data.AmountMinor, message.Data.Currency, now, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(new { status = "applied" });
+        }
+
         if (order is null)
         {
             // The order's own transaction may not have committed yet: answer non-2xx so the provider retries, and forget the id.

@@ -90,12 +90,7 @@ internal sealed class RequestRefundHandler(
             new LedgerEntry(Guid.CreateVersion7(), "refund", order.LearnerId, order.PartnerId, order.Currency, now) { OrderId = order.Id, RefundId = refundId },
             LedgerSplits.Refund(order.LearnerId, order.PartnerId, order.AmountMinor, order.RefundedMinor, refund, settings.PartnerSharePercent),
             cancellationToken);
-        var stillPaid = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            EntitlementSql.Source, new { order.LearnerId, order.CertificateTrackId }, transaction, cancellationToken: cancellationToken));
-        if (stillPaid is null)
-        {
-            await BillingOutbox.AppendAsync(connection, transaction, new TrackEntitlementWithdrawn(order.LearnerId, order.CertificateTrackId, EntitlementWithdrawalReason.Refunded, now), now, cancellationToken);
-        }
+        await Withdrawals.PublishAsync(connection, transaction, order.LearnerId, [order.CertificateTrackId], EntitlementWithdrawalReason.Refunded, now, cancellationToken);
 
         logger.LogInformation("Order {OrderId} refunded {Amount} minor units", order.Id, refund);
         var refunded = order.RefundedMinor + refund;

@@ -31,13 +31,22 @@ public class BillingApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
 
-    public LocalTestProvider Provider => Services.GetRequiredService<LocalTestProvider>();
+    internal LocalTestProvider Provider => Services.GetRequiredService<LocalTestProvider>();
 
-    public virtual async ValueTask InitializeAsync()
+    private string? _connectionString;
+
+    public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateEmptyAsync();
+        _connectionString = await PrepareDatabaseAsync();
         using var client = CreateClient();
         (await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The database the Host will use: a copy of the template for this class; a subclass may bring its own server.</summary>
+    protected virtual async ValueTask<string> PrepareDatabaseAsync()
+    {
+        _database = await TestDatabase.CreateEmptyAsync();
+        return _database.ConnectionString;
     }
 
     public override async ValueTask DisposeAsync()
@@ -83,7 +92,7 @@ public class BillingApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Verification", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Verification", _connectionString);
         builder.UseSetting("Encryption:ActiveKeyId", "test1");
         builder.UseSetting("Encryption:Keys:test1", EnvelopeEncryption.GenerateKey());
         builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());

@@ -16,12 +16,12 @@ internal static class IdempotencyKeys
 
     private const string Claim = """
         INSERT INTO billing.idempotency_keys (scope, key, request_hash, status_code, response, created_at)
-        VALUES (@scope, @key, @hash, 0, 'null', @now) ON CONFLICT DO NOTHING
+        VALUES (@scope, @key, @hash, 0, '', @now) ON CONFLICT DO NOTHING
         """;
 
-    private const string Read = "SELECT request_hash AS Hash, status_code AS Status, response::text AS Body FROM billing.idempotency_keys WHERE scope = @scope AND key = @key";
+    private const string Read = "SELECT request_hash AS Hash, status_code AS Status, response AS Body FROM billing.idempotency_keys WHERE scope = @scope AND key = @key";
 
-    private const string Complete = "UPDATE billing.idempotency_keys SET status_code = @status, response = @body::jsonb WHERE scope = @scope AND key = @key";
+    private const string Complete = "UPDATE billing.idempotency_keys SET status_code = @status, response = @body WHERE scope = @scope AND key = @key";
 
     public static bool IsValid(string? key) => key is { Length: >= 1 and <= 255 } && key.All(c => c is >= '!' and <= '~');
 

@@ -54,13 +54,13 @@ CREATE TRIGGER ledger_postings_append_only BEFORE UPDATE OR DELETE ON billing.le
 CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON billing.ledger_entries
     FOR EACH ROW EXECUTE FUNCTION billing.ledger_is_append_only();
 
--- One row per Idempotency-Key and caller: the first request's fingerprint and its answer, replayed to repeats.
+-- One row per Idempotency-Key and caller: the first request's fingerprint and its answer (text: replayed byte for byte).
 CREATE TABLE billing.idempotency_keys (
     scope         text        NOT NULL,
     key           text        NOT NULL,
     request_hash  bytea       NOT NULL,
     status_code   integer     NOT NULL,
-    response      jsonb       NOT NULL,
+    response      text        NOT NULL,
     created_at    timestamptz NOT NULL,
     PRIMARY KEY (scope, key)
 );

@@ -69,7 +69,8 @@ public sealed class StripeAdapterTests
     [Fact]
     public void A_webhook_signed_as_stripe_signs_is_accepted_and_a_tampered_old_or_foreign_one_is_not()
     {
-        var json = $$$"""{"id":"evt_1","object":"event","api_version":"{{{StripeConfiguration.ApiVersion}}}","created":{{{Now.ToUnixTimeSeconds()}}},"type":"payment_intent.succeeded","data":{"object":{"id":"pi_123","object":"payment_intent","amount":4900,"currency":"usd","status":"succeeded"}}}""";
+        var json = """{"id":"evt_1","object":"event","api_version":"API","created":NOW,"type":"payment_intent.succeeded","data":{"object":{"id":"pi_123","object":"payment_intent","amount":4900,"currency":"usd","status":"succeeded"}}}"""
+            .Replace("API", StripeConfiguration.ApiVersion, StringComparison.Ordinal).Replace("NOW", Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var tolerance = TimeSpan.FromMinutes(5);
         // Stripe's scheme is the local provider's: t=<unix>,v1=HMAC-SHA256(secret, "<t>.<body>").
         var signature = WebhookSignature.Sign(Secret, Now.ToUnixTimeSeconds(), json);

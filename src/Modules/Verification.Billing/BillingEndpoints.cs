@@ -22,6 +22,7 @@ internal static class BillingEndpoints
             .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync);
         learners.MapPlaceOrder();
         learners.MapGetBilling();
+        learners.MapGetTrackOffer();
         learners.MapRequestRefund();
         learners.MapSubscribe();
         learners.MapManageSubscriptions();

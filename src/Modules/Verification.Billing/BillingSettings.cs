@@ -20,8 +20,8 @@ internal sealed class BillingSettings
     /// <summary>How old a webhook's signed timestamp may be, in seconds, before it is refused.</summary>
     public int WebhookToleranceSeconds { get; set; } = 300;
 
-    /// <summary>Where the local provider delivers its webhooks: the service's own endpoint.</summary>
-    public string LocalWebhookUrl { get; set; } = "http://127.0.0.1:5080/api/v1/billing/webhooks/local";
+    /// <summary>Where the local provider delivers its webhooks; when empty, the service's own first listening address.</summary>
+    public string? LocalWebhookUrl { get; set; }
 
     /// <summary>How often the renewal job looks for due subscriptions, in seconds; 0 turns the job off.</summary>
     public int RenewalIntervalSeconds { get; set; } = 60;
@@ -58,7 +58,7 @@ internal sealed class BillingSettings
             return "Billing:WebhookToleranceSeconds must be between 1 and 3600.";
         }
 
-        return Uri.TryCreate(LocalWebhookUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        return LocalWebhookUrl is null || (Uri.TryCreate(LocalWebhookUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             ? null
             : "Billing:LocalWebhookUrl must be an absolute http(s) address.";
     }

@@ -1,5 +1,8 @@
 using System.Text;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Verification.Billing.Payments.Webhooks;
@@ -7,13 +10,15 @@ using Verification.Billing.Payments.Webhooks;
 namespace Verification.Billing.Payments.Local;
 
 /// <summary>
-/// Delivers the local provider's webhooks over HTTP to <c>Billing:LocalWebhookUrl</c>, signed at each attempt, and
+/// Delivers the local provider's webhooks over HTTP to the service's own endpoint (or <c>Billing:LocalWebhookUrl</c>), signed at each attempt, and
 /// retries a delivery that is not answered 2xx (the order's transaction may not have committed yet, or the database
 /// is away) on a fixed schedule, as a real provider does.
 /// </summary>
-internal sealed class LocalWebhookSender(IHttpClientFactory clients, BillingSettings settings, WebhookSecret secret, TimeProvider time, ILogger<LocalWebhookSender> logger) : BackgroundService
+internal sealed class LocalWebhookSender(
+    IHttpClientFactory clients, BillingSettings settings, WebhookSecret secret, IServiceProvider services, TimeProvider time, ILogger<LocalWebhookSender> logger) : BackgroundService
 {
     public const string ClientName = "billing-local-webhooks";
+    public const string Path = "/api/v1/billing/webhooks/local";
 
     // Real time on purpose: this paces network retries, it is not a business deadline that a test clock should move.
     private static readonly TimeSpan[] Retries = [.. new[] { 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60 }.Select(TimeSpan.FromSeconds)];
@@ -30,6 +35,20 @@ internal sealed class LocalWebhookSender(IHttpClientFactory clients, BillingSett
         }
     }
 
+    // Without Billing:LocalWebhookUrl, the service's own first listening address: the provider calls back the process it runs in.
+    private string WebhookUrl()
+    {
+        if (settings.LocalWebhookUrl is { } configured)
+        {
+            return configured;
+        }
+
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        var uri = new UriBuilder(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)) { Path = Path };
+        return uri.Uri.ToString();
+    }
+
     private async Task DeliverAsync(string body, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt <= Retries.Length; attempt++)
@@ -37,7 +56,7 @@ internal sealed class LocalWebhookSender(IHttpClientFactory clients, BillingSett
             try
             {
                 using var client = clients.CreateClient(ClientName);
-                using var request = new HttpRequestMessage(HttpMethod.Post, settings.LocalWebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                using var request = new HttpRequestMessage(HttpMethod.Post, WebhookUrl()) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                 request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret.Value, time.GetUtcNow().ToUnixTimeSeconds(), body));
                 using var response = await client.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)

@@ -1,8 +1,17 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.Billing.Orders.PlaceOrder;
+using Verification.Billing.Payments;
+using Verification.Billing.Payments.Local;
+using Verification.Billing.Payments.Webhooks;
+using Verification.Billing.Refunds.RequestRefund;
+using Verification.Billing.Subscriptions;
+using Verification.Billing.Subscriptions.Renewals;
+using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
+using Verification.BuildingBlocks.Outbox;
 
 namespace Verification.Billing;
 
@@ -14,9 +23,27 @@ public sealed class BillingModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var settings = new BillingSettings();
+        configuration.GetSection(BillingSettings.SectionName).Bind(settings);
+        if (settings.Validate() is { } problem)
+        {
+            throw new SettingInvalidException(problem);
+        }
+
+        services.AddSingleton(settings);
+        services.AddSingleton<WebhookSecret>();
+        services.AddHttpClient(LocalWebhookSender.ClientName);
+        services.AddSingleton<LocalWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalWebhookSender>());
+        services.AddSingleton<LocalTestProvider>();
+        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<LocalTestProvider>());
+        services.AddScoped<PlaceOrderHandler>();
+        services.AddScoped<RequestRefundHandler>();
+        services.AddScoped<SubscriptionCharges>();
+        services.AddScoped<SubscriptionRenewals>();
+        services.AddHostedService<SubscriptionRenewalJob>();
+        services.AddOutbox(BillingOutbox.Table);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => BillingEndpoints.Map(endpoints);
 }

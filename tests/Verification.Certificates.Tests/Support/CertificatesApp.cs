@@ -142,16 +142,3 @@ public class CertificatesApp : WebApplicationFactory<Program>, IAsyncLifetime
         };
     }
 }
-
-public static class Json
-{
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
-        }
-
-        return (await response.Content.ReadFromJsonAsync<T>(TestContext.Current.CancellationToken))!;
-    }
-}

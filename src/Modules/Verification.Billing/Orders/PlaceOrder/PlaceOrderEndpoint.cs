@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Verification.Billing.Api;
+using Verification.Billing.Orders;
+
+namespace Verification.Billing.Orders.PlaceOrder;
+
+internal static class PlaceOrderEndpoint
+{
+    public sealed record PlaceOrderRequest(Guid? CourseId, Guid? SpecializationId, string? Card);
+
+    public static void MapPlaceOrder(this IEndpointRouteBuilder learners) =>
+        learners.MapPost("/orders", PlaceAsync).WithName("PlaceOrder")
+            .WithSummary("Buy the verified certificate track of a course or specialization with a card, under an Idempotency-Key.")
+            .Produces<OrderView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> PlaceAsync(Guid learnerId, PlaceOrderRequest request, HttpContext http, PlaceOrderHandler handler, CancellationToken cancellationToken)
+    {
+        var key = http.Request.Headers[Idempotency.IdempotencyKeys.Header].ToString();
+        if (!Idempotency.IdempotencyKeys.IsValid(key))
+        {
+            return BillingProblems.IdempotencyKeyRequired();
+        }
+
+        if ((request.CourseId is null) == (request.SpecializationId is null) || string.IsNullOrWhiteSpace(request.Card) || request.Card.Length > 64)
+        {
+            return BillingProblems.Invalid("Give either courseId or specializationId, and the card number.");
+        }
+
+        if (LearnerCaller.PartnerOf(http.User) is not { } partner)
+        {
+            return BillingProblems.TrackNotFound();
+        }
+
+        return await handler.PlaceAsync(learnerId, partner, key, request.CourseId ?? request.SpecializationId!.Value, request.Card.Replace(" ", "", StringComparison.Ordinal), cancellationToken);
+    }
+}

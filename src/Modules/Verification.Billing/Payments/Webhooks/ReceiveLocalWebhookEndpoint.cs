@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Verification.Billing.Api;
+using Verification.Billing.Orders;
+using Verification.Billing.Payments.Local;
+using Verification.Billing.Subscriptions;
+
+namespace Verification.Billing.Payments.Webhooks;
+
+/// <summary>
+/// The local provider's webhook: anonymous, but only a body signed with the shared secret, with a fresh timestamp and an
+/// event id never seen before changes anything. Marking the order paid, writing the ledger and remembering the event id
+/// happen in one transaction, so a replay or a concurrent twin finds the id taken and changes nothing.
+/// </summary>
+internal static class ReceiveLocalWebhookEndpoint
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    private const string Remember = """
+        INSERT INTO billing.webhook_events (provider, event_id, event_type, received_at) VALUES ('local', @Id, @Type, @now) ON CONFLICT DO NOTHING
+        """;
+
+    private const string FindOrder = "SELECT " + OrderRow.Columns + " FROM billing.orders WHERE provider = 'local' AND provider_payment_id = @paymentId FOR UPDATE";
+
+    public static void MapReceiveLocalWebhook(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/billing/webhooks/local", ReceiveAsync).WithName("ReceiveLocalPaymentWebhook").WithTags("Billing").AllowAnonymous()
+            .WithSummary("The local test-mode payment provider's signed webhook (HMAC-SHA256 over timestamp and body).")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync);
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, NpgsqlDataSource dataSource, WebhookSecret secret, BillingSettings settings, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(ReceiveLocalWebhookEndpoint));
+        if (await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        {
+            return BillingProblems.Create(StatusCodes.Status413PayloadTooLarge, "webhook_too_large", "The webhook body is too large.", "A webhook body is at most 64 KB.");
+        }
+
+        var now = time.GetUtcNow();
+        var check = WebhookSignature.Verify(secret.Value, http.Request.Headers[WebhookSignature.Header], body, now, TimeSpan.FromSeconds(settings.WebhookToleranceSeconds));
+        if (check != WebhookCheck.Valid)
+        {
+            logger.LogInformation("Webhook refused: {Check}", check);
+            return check == WebhookCheck.TimestampOutsideTolerance
+                ? BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_timestamp_out_of_tolerance", "The webhook is too old.", "The signed timestamp is outside the tolerance window.")
+                : BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "The webhook signature does not match.", "Sign t.body with the webhook secret (see docs/billing.md).");
+        }
+
+        LocalWebhookEvent? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<LocalWebhookEvent>(body);
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+
+        if (message is not { Id.Length: > 0 and <= 100, Type: LocalWebhookEvent.PaymentSucceeded, Data.PaymentId.Length: > 0 })
+        {
+            return BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_unreadable", "The webhook event is not one this endpoint handles.", "Only signed payment.succeeded events are accepted.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(Remember, new { message.Id, message.Type, now }, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            logger.LogInformation("Webhook event already applied; replay ignored");
+            return TypedResults.Ok(new { status = "duplicate" });
+        }
+
+        var order = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(FindOrder, new { paymentId = message.Data.PaymentId }, transaction, cancellationToken: cancellationToken));
+        if (order is null && await SubscriptionConfirmations.ConfirmAsync(
+            connection, transaction, LocalTestProvider.ProviderName, message.Data.PaymentId, message.Data.AmountMinor, message.Data.Currency, now, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(new { status = "applied" });
+        }
+
+        if (order is null)
+        {
+            // The order's own transaction may not have committed yet: answer non-2xx so the provider retries, and forget the id.
+            await transaction.RollbackAsync(cancellationToken);
+            return BillingProblems.Create(StatusCodes.Status404NotFound, "payment_unknown", "No order holds this payment.", "The provider retries; the order may not be recorded yet.");
+        }
+
+        if (order.Status == "pending")
+        {
+            if (order.AmountMinor != message.Data.AmountMinor || !string.Equals(order.Currency, message.Data.Currency, StringComparison.Ordinal))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                logger.LogWarning("Webhook for order {OrderId} confirms another amount than the order's; refused", order.Id);
+                return BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_amount_mismatch", "The confirmed amount differs from the order.", "The order stays pending.");
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE billing.orders SET status = 'paid', paid_at = @now WHERE id = @Id", new { order.Id, now }, transaction, cancellationToken: cancellationToken));
+            await PaidOrders.PostPaymentAsync(connection, transaction, order.Id, order.LearnerId, order.PartnerId, order.AmountMinor, order.Currency, settings.PartnerSharePercent, now, cancellationToken);
+            logger.LogInformation("Order {OrderId} paid", order.Id);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new { status = "applied" });
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

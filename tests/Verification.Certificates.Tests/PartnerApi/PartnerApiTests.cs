@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Tests.Support;
+using Verification.Testing;
 
 namespace Verification.Certificates.Tests.PartnerApi;
 

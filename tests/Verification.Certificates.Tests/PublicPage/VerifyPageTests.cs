@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Tests.Support;
+using Verification.Testing;
 
 namespace Verification.Certificates.Tests.PublicPage;
 

@@ -5,6 +5,7 @@ using Verification.Billing.Contracts;
 using Verification.BuildingBlocks.Access;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Contracts;
+using Verification.Testing;
 
 namespace Verification.Certificates.Tests.Support;
 

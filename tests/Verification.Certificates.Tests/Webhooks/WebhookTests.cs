@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Tests.Support;
+using Verification.Testing;
 
 namespace Verification.Certificates.Tests.Webhooks;
 

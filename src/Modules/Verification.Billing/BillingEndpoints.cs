@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Aid;
 using Verification.Billing.Api;
 using Verification.Billing.Orders.GetBilling;
@@ -19,7 +20,8 @@ internal static class BillingEndpoints
     {
         var learners = endpoints.MapGroup("/api/v1/learners/{learnerId:guid}/billing").WithTags("Billing")
             .RequireAuthorization(AccessPolicies.Learner)
-            .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync);
+            .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync)
+            .Refuses(StatusCodes.Status503ServiceUnavailable, "database_unavailable");
         learners.MapPlaceOrder();
         learners.MapGetBilling();
         learners.MapGetTrackOffer();

@@ -43,9 +43,10 @@ internal static class CommonRefusals
             Add(metadata, StatusCodes.Status401Unauthorized, AccessFailures.TokenInvalid);
             Add(metadata, StatusCodes.Status403Forbidden, AccessFailures.LearnerMismatch);
         }
-        else if (policy.StartsWith(AccessPolicies.PartnerScope(""), StringComparison.Ordinal))
+        else if (policy.StartsWith(AccessPolicies.PartnerScope(""), StringComparison.Ordinal) || policy == AccessPolicies.ProgramAdmin)
         {
-            // An admin's cookie passes a partner route too, so a staff member without that role is told so.
+            // An admin's cookie passes a partner route too (and a program administrator's the programs), so a staff member
+            // without that role is told so.
             Add(metadata, StatusCodes.Status401Unauthorized, AccessFailures.ApiKeyInvalid);
             Add(metadata, StatusCodes.Status403Forbidden, AccessFailures.ScopeMissing, AccessFailures.PartnerMismatch, AccessFailures.RoleMissing);
             Add(metadata, StatusCodes.Status429TooManyRequests, AccessFailures.RateLimited);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Catalog.Contracts;
 
@@ -27,7 +28,7 @@ internal static class ApplyForAidEndpoint
     {
         learners.MapPost("/aid", ApplyAsync).WithName("ApplyForAid")
             .WithSummary("Apply for financial aid on a course's or specialization's verified track, with a reason and an income bracket.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "track_not_found").Refuses(StatusCodes.Status409Conflict, "aid_already_open");
         learners.MapGet("/aid", ListAsync).WithName("ListAidApplications")
             .WithSummary("The learner's financial-aid applications and their decisions.");
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.BuildingBlocks.Access;
 
@@ -29,7 +30,7 @@ internal static class DecideAidEndpoints
             .WithSummary("Financial-aid applications waiting for a decision, oldest first.");
         admin.MapPost("/aid-applications/{applicationId:guid}/decision", DecideAsync).WithName("DecideAidApplication")
             .WithSummary("Approve (the track is paid at zero) or decline a pending financial-aid application.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "aid_application_not_pending");
     }
 
     private static async Task<Ok<IReadOnlyList<AidView>>> ListPendingAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Api;
 using Verification.Certificates.Codes;
@@ -30,7 +31,8 @@ internal static class CredentialEndpoints
         endpoints.MapGet("/api/v1/learners/{learnerId:guid}/certificates/{certificateId:guid}/credential", DownloadAsync)
             .RequireAuthorization(AccessPolicies.Learner).WithTags("Certificates")
             .WithSummary("Download the issued certificate's Open Badges 3.0 credential: a JSON EnvelopedVerifiableCredential around its VC-JWT. 404 certificate_not_found while it is held or revoked.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Refuses(StatusCodes.Status404NotFound, "certificate_not_found");
         endpoints.MapPost("/api/v1/admin/certificates/signing-keys/rotate", RotateAsync)
             .RequireAuthorization(AccessPolicies.Admin).WithTags("Certificates")
             .WithSummary("Retire the signing key and make a new one; the JWKS keeps the old key so earlier credentials still verify.");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using QRCoder;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Api;
 using Verification.Certificates.Codes;
@@ -19,7 +20,8 @@ internal static class CertificateQrEndpoint
         endpoints.MapGet("/api/v1/learners/{learnerId:guid}/certificates/{certificateId:guid}/qr.png", GetAsync)
             .RequireAuthorization(AccessPolicies.Learner).WithTags("Certificates")
             .WithSummary("A PNG QR code of the certificate's public page (Certificates:PublicBaseUrl/verify/{code}).")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png");
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .Refuses(StatusCodes.Status404NotFound, "certificate_not_found");
 
     public static byte[] Render(string url)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Api;
 
@@ -21,7 +22,8 @@ internal static class LearnerCertificatesEndpoints
         learner.MapGet("", ListAsync)
             .WithSummary("The learner's certificates: status (held, issued, revoked), dates, code and the public page's path.");
         learner.MapPut("/{certificateId:guid}/name-visibility", SetNameVisibilityAsync)
-            .WithSummary("Hide (hidden: true) or show the learner's name on the certificate's public page.");
+            .WithSummary("Hide (hidden: true) or show the learner's name on the certificate's public page.")
+            .Refuses(StatusCodes.Status404NotFound, "certificate_not_found");
     }
 
     private static async Task<Ok<IReadOnlyList<CertificateView>>> ListAsync(Guid learnerId, NpgsqlDataSource dataSource, IMediator mediator, CancellationToken cancellationToken)

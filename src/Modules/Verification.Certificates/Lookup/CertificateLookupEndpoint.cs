@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Api;
 using Verification.Certificates.Codes;
@@ -20,7 +21,8 @@ internal static class CertificateLookupEndpoint
         endpoints.MapGet("/api/v1/certificates/{code}", GetAsync)
             .RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.CertificatesRead))
             .WithTags("Certificates")
-            .WithSummary("A certificate by its verification code (any case, dashes optional): status, dates, learner and course. Another partner's certificate answers 404 certificate_not_found.");
+            .WithSummary("A certificate by its verification code (any case, dashes optional): status, dates, learner and course. Another partner's certificate answers 404 certificate_not_found.")
+            .Refuses(StatusCodes.Status404NotFound, "certificate_not_found");
 
     private static async Task<Results<Ok<PartnerCertificate>, ProblemHttpResult>> GetAsync(
         string code, ClaimsPrincipal user, NpgsqlDataSource dataSource, IMediator mediator, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.Encryption;
 
@@ -31,12 +32,14 @@ internal static class WebhookEndpoints
     {
         var partner = endpoints.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.WebhooksManage));
         partner.MapPost("", RegisterAsync)
-            .WithSummary("Register an HTTPS endpoint for certificate.issued, certificate.held, certificate.revoked, session.verdict, review.decided. The signing secret is shown once.");
+            .WithSummary("Register an HTTPS endpoint for certificate.issued, certificate.held, certificate.revoked, session.verdict, review.decided. The signing secret is shown once.")
+            .Refuses(StatusCodes.Status400BadRequest, "partner_required", "webhook_url_invalid", "webhook_events_invalid");
         partner.MapGet("/deliveries", DeliveriesAsync)
             .WithSummary("The partner's webhook deliveries, newest first, each with every attempt's time and HTTP status or error.");
         endpoints.MapPost("/api/v1/admin/webhooks/deliveries/{deliveryId:guid}/replay", ReplayAsync)
             .RequireAuthorization(AccessPolicies.Admin).WithTags("Webhooks")
-            .WithSummary("Send a delivery again (same event id and body, newly signed), as a new delivery with its own attempts.");
+            .WithSummary("Send a delivery again (same event id and body, newly signed), as a new delivery with its own attempts.")
+            .Refuses(StatusCodes.Status404NotFound, "webhook_delivery_not_found");
     }
 
     private static async Task<Results<Created<WebhookRegistered>, ProblemHttpResult>> RegisterAsync(

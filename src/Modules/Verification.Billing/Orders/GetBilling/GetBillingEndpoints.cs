@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 
 namespace Verification.Billing.Orders.GetBilling;
@@ -20,7 +21,7 @@ internal static class GetBillingEndpoints
             .WithSummary("The learner's orders, newest first: status, receipt and the refund deadline while a refund is allowed.");
         learners.MapGet("/orders/{orderId:guid}", GetAsync).WithName("GetLearnerOrder")
             .WithSummary("One of the learner's orders: pending until the provider confirms the payment.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Refuses(StatusCodes.Status404NotFound, "order_not_found");
     }
 
     private static async Task<Ok<IReadOnlyList<OrderView>>> ListAsync(Guid learnerId, NpgsqlDataSource dataSource, BillingSettings settings, TimeProvider time, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Contracts;
 using Verification.Catalog.Contracts;
@@ -21,7 +22,7 @@ internal static class GetTrackOfferEndpoint
     public static void MapGetTrackOffer(this IEndpointRouteBuilder learners) =>
         learners.MapGet("/tracks/{courseId:guid}", GetAsync).WithName("GetTrackOffer")
             .WithSummary("The verified track of a course or specialization for this learner: price, whether it is paid, and the orders for it.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Refuses(StatusCodes.Status404NotFound, "track_not_found");
 
     private static async Task<Results<Ok<TrackOffer>, ProblemHttpResult>> GetAsync(
         Guid learnerId, Guid courseId, HttpContext http, IMediator mediator, NpgsqlDataSource dataSource, BillingSettings settings, TimeProvider time, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Orders;
 
@@ -14,12 +15,12 @@ internal static class PlaceOrderEndpoint
         learners.MapPost("/orders", PlaceAsync).WithName("PlaceOrder")
             .WithSummary("Buy the verified certificate track of a course or specialization with a card, under an Idempotency-Key.")
             .Produces<OrderView>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status402PaymentRequired)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Refuses(StatusCodes.Status400BadRequest, "idempotency_key_required", "invalid_input")
+            .Refuses(StatusCodes.Status402PaymentRequired, "card_declined", "insufficient_funds", "card_unknown")
+            .Refuses(StatusCodes.Status404NotFound, "track_not_found")
+            .Refuses(StatusCodes.Status409Conflict, "track_retired", "already_paid", "payment_pending")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused")
+            .Refuses(StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable");
 
     private static async Task<IResult> PlaceAsync(Guid learnerId, PlaceOrderRequest request, HttpContext http, PlaceOrderHandler handler, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Orders;
 using Verification.Billing.Payments.Local;
@@ -32,9 +33,10 @@ internal static class ReceiveLocalWebhookEndpoint
         endpoints.MapPost("/api/v1/billing/webhooks/local", ReceiveAsync).WithName("ReceiveLocalPaymentWebhook").WithTags("Billing").AllowAnonymous()
             .WithSummary("The local test-mode payment provider's signed webhook (HMAC-SHA256 over timestamp and body).")
             .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .Refuses(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "webhook_timestamp_out_of_tolerance", "webhook_unreadable", "webhook_amount_mismatch")
+            .Refuses(StatusCodes.Status404NotFound, "payment_unknown")
+            .Refuses(StatusCodes.Status413PayloadTooLarge, "webhook_too_large")
+            .Refuses(StatusCodes.Status503ServiceUnavailable, "database_unavailable")
             .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync);
 
     private static async Task<IResult> ReceiveAsync(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Idempotency;
 using Verification.Billing.Orders;
@@ -16,11 +17,11 @@ internal static class RequestRefundEndpoint
         learners.MapPost("/orders/{orderId:guid}/refunds", RefundAsync).WithName("RefundOrder")
             .WithSummary("Refund an order in full or in part within the refund window, through the provider, under an Idempotency-Key.")
             .Produces<OrderView>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Refuses(StatusCodes.Status400BadRequest, "idempotency_key_required", "invalid_input")
+            .Refuses(StatusCodes.Status404NotFound, "order_not_found")
+            .Refuses(StatusCodes.Status409Conflict, "order_not_refundable", "refund_window_closed", "certificate_issued")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "refund_exceeds_payment")
+            .Refuses(StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable");
 
     private static async Task<IResult> RefundAsync(Guid learnerId, Guid orderId, RefundRequestBody request, HttpContext http, RequestRefundHandler handler, CancellationToken cancellationToken)
     {

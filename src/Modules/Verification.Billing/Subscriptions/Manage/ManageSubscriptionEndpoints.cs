@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 
 namespace Verification.Billing.Subscriptions.Manage;
@@ -19,13 +20,13 @@ internal static class ManageSubscriptionEndpoints
             .WithSummary("The learner's subscriptions with their status, period end and renewal attempts.");
         learners.MapPost("/subscriptions/{subscriptionId:guid}/cancel", CancelAsync).WithName("CancelSubscription")
             .WithSummary("Cancel at the end of the current period: the tracks stay unlocked until then.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Refuses(StatusCodes.Status404NotFound, "subscription_not_found").Refuses(StatusCodes.Status409Conflict, "subscription_ended");
         learners.MapPost("/subscriptions/{subscriptionId:guid}/reactivate", ReactivateAsync).WithName("ReactivateSubscription")
             .WithSummary("Undo a cancellation before the period ends; renewal resumes.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Refuses(StatusCodes.Status404NotFound, "subscription_not_found").Refuses(StatusCodes.Status409Conflict, "subscription_ended");
         learners.MapPut("/subscriptions/{subscriptionId:guid}/card", ChangeCardAsync).WithName("ChangeSubscriptionCard")
             .WithSummary("Change the card renewals are charged to; a subscription past due is retried with it at its next attempt.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Refuses(StatusCodes.Status400BadRequest, "invalid_input").Refuses(StatusCodes.Status404NotFound, "subscription_not_found").Refuses(StatusCodes.Status409Conflict, "subscription_ended");
     }
 
     private static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListAsync(Guid learnerId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Idempotency;
 
@@ -26,12 +27,12 @@ internal static class SubscribeEndpoint
         learners.MapPost("/subscriptions", SubscribeAsync).WithName("Subscribe")
             .WithSummary("Subscribe to a monthly or yearly plan with a card, under an Idempotency-Key; active once the first charge is confirmed.")
             .Produces<SubscriptionView>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status402PaymentRequired)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Refuses(StatusCodes.Status400BadRequest, "idempotency_key_required", "invalid_input")
+            .Refuses(StatusCodes.Status402PaymentRequired, "card_declined", "insufficient_funds", "card_unknown")
+            .Refuses(StatusCodes.Status404NotFound, "plan_not_found")
+            .Refuses(StatusCodes.Status409Conflict, "already_subscribed")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused")
+            .Refuses(StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable");
 
     private static async Task<IResult> SubscribeAsync(
         Guid learnerId, SubscribeRequest request, HttpContext http, NpgsqlDataSource dataSource, SubscriptionCharges charges, TimeProvider time, CancellationToken cancellationToken)

@@ -43,11 +43,21 @@ if [ -z "${VERIFICATION_DB:-}" ]; then
     ln -sfn "$pgroot" "$root/.data/pg"
   fi
   mkdir -p "$pgroot/socket"
+  # A cluster outlives a deleted checkout under /var/lib/verification; one made with another superuser password than
+  # .data/keys.env holds cannot be entered, so it is set aside (not deleted) and a new one is made.
+  fingerprint="$(printf '%s' "$POSTGRES_SUPERUSER_PASSWORD" | sha256sum | cut -c1-64)"
+  if [ -f "$pgroot/data/PG_VERSION" ] && [ -f "$pgroot/secret.sha256" ] && [ "$(cat "$pgroot/secret.sha256")" != "$fingerprint" ]; then
+    echo "database: the cluster in $pgroot was made with other secrets than .data/keys.env; setting it aside"
+    as_pg "$(pg_bin)/pg_ctl" -D "$pgroot/data" stop -m fast >/dev/null 2>&1 || true
+    mv "$pgroot/data" "$pgroot/data.set-aside.$(date +%Y%m%d%H%M%S)"
+    rm -f "$pgroot/port"
+  fi
   if [ ! -f "$pgroot/data/PG_VERSION" ]; then
     echo "database: creating a private PostgreSQL cluster in .data/pg"
     mkdir -p "$pgroot/data"
     pg_own "$pgroot"
     pg_init_scram "$pgroot/data" "$POSTGRES_SUPERUSER_PASSWORD"
+    echo "$fingerprint" > "$pgroot/secret.sha256"
   fi
   # Only the cluster's user (and so the service's: the same user, or root over postgres) reaches the socket.
   pg_own "$pgroot" "$pgroot/socket"

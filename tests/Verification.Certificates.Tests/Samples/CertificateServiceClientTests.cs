@@ -55,7 +55,7 @@ public sealed class CertificateServiceClientTests(SampleClientApp app) : IClassF
         Assert.True(genuine.ExitCode == 0, genuine.Output);
         Assert.Contains("signature: ES256 signature verified with key", genuine.Output, StringComparison.Ordinal);
         Assert.Contains("type: VerifiableCredential, OpenBadgeCredential", genuine.Output, StringComparison.Ordinal);
-        Assert.Contains($"{app.BaseUrl}/verify/{certificate.Code}", genuine.Output, StringComparison.Ordinal);
+        Assert.Contains($"{app.BaseUrl}/verify/{CertificateRows.Display(certificate.Code)}", genuine.Output, StringComparison.Ordinal);
         Assert.Equal(1, forged.ExitCode);
         Assert.Contains("signature: INVALID (the ES256 signature does not verify", forged.Output, StringComparison.Ordinal);
         Assert.Equal(2, usage.ExitCode);
@@ -84,7 +84,7 @@ public sealed class CertificateServiceClientTests(SampleClientApp app) : IClassF
         Assert.True(received.ExitCode == 0, received.Output);
         Assert.Contains("signature: valid", received.Output, StringComparison.Ordinal);
         Assert.Contains("event: certificate.issued", received.Output, StringComparison.Ordinal);
-        Assert.Contains($"  code: {certificate.Code}", received.Output, StringComparison.Ordinal);
+        Assert.Contains($"  code: {CertificateRows.Display(certificate.Code)}", received.Output, StringComparison.Ordinal);
         Assert.Contains($"  learnerId: {learner}", received.Output, StringComparison.Ordinal);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("signature: INVALID (Webhook-Signature does not match the secret)", refused.Output, StringComparison.Ordinal);

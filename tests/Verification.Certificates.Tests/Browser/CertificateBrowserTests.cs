@@ -65,7 +65,8 @@ public sealed class CertificateBrowserTests(KestrelCertificatesApp app) : IClass
         var publicPage = await fresh.NewPageAsync();
         var response = await publicPage.GotoAsync(link!);
         await SaveAsync(publicPage, "02-public-page");
-        var state = await publicPage.Locator("#state").InnerTextAsync();
+        // The text as written (the page's CSS shows it in capitals).
+        var state = await publicPage.Locator("#state").TextContentAsync();
         var pageCourse = await publicPage.Locator("#course").InnerTextAsync();
         var pagePartner = await publicPage.Locator("#partner").InnerTextAsync();
         var code = await publicPage.Locator("#code").InnerTextAsync();

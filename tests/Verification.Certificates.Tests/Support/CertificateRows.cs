@@ -9,6 +9,9 @@ public sealed record CertificateRow(Guid Id, string Status, string Code, string?
 
 public static class CertificateRows
 {
+    /// <summary>A code as the service shows it: XXXX-XXXX-XXXX (the row keeps the twelve characters).</summary>
+    public static string Display(string code) => $"{code[..4]}-{code[4..8]}-{code[8..]}";
+
     public static async Task<CertificateRow?> FindAsync(CertificatesApp app, Guid learnerId, Guid courseId)
     {
         await using var connection = await app.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);

@@ -7,15 +7,21 @@ namespace Verification.Certificates.Tests.Support;
 /// The Host on a real Kestrel port, its public address set to it, so that a child process (the CLI, node) fetches the
 /// JWKS and the status list over HTTP as a verifier would.
 /// </summary>
-public sealed class KestrelCertificatesApp : CertificatesApp
+public class KestrelCertificatesApp : CertificatesApp
 {
     public KestrelCertificatesApp()
-        : this(FreePort())
+        : this(new Dictionary<string, string>())
     {
     }
 
-    private KestrelCertificatesApp(int port)
-        : base(new Dictionary<string, string>
+    /// <summary>With more settings (webhooks to a loopback receiver, say).</summary>
+    protected KestrelCertificatesApp(IReadOnlyDictionary<string, string> settings)
+        : this(FreePort(), settings)
+    {
+    }
+
+    private KestrelCertificatesApp(int port, IReadOnlyDictionary<string, string> settings)
+        : base(new Dictionary<string, string>(settings)
         {
             ["Certificates:PublicPageRequestsPerMinute"] = "10000",
             ["Certificates:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
@@ -29,7 +35,7 @@ public sealed class KestrelCertificatesApp : CertificatesApp
 
     protected override Uri ClientBaseAddress => new(BaseUrl);
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

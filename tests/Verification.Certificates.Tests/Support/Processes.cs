@@ -17,6 +17,18 @@ public static class Processes
         return await RunAsync("dotnet", [dll, .. arguments], null);
     }
 
+    /// <summary>
+    /// Runs samples/CertificateServiceClient as a platform would (<c>dotnet CertificateServiceClient.dll</c>). The
+    /// process starts before this returns, so a caller may act while it runs (a webhook receiver) and await it after.
+    /// </summary>
+    public static Task<(int ExitCode, string Output)> SampleClientAsync(params string[] arguments)
+    {
+        var outputFolder = Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "tests", "Verification.Certificates.Tests"), AppContext.BaseDirectory);
+        var dll = Path.Combine(RepositoryPaths.Root, "samples", "CertificateServiceClient", outputFolder, "CertificateServiceClient.dll");
+        Assert.True(File.Exists(dll), dll + " is not built");
+        return RunAsync("dotnet", [dll, .. arguments], null);
+    }
+
     /// <summary>Runs jose's <c>jwtVerify</c> on the JWT with the JWKS (verify.mjs); installs jose from its lock file once.</summary>
     public static async Task<(int ExitCode, string Output)> JoseAsync(string jwt, string jwks)
     {

@@ -1,0 +1,87 @@
+import { ApiError, learnerOf } from "./api.js";
+import { setText, show } from "./screens.js";
+
+// The learner's certificates (GET /api/v1/learners/{id}/certificates with their learner token): course, status,
+// code, the public page and its QR code. The token comes in the address's fragment (#token=…), which is never sent
+// to a server, or from the demo's sign-in.
+const state = { token: new URLSearchParams(location.hash.slice(1)).get("token") };
+
+document.getElementById("signin-button").onclick = demoSignIn;
+if (state.token) {
+  history.replaceState(null, "", location.pathname + location.search);
+  load();
+} else {
+  show("signin");
+}
+
+async function get(path, as = "json") {
+  const response = await fetch(`/api/v1/learners/${learnerOf(state.token)}/certificates${path}`, { headers: { Authorization: `Bearer ${state.token}` } });
+  if (!response.ok) {
+    const type = response.headers.get("Content-Type") ?? "";
+    throw new ApiError(response.status, type.includes("json") ? await response.json() : null);
+  }
+  return as === "json" ? response.json() : response.blob();
+}
+
+async function demoSignIn() {
+  try {
+    const response = await fetch("/api/v1/demo/tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ purpose: "enrollment" }) });
+    if (!response.ok) {
+      throw new ApiError(response.status, await response.json());
+    }
+    state.token = (await response.json()).token;
+    await load();
+  } catch (error) {
+    setText("signin-error", `Sign-in failed: ${error.message}`);
+  }
+}
+
+async function load() {
+  try {
+    const certificates = await get("");
+    const list = document.getElementById("certificate-list");
+    list.replaceChildren(...await Promise.all(certificates.map(item)));
+    document.getElementById("no-certificates").hidden = certificates.length > 0;
+    show("certificates");
+  } catch (error) {
+    show("signin");
+    setText("signin-error", `Your certificates could not be loaded: ${error.message}`);
+  }
+}
+
+const day = value => value ? new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
+
+async function item(certificate) {
+  const status = String(certificate.status).toLowerCase();
+  const li = document.createElement("li");
+  li.className = "certificate";
+  li.dataset.code = certificate.code;
+  const title = document.createElement("h2");
+  title.textContent = certificate.courseTitle;
+  const facts = document.createElement("dl");
+  const fact = (term, text, className) => {
+    const dt = document.createElement("dt");
+    dt.textContent = term;
+    const dd = document.createElement("dd");
+    dd.textContent = text;
+    dd.className = className;
+    facts.append(dt, dd);
+  };
+  fact("Issued by", certificate.partnerName, "partner");
+  fact("Status", { issued: "Valid", held: "Held", revoked: "Revoked" }[status] ?? status, "status");
+  fact(status === "issued" ? "Issued on" : "Since", day(status === "issued" ? certificate.issuedAt : certificate.statusChangedAt), "date");
+  fact("Verification code", certificate.code, "code");
+  li.append(title, facts);
+  if (status === "issued") {
+    const link = document.createElement("a");
+    link.href = certificate.verifyPath;
+    link.className = "verify-link";
+    link.textContent = "Open the public verification page";
+    const qr = document.createElement("img");
+    qr.alt = `QR code of the public page of certificate ${certificate.code}`;
+    qr.className = "qr";
+    qr.src = URL.createObjectURL(await get(`/${certificate.certificateId}/qr.png`, "blob"));
+    li.append(link, qr);
+  }
+  return li;
+}

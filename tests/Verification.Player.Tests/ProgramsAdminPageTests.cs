@@ -22,7 +22,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     private static readonly Guid AcmeProgramId = new("01935f00-0000-7000-8000-00000000000d");
     private static readonly Guid CompanyCourseId = new("01935f00-0000-7000-8000-00000000000a");
     private TestDatabase? _database;
-    private ProgramsHost? _host;
+    private PlayerHost? _host;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -32,7 +32,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     {
         Browsers.RequireChromium();
         _database = await TestDatabase.CreateEmptyAsync();
-        _host = new ProgramsHost(_database.ConnectionString);
+        _host = new PlayerHost(_database.ConnectionString);
         _ = _host.Address;
         _playwright = await Playwright.CreateAsync();
         _browser = await Browsers.WithoutCameraAsync(_playwright);

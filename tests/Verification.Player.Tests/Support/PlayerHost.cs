@@ -10,7 +10,9 @@ namespace Verification.Player.Tests.Support;
 
 /// <summary>
 /// The real Host on a loopback Kestrel port (a browser needs a socket), over a test database of its own, with the demo
-/// learner seeded and frames every second so an assessment takes seconds, not minutes.
+/// seed (the demo learner, an organisation's program with members in each state, Acme's program administrator), frames
+/// every second so an assessment takes seconds, not minutes, and mail to the test run's SMTP server. No test-only
+/// authentication: the pages sign in as real learners and staff.
 /// </summary>
 internal sealed class PlayerHost : WebApplicationFactory<Program>
 {
@@ -34,6 +36,7 @@ internal sealed class PlayerHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var smtp = (Environment.GetEnvironmentVariable("VERIFICATION_TEST_SMTP") ?? "127.0.0.1:2525").Split(':');
         builder.UseEnvironment("Testing");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Verification", _connectionString);
@@ -43,5 +46,7 @@ internal sealed class PlayerHost : WebApplicationFactory<Program>
         builder.UseSetting("Audit:Key", Verification.BuildingBlocks.Audit.AuditKey.Generate());
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Proctoring:Sessions:FrameIntervalSeconds", "1");
+        builder.UseSetting("Smtp:Host", smtp[0]);
+        builder.UseSetting("Smtp:Port", smtp[1]);
     }
 }

@@ -6,9 +6,11 @@ using Verification.Billing.Aid;
 using Verification.Billing.Api;
 using Verification.Billing.Orders.GetBilling;
 using Verification.Billing.Orders.PlaceOrder;
+using Verification.Billing.Payments.Stripe;
 using Verification.Billing.Payments.Webhooks;
 using Verification.Billing.Refunds.RequestRefund;
 using Verification.Billing.Subscriptions.Manage;
+using Verification.Billing.Subscriptions.Plans;
 using Verification.Billing.Subscriptions.Subscribe;
 using Verification.BuildingBlocks.Access;
 
@@ -32,7 +34,11 @@ internal static class BillingEndpoints
 
         var admin = endpoints.MapGroup("/api/v1/billing").WithTags("Billing").RequireAuthorization(AccessPolicies.Admin);
         admin.MapDecideAid();
+        admin.MapCreatePlan();
+
+        endpoints.MapListPlans();
 
         endpoints.MapReceiveLocalWebhook();
+        endpoints.MapReceiveStripeWebhook();
     }
 }

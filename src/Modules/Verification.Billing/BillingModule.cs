@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Verification.Billing.Orders.PlaceOrder;
 using Verification.Billing.Payments;
 using Verification.Billing.Payments.Local;
+using Verification.Billing.Payments.Stripe;
+using Stripe;
 using Verification.Billing.Payments.Webhooks;
 using Verification.Billing.Refunds.RequestRefund;
 using Verification.Billing.Subscriptions;
@@ -36,7 +38,16 @@ public sealed class BillingModule : IModule
         services.AddSingleton<LocalWebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalWebhookSender>());
         services.AddSingleton<LocalTestProvider>();
-        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<LocalTestProvider>());
+        if (settings.Provider == StripePaymentProvider.ProviderName)
+        {
+            services.AddSingleton<IStripeClient>(new StripeClient(settings.Stripe.SecretKey));
+            services.AddSingleton<IPaymentProvider, StripePaymentProvider>();
+        }
+        else
+        {
+            services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<LocalTestProvider>());
+        }
+
         services.AddScoped<PlaceOrderHandler>();
         services.AddScoped<RequestRefundHandler>();
         services.AddScoped<SubscriptionCharges>();

@@ -1,6 +1,6 @@
 namespace Verification.Billing;
 
-/// <summary>The <c>Billing</c> section: the refund window, the partner's share, the payment provider and its webhook secret.</summary>
+/// <summary>The <c>Billing</c> section: the refund window, the partner's share, the payment provider and its webhook secrets.</summary>
 internal sealed class BillingSettings
 {
     public const string SectionName = "Billing";
@@ -11,8 +11,11 @@ internal sealed class BillingSettings
     /// <summary>The partner's share of a track's price, in percent; the platform keeps the rest.</summary>
     public int PartnerSharePercent { get; set; } = 70;
 
-    /// <summary><c>local</c>: the test-mode provider that runs in the service.</summary>
+    /// <summary><c>local</c>: the test-mode provider that runs in the service; <c>stripe</c>: Stripe, with <see cref="Stripe"/>.</summary>
     public string Provider { get; set; } = "local";
+
+    /// <summary>The <c>Billing:Stripe</c> section, required when <see cref="Provider"/> is <c>stripe</c>.</summary>
+    public StripeSettings Stripe { get; set; } = new();
 
     /// <summary>The HMAC key of the local provider's webhooks (at least 32 characters). A fresh one per start when empty.</summary>
     public string? WebhookSecret { get; set; }
@@ -26,8 +29,16 @@ internal sealed class BillingSettings
     /// <summary>How often the renewal job looks for due subscriptions, in seconds; 0 turns the job off.</summary>
     public int RenewalIntervalSeconds { get; set; } = 60;
 
+    /// <summary>How long an accepted renewal charge waits for its confirming webhook before the provider is asked, in minutes.</summary>
+    public int RenewalConfirmationTimeoutMinutes { get; set; } = 60;
+
     public string? Validate()
     {
+        if (RenewalConfirmationTimeoutMinutes is < 1 or > 10_080)
+        {
+            return "Billing:RenewalConfirmationTimeoutMinutes must be between 1 and 10080.";
+        }
+
         if (RenewalIntervalSeconds is < 0 or > 86_400)
         {
             return "Billing:RenewalIntervalSeconds must be between 0 and 86400.";
@@ -43,9 +54,14 @@ internal sealed class BillingSettings
             return "Billing:PartnerSharePercent must be between 0 and 100.";
         }
 
-        if (Provider is not "local")
+        if (Provider is not ("local" or "stripe"))
         {
-            return "Billing:Provider must be 'local' (the Stripe adapter is built and tested offline, not wired yet).";
+            return "Billing:Provider must be 'local' or 'stripe'.";
+        }
+
+        if (Provider == "stripe" && Stripe.Validate() is { } stripeProblem)
+        {
+            return stripeProblem;
         }
 
         if (WebhookSecret is { Length: < 32 })
@@ -64,4 +80,6 @@ internal sealed class BillingSettings
     }
 
     public TimeSpan RefundWindow => TimeSpan.FromDays(RefundWindowDays);
+
+    public TimeSpan RenewalConfirmationTimeout => TimeSpan.FromMinutes(RenewalConfirmationTimeoutMinutes);
 }

@@ -10,7 +10,7 @@ namespace Verification.Host.Demo;
 /// <summary>
 /// With <c>Demo:Seed</c> on (./run.sh sets it), adds a university and a company partner (the university with an API key,
 /// <c>Demo:ApiKey</c>, kept by ./run.sh in .data/), three courses with verified tracks, a specialization, a learner on the
-/// verified track who paid for it, an organisation's program with a contract and members in each state, and a reviewer,
+/// verified track who paid for it, a monthly (59.00 USD) and a yearly (399.00 USD) plan over Demo University's tracks, an organisation's program with a contract and members in each state, and a reviewer,
 /// an admin and Acme's program administrator whose one-time passwords are printed once, when the accounts are made. Fixed ids make a second run a no-op.
 /// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
@@ -35,6 +35,8 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
     public static readonly Guid AdminId = new("01935f00-0000-7000-8000-000000000030");
     public static readonly Guid ApiKeyId = new("01935f00-0000-7000-8000-000000000031");
     public static readonly Guid ProgramAdminId = new("01935f00-0000-7000-8000-000000000032");
+    public static readonly Guid MonthlyPlanId = new("01935f00-0000-7000-8000-000000000040");
+    public static readonly Guid YearlyPlanId = new("01935f00-0000-7000-8000-000000000041");
     public const string ProgramAdminEmail = "programs@acme.example.org";
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -55,6 +57,8 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
         await mediator.Send(new RegisterLearner(LearnerId, "Ada Learner", "ada.learner@example.org", PartnerId, "demo-ada"), cancellationToken);
         await mediator.Send(new EnrollLearner(EnrollmentId, LearnerId, CourseId, TrackId), cancellationToken);
         await mediator.Send(new RecordPayment(OrderId, LearnerId, TrackId, 4900, "USD"), cancellationToken);
+        await mediator.Send(new CreateSubscriptionPlan(MonthlyPlanId, "Demo University Monthly", PlanInterval.Month, 5900, "USD", [TrackId, SecondTrackId, SpecializationTrackId]), cancellationToken);
+        await mediator.Send(new CreateSubscriptionPlan(YearlyPlanId, "Demo University Yearly", PlanInterval.Year, 39900, "USD", [TrackId, SecondTrackId, SpecializationTrackId]), cancellationToken);
         await mediator.Send(
             new SeedDemoProgram(OrganisationId, ProgramId, ContractId, "acme-data-academy", [CompanyCourseId], SpecializationId,
             [

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Verification.Billing.Contracts;
 using Verification.Billing.Tests.Support;
 using Verification.BuildingBlocks.Access;
@@ -36,6 +37,14 @@ public sealed class FinancialAidTests(BillingApp app) : IClassFixture<BillingApp
         Assert.Equal(HttpStatusCode.NotFound, twice.StatusCode);
         Assert.Equal(new TrackEntitlement(approved.LearnerId, approved.TrackId, EntitlementState.Paid, EntitlementSource.FinancialAid), await approved.EntitlementAsync());
         Assert.Equal(EntitlementState.NotPaid, (await declined.EntitlementAsync()).State);
+        await using var connection = await app.Database.DataSource.OpenConnectionAsync(Cancel);
+        var audited = (await connection.QueryAsync<(string Actor, string Action, string Data)>(
+            "SELECT actor, action, data::text FROM audit.entries WHERE subject = ANY (@subjects) ORDER BY sequence",
+            new { subjects = new[] { $"aid_application:{first}", $"aid_application:{second}" } })).ToList();
+        Assert.Equal(["billing.aid.approved", "billing.aid.declined"], audited.Select(a => a.Action));
+        Assert.All(audited, a => Assert.StartsWith("staff:", a.Actor, StringComparison.Ordinal));
+        Assert.All(audited, a => Assert.DoesNotContain("income bracket verified", a.Data, StringComparison.Ordinal));
+        Assert.Contains(approved.LearnerId.ToString(), audited[0].Data, StringComparison.Ordinal);
         await LedgerInvariant.AssertHoldsAsync(app.Database.DataSource);
     }
 

@@ -59,5 +59,9 @@ public sealed class OutageApp : BillingApp
         }
 
         public ValueTask<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) => provider.RefundAsync(request, cancellationToken);
+
+        public string? PaymentMethodFor(string entered) => provider.PaymentMethodFor(entered);
+
+        public ValueTask<PaymentStatus> StatusAsync(string paymentId, CancellationToken cancellationToken) => provider.StatusAsync(paymentId, cancellationToken);
     }
 }

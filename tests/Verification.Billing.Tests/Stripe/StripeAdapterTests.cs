@@ -75,15 +75,17 @@ public sealed class StripeAdapterTests
         // Stripe's scheme is the local provider's: t=<unix>,v1=HMAC-SHA256(secret, "<t>.<body>").
         var signature = WebhookSignature.Sign(Secret, Now.ToUnixTimeSeconds(), json);
 
-        var accepted = StripeWebhooks.Verify(json, signature, Secret, Now, tolerance);
+        var (accepted, check) = StripeWebhooks.Verify(json, signature, Secret, Now, tolerance);
 
+        Assert.Equal(WebhookCheck.Valid, check);
         Assert.NotNull(accepted);
         Assert.Equal("evt_1", accepted.Id);
         Assert.Equal("pi_123", Assert.IsType<PaymentIntent>(accepted.Data.Object).Id);
-        Assert.Null(StripeWebhooks.Verify(json.Replace("4900", "1", StringComparison.Ordinal), signature, Secret, Now, tolerance));
-        Assert.Null(StripeWebhooks.Verify(json, signature, Secret, Now.AddMinutes(6), tolerance));
-        Assert.Null(StripeWebhooks.Verify(json, signature, "whsec_another", Now, tolerance));
-        Assert.Null(StripeWebhooks.Verify(json, null, Secret, Now, tolerance));
+        Assert.Equal((null, WebhookCheck.SignatureMismatch), StripeWebhooks.Verify(json.Replace("4900", "1", StringComparison.Ordinal), signature, Secret, Now, tolerance));
+        Assert.Equal((null, WebhookCheck.TimestampOutsideTolerance), StripeWebhooks.Verify(json, signature, Secret, Now.AddMinutes(6), tolerance));
+        Assert.Equal((null, WebhookCheck.SignatureMismatch), StripeWebhooks.Verify(json, signature, "whsec_another", Now, tolerance));
+        Assert.Equal((null, WebhookCheck.SignatureMismatch), StripeWebhooks.Verify(json, null, Secret, Now, tolerance));
+        Assert.Equal((null, WebhookCheck.SignatureMismatch), StripeWebhooks.Verify(json, signature, null, Now, tolerance));
     }
 
     private static StripePaymentProvider Provider(RecordingHandler handler) =>

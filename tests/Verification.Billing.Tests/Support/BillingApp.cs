@@ -14,6 +14,7 @@ using Verification.BuildingBlocks.Encryption;
 using Verification.Catalog.Contracts;
 using Verification.Enrollment.Contracts;
 using Verification.Testing;
+using Verification.Testing.Contract;
 
 namespace Verification.Billing.Tests.Support;
 
@@ -28,6 +29,12 @@ public class BillingApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     // Near the real time: learner tokens are checked against the real clock by the bearer handler.
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    /// <summary>While true, the local provider's webhooks are lost on the way: the sender sees 200, the Host sees nothing.</summary>
+    public bool LoseWebhooks { get; set; }
+
+    /// <summary>The bodies of the webhooks lost while <see cref="LoseWebhooks"/> was on, for a test to deliver late.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> LostWebhooks { get; } = new();
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
 
@@ -107,8 +114,10 @@ public class BillingApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            // Every problem answer a test provokes must be one its endpoint declares in the API document.
+            services.AddRefusalContract();
             // The provider's webhooks travel through the test server: the real HTTP pipeline, without a socket.
-            services.AddHttpClient(LocalWebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(LocalWebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new LosingNetwork(this) { InnerHandler = Server.CreateHandler() });
             ConfigureServices(services);
         });
     }
@@ -127,5 +136,19 @@ public class BillingApp : WebApplicationFactory<Program>, IAsyncLifetime
             "/api/v1/staff/sign-in", new { email = account.Created!.Email, password = account.Created.OneTimePassword, newPassword = "a long staff passphrase" }, cancel);
         response.EnsureSuccessStatusCode();
         return client;
+    }
+
+    private sealed class LosingNetwork(BillingApp app) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!app.LoseWebhooks)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            app.LostWebhooks.Enqueue(request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        }
     }
 }

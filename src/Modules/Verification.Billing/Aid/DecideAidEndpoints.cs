@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,10 +10,14 @@ using Npgsql;
 using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.Audit;
 
 namespace Verification.Billing.Aid;
 
-/// <summary>Admins list pending aid applications and approve (the track is then paid at zero) or decline them.</summary>
+/// <summary>
+/// Admins list pending aid applications and approve (the track is then paid at zero) or decline them. A decision is
+/// audited in the transaction that records it: it grants or refuses a fee waiver, so who decided must be provable.
+/// </summary>
 internal static class DecideAidEndpoints
 {
     public sealed record AidDecision(bool Approve, string? Note);
@@ -42,7 +47,7 @@ internal static class DecideAidEndpoints
     }
 
     private static async Task<Results<Ok<AidView>, ProblemHttpResult>> DecideAsync(
-        Guid applicationId, AidDecision decision, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        Guid applicationId, AidDecision decision, ClaimsPrincipal user, NpgsqlDataSource dataSource, AuditLog audit, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (decision.Note is { Length: > 2000 })
         {
@@ -51,13 +56,19 @@ internal static class DecideAidEndpoints
 
         var staffId = Guid.TryParse(user.FindFirstValue(AccessClaims.StaffId), out var id) ? id : (Guid?)null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var view = await connection.QuerySingleOrDefaultAsync<AidView>(new CommandDefinition(
-            Decide, new { decision.Approve, decision.Note, staffId, applicationId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+            Decide, new { decision.Approve, decision.Note, staffId, applicationId, now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
         if (view is null)
         {
+            await transaction.RollbackAsync(cancellationToken);
             return BillingProblems.Create(StatusCodes.Status404NotFound, "aid_application_not_pending", "No pending application with this id.", "It may have been decided already.");
         }
 
+        // The note is the admin's free text and may name the learner's circumstances: the audit keeps only whether there was one.
+        var data = JsonSerializer.Serialize(new { learnerId = view.LearnerId, trackId = view.CertificateTrackId, status = view.Status, noted = decision.Note is { Length: > 0 } });
+        await audit.AppendAsync(connection, transaction, new AuditEntry(staffId is { } staff ? $"staff:{staff}" : "staff:unknown", "billing.aid." + view.Status, $"aid_application:{applicationId}", data), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         loggers.CreateLogger(typeof(DecideAidEndpoints)).LogInformation("Aid application {ApplicationId} {Status}", applicationId, view.Status);
         return TypedResults.Ok(view);
     }

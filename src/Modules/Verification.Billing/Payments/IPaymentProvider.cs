@@ -11,9 +11,26 @@ internal interface IPaymentProvider
     ValueTask<ChargeOutcome> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken);
 
     ValueTask<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The provider's reusable payment-method id for what the learner entered (a test card number locally, a
+    /// <c>pm_…</c> id made by Stripe's own page with Stripe), or null when it is not one. Only this id is stored, never a card number.
+    /// </summary>
+    string? PaymentMethodFor(string entered);
+
+    /// <summary>Where an accepted payment stands at the provider: asked when its confirming webhook is overdue.</summary>
+    ValueTask<PaymentStatus> StatusAsync(string paymentId, CancellationToken cancellationToken);
 }
 
-/// <param name="PaymentMethod">The card number in test mode, a payment-method id with a real provider.</param>
+internal enum PaymentStatus
+{
+    Succeeded,
+    Pending,
+    Failed,
+    Unknown,
+}
+
+/// <param name="PaymentMethod">The provider's payment-method id (<see cref="IPaymentProvider.PaymentMethodFor"/>).</param>
 internal sealed record ChargeRequest(string IdempotencyKey, Guid OrderId, long AmountMinor, string Currency, string PaymentMethod, string Description);
 
 /// <summary>Accepted: <paramref name="PaymentId"/> is set and a <c>payment.succeeded</c> webhook follows. Declined: <paramref name="DeclineCode"/> says why.</summary>

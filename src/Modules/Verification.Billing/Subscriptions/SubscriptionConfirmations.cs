@@ -45,6 +45,31 @@ internal static class SubscriptionConfirmations
         return true;
     }
 
+    /// <summary>A pending charge the provider reports failed: declined, and the subscription's failure handled as a decline. False when no charge holds the payment.</summary>
+    public static async Task<bool> FailedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string provider, string paymentId, string declineCode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var charge = await connection.QuerySingleOrDefaultAsync<ChargeRow>(new CommandDefinition(Find, new { provider, paymentId }, transaction, cancellationToken: cancellationToken));
+        if (charge is null)
+        {
+            return false;
+        }
+
+        if (charge.Status == "pending")
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE billing.subscription_charges SET status = 'declined', decline_code = @declineCode WHERE id = @Id", new { charge.Id, declineCode }, transaction, cancellationToken: cancellationToken));
+            var subscription = await connection.QuerySingleAsync<SubscriptionRow>(new CommandDefinition(
+                SubscriptionRow.Select + " WHERE s.id = @SubscriptionId", charge, transaction, cancellationToken: cancellationToken));
+            if (subscription.Status is "incomplete" or "active" or "past_due")
+            {
+                await Renewals.RenewalFailures.RecordAsync(connection, transaction, subscription, now, cancellationToken);
+            }
+        }
+
+        return true;
+    }
+
     private sealed class ChargeRow
     {
         public Guid Id { get; init; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Orders;
+using Verification.Billing.Payments;
 
 namespace Verification.Billing.Orders.PlaceOrder;
 
@@ -22,7 +23,7 @@ internal static class PlaceOrderEndpoint
             .Refuses(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused")
             .Refuses(StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable");
 
-    private static async Task<IResult> PlaceAsync(Guid learnerId, PlaceOrderRequest request, HttpContext http, PlaceOrderHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> PlaceAsync(Guid learnerId, PlaceOrderRequest request, HttpContext http, PlaceOrderHandler handler, IPaymentProvider provider, CancellationToken cancellationToken)
     {
         var key = http.Request.Headers[Idempotency.IdempotencyKeys.Header].ToString();
         if (!Idempotency.IdempotencyKeys.IsValid(key))
@@ -35,11 +36,16 @@ internal static class PlaceOrderEndpoint
             return BillingProblems.Invalid("Give either courseId or specializationId, and the card number.");
         }
 
+        if (provider.PaymentMethodFor(request.Card.Trim()) is not { } method)
+        {
+            return BillingProblems.Invalid("The card is not one the payment provider takes: with Stripe, give the PaymentMethod id (pm_…) from Stripe's page.");
+        }
+
         if (LearnerCaller.PartnerOf(http.User) is not { } partner)
         {
             return BillingProblems.TrackNotFound();
         }
 
-        return await handler.PlaceAsync(learnerId, partner, key, request.CourseId ?? request.SpecializationId!.Value, request.Card.Replace(" ", "", StringComparison.Ordinal), cancellationToken);
+        return await handler.PlaceAsync(learnerId, partner, key, request.CourseId ?? request.SpecializationId!.Value, method, cancellationToken);
     }
 }

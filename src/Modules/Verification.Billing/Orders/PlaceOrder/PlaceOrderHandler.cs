@@ -28,7 +28,7 @@ internal sealed class PlaceOrderHandler(NpgsqlDataSource dataSource, IMediator m
         ORDER BY status = 'paid' DESC LIMIT 1
         """;
 
-    public async Task<IResult> PlaceAsync(Guid learnerId, Guid partnerId, string key, Guid trackOrOwnerId, string card, CancellationToken cancellationToken)
+    public async Task<IResult> PlaceAsync(Guid learnerId, Guid partnerId, string key, Guid trackOrOwnerId, string paymentMethod, CancellationToken cancellationToken)
     {
         var track = await mediator.Send(new GetCertificateTrackForSale(trackOrOwnerId), cancellationToken);
         if (track is null || track.PartnerId != partnerId)
@@ -40,13 +40,13 @@ internal sealed class PlaceOrderHandler(NpgsqlDataSource dataSource, IMediator m
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await IdempotencyKeys.ClaimAsync(connection, transaction, scope, key, IdempotencyKeys.Fingerprint("order", $"{trackOrOwnerId}|{card}"), now, cancellationToken) is { } stored)
+        if (await IdempotencyKeys.ClaimAsync(connection, transaction, scope, key, IdempotencyKeys.Fingerprint("order", $"{trackOrOwnerId}|{paymentMethod}"), now, cancellationToken) is { } stored)
         {
             await transaction.CommitAsync(cancellationToken);
             return stored.SameRequest ? Answer.Replay(stored) : BillingProblems.IdempotencyKeyReused();
         }
 
-        var answer = await DecideAsync(connection, transaction, learnerId, track, key, card, now, cancellationToken);
+        var answer = await DecideAsync(connection, transaction, learnerId, track, key, paymentMethod, now, cancellationToken);
         if (answer is null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -60,7 +60,7 @@ internal sealed class PlaceOrderHandler(NpgsqlDataSource dataSource, IMediator m
 
     /// <summary>The answer to store under the key, or null when the provider was unreachable (nothing stored, retry allowed).</summary>
     private async Task<Answer?> DecideAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid learnerId, CertificateTrackForSale track, string key, string card, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid learnerId, CertificateTrackForSale track, string key, string paymentMethod, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (track.Retired)
         {
@@ -83,7 +83,7 @@ internal sealed class PlaceOrderHandler(NpgsqlDataSource dataSource, IMediator m
         ChargeOutcome outcome;
         try
         {
-            outcome = await provider.ChargeAsync(new ChargeRequest($"order:{learnerId}:{key}", order.Id, track.PriceMinor, track.Currency, card, track.Title), cancellationToken);
+            outcome = await provider.ChargeAsync(new ChargeRequest($"order:{learnerId}:{key}", order.Id, track.PriceMinor, track.Currency, paymentMethod, track.Title), cancellationToken);
         }
         catch (PaymentProviderUnavailableException ex)
         {

@@ -6,7 +6,7 @@ namespace Verification.Billing.Payments.Stripe;
 /// <summary>
 /// The payment-provider interface on Stripe's official SDK: a charge is a confirmed PaymentIntent, a refund a Refund,
 /// each under the caller's idempotency key. Card errors are declines; 429, 5xx and network failures are outages.
-/// Built and tested offline (request building, error mapping, webhook signature); not wired to <c>Billing:Provider</c> yet.
+/// Selected by <c>Billing:Provider = stripe</c>; tested offline only (docs/billing.md says what was not exercised).
 /// </summary>
 internal sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvider
 {
@@ -44,6 +44,36 @@ internal sealed class StripePaymentProvider(IStripeClient client) : IPaymentProv
         {
             var refund = await new RefundService(client).CreateAsync(StripeRequests.Refund(request), StripeRequests.Options(request.IdempotencyKey), cancellationToken);
             return new RefundOutcome(refund.Id);
+        }
+        catch (StripeException ex) when (IsOutage(ex))
+        {
+            throw new PaymentProviderUnavailableException("Stripe did not answer: " + (int)ex.HttpStatusCode, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new PaymentProviderUnavailableException("Stripe could not be reached.", ex);
+        }
+    }
+
+    // Card numbers never reach this service with Stripe: Stripe's own page turns them into a PaymentMethod first.
+    public string? PaymentMethodFor(string entered) =>
+        entered.StartsWith("pm_", StringComparison.Ordinal) && entered.Length <= 255 && entered.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? entered : null;
+
+    public async ValueTask<PaymentStatus> StatusAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var intent = await new PaymentIntentService(client).GetAsync(paymentId, cancellationToken: cancellationToken);
+            return intent.Status switch
+            {
+                "succeeded" => PaymentStatus.Succeeded,
+                "processing" or "requires_capture" => PaymentStatus.Pending,
+                _ => PaymentStatus.Failed,
+            };
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return PaymentStatus.Unknown;
         }
         catch (StripeException ex) when (IsOutage(ex))
         {

@@ -1,4 +1,5 @@
 using Stripe;
+using Verification.Billing.Payments.Webhooks;
 
 namespace Verification.Billing.Payments.Stripe;
 
@@ -7,16 +8,46 @@ internal static class StripeWebhooks
 {
     public const string Header = "Stripe-Signature";
 
-    /// <summary>The event, or null when the signature, the timestamp or the body does not hold.</summary>
-    public static Event? Verify(string json, string? signatureHeader, string secret, DateTimeOffset now, TimeSpan tolerance)
+    // Only to tell "signed, but too old" from "not signed": the real check uses the configured tolerance.
+    private static readonly long AnyAge = (long)TimeSpan.FromDays(365 * 100).TotalSeconds;
+
+    /// <summary>The event when <see cref="WebhookCheck.Valid"/>; a body that is signed but no event is <see cref="WebhookCheck.Malformed"/>.</summary>
+    public static (Event? Event, WebhookCheck Check) Verify(string json, string? signatureHeader, string? secret, DateTimeOffset now, TimeSpan tolerance)
     {
+        if (secret is null)
+        {
+            return (null, WebhookCheck.SignatureMismatch);
+        }
+
         try
         {
-            return EventUtility.ConstructEvent(json, signatureHeader ?? "", secret, (long)tolerance.TotalSeconds, now.ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
+            EventUtility.ValidateSignature(json, signatureHeader ?? "", secret, (long)tolerance.TotalSeconds, now.ToUnixTimeSeconds());
         }
         catch (StripeException)
         {
-            return null;
+            return (null, SignedLongAgo(json, signatureHeader, secret, now) ? WebhookCheck.TimestampOutsideTolerance : WebhookCheck.SignatureMismatch);
+        }
+
+        try
+        {
+            return (EventUtility.ParseEvent(json, throwOnApiVersionMismatch: false), WebhookCheck.Valid);
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or StripeException or ArgumentException or InvalidCastException)
+        {
+            return (null, WebhookCheck.Malformed);
+        }
+    }
+
+    private static bool SignedLongAgo(string json, string? signatureHeader, string secret, DateTimeOffset now)
+    {
+        try
+        {
+            EventUtility.ValidateSignature(json, signatureHeader ?? "", secret, AnyAge, now.ToUnixTimeSeconds());
+            return true;
+        }
+        catch (StripeException)
+        {
+            return false;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
@@ -21,13 +20,9 @@ namespace Verification.Billing.Payments.Webhooks;
 /// </summary>
 internal static class ReceiveLocalWebhookEndpoint
 {
-    private const int MaxBodyBytes = 64 * 1024;
-
     private const string Remember = """
         INSERT INTO billing.webhook_events (provider, event_id, event_type, received_at) VALUES ('local', @Id, @Type, @now) ON CONFLICT DO NOTHING
         """;
-
-    private const string FindOrder = "SELECT " + OrderRow.Columns + " FROM billing.orders WHERE provider = 'local' AND provider_payment_id = @paymentId FOR UPDATE";
 
     public static void MapReceiveLocalWebhook(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/billing/webhooks/local", ReceiveAsync).WithName("ReceiveLocalPaymentWebhook").WithTags("Billing").AllowAnonymous()
@@ -43,7 +38,7 @@ internal static class ReceiveLocalWebhookEndpoint
         HttpContext http, NpgsqlDataSource dataSource, WebhookSecret secret, BillingSettings settings, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(ReceiveLocalWebhookEndpoint));
-        if (await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        if (await WebhookBody.ReadAsync(http.Request, cancellationToken) is not { } body)
         {
             return BillingProblems.Create(StatusCodes.Status413PayloadTooLarge, "webhook_too_large", "The webhook body is too large.", "A webhook body is at most 64 KB.");
         }
@@ -82,7 +77,7 @@ internal static class ReceiveLocalWebhookEndpoint
             return TypedResults.Ok(new { status = "duplicate" });
         }
 
-        var order = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(FindOrder, new { paymentId = message.Data.PaymentId }, transaction, cancellationToken: cancellationToken));
+        var order = await OrderConfirmations.FindAsync(connection, transaction, LocalTestProvider.ProviderName, message.Data.PaymentId, cancellationToken);
         if (order is null && await SubscriptionConfirmations.ConfirmAsync(
             connection, transaction, LocalTestProvider.ProviderName, message.Data.PaymentId, message.Data.AmountMinor, message.Data.Currency, now, cancellationToken))
         {
@@ -97,44 +92,16 @@ internal static class ReceiveLocalWebhookEndpoint
             return BillingProblems.Create(StatusCodes.Status404NotFound, "payment_unknown", "No order holds this payment.", "The provider retries; the order may not be recorded yet.");
         }
 
-        if (order.Status == "pending")
+        if (!await OrderConfirmations.PaidAsync(connection, transaction, order, message.Data.AmountMinor, message.Data.Currency, settings.PartnerSharePercent, now, cancellationToken))
         {
-            if (order.AmountMinor != message.Data.AmountMinor || !string.Equals(order.Currency, message.Data.Currency, StringComparison.Ordinal))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                logger.LogWarning("Webhook for order {OrderId} confirms another amount than the order's; refused", order.Id);
-                return BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_amount_mismatch", "The confirmed amount differs from the order.", "The order stays pending.");
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE billing.orders SET status = 'paid', paid_at = @now WHERE id = @Id", new { order.Id, now }, transaction, cancellationToken: cancellationToken));
-            await PaidOrders.PostPaymentAsync(connection, transaction, order.Id, order.LearnerId, order.PartnerId, order.AmountMinor, order.Currency, settings.PartnerSharePercent, now, cancellationToken);
-            logger.LogInformation("Order {OrderId} paid", order.Id);
+            await transaction.RollbackAsync(cancellationToken);
+            logger.LogWarning("Webhook for order {OrderId} confirms another amount than the order's; refused", order.Id);
+            return BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_amount_mismatch", "The confirmed amount differs from the order.", "The order stays pending.");
         }
 
+        logger.LogInformation("Order {OrderId} paid", order.Id);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new { status = "applied" });
     }
 
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 }

@@ -4,9 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Verification.Billing.Api;
 using Verification.Billing.Contracts;
-using Verification.Billing.Entitlements;
 using Verification.Billing.Idempotency;
-using Verification.Billing.Ledger;
 using Verification.Billing.Orders;
 using Verification.Billing.Payments;
 using Verification.BuildingBlocks.Outbox;
@@ -21,12 +19,6 @@ internal sealed class RequestRefundHandler(
     NpgsqlDataSource dataSource, IPaymentProvider provider, IEnumerable<IRefundGuard> guards, BillingSettings settings, Outbox outbox, TimeProvider time, ILogger<RequestRefundHandler> logger)
 {
     private const string Lock = "SELECT " + OrderRow.Columns + " FROM billing.orders WHERE id = @orderId AND learner_id = @learnerId FOR UPDATE";
-
-    private const string Record = """
-        INSERT INTO billing.refunds (id, order_id, amount_minor, reason, provider_refund_id, created_at) VALUES (@id, @orderId, @amount, @reason, @providerRefundId, @now);
-        UPDATE billing.orders SET refunded_minor = refunded_minor + @amount, status = CASE WHEN refunded_minor + @amount = amount_minor THEN 'refunded' ELSE status END
-        WHERE id = @orderId
-        """;
 
     public async Task<IResult> RefundAsync(Guid learnerId, Guid orderId, string key, long? amount, string? reason, CancellationToken cancellationToken)
     {
@@ -82,16 +74,7 @@ internal sealed class RequestRefundHandler(
     private async Task<OrderView> RecordAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, OrderRow order, long refund, string? reason, RefundOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var refundId = Guid.CreateVersion7();
-        await connection.ExecuteAsync(new CommandDefinition(Record, new { id = refundId, orderId = order.Id, amount = refund, reason, providerRefundId = outcome.RefundId, now }, transaction, cancellationToken: cancellationToken));
-        await LedgerWriter.PostAsync(
-            connection,
-            transaction,
-            new LedgerEntry(Guid.CreateVersion7(), "refund", order.LearnerId, order.PartnerId, order.Currency, now) { OrderId = order.Id, RefundId = refundId },
-            LedgerSplits.Refund(order.LearnerId, order.PartnerId, order.AmountMinor, order.RefundedMinor, refund, settings.PartnerSharePercent),
-            cancellationToken);
-        await Withdrawals.PublishAsync(connection, transaction, order.LearnerId, [order.CertificateTrackId], EntitlementWithdrawalReason.Refunded, now, cancellationToken);
-
+        await RefundRecords.RecordAsync(connection, transaction, order, refund, reason, outcome.RefundId, settings.PartnerSharePercent, now, cancellationToken);
         logger.LogInformation("Order {OrderId} refunded {Amount} minor units", order.Id, refund);
         var refunded = order.RefundedMinor + refund;
         var view = order.ToView(settings.RefundWindow, now);

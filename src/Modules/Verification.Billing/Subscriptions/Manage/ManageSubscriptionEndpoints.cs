@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
+using Verification.Billing.Payments;
 
 namespace Verification.Billing.Subscriptions.Manage;
 
@@ -44,15 +45,15 @@ internal static class ManageSubscriptionEndpoints
         ChangeAsync(dataSource, learnerId, subscriptionId, "UPDATE billing.subscriptions SET cancel_at_period_end = false WHERE id = @subscriptionId", new { subscriptionId }, cancellationToken);
 
     private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> ChangeCardAsync(
-        Guid learnerId, Guid subscriptionId, CardRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid learnerId, Guid subscriptionId, CardRequest request, NpgsqlDataSource dataSource, IPaymentProvider provider, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Card) || request.Card.Length > 64)
+        if (string.IsNullOrWhiteSpace(request.Card) || request.Card.Length > 64 || provider.PaymentMethodFor(request.Card.Trim()) is not { } method)
         {
-            return BillingProblems.Invalid("Give the card number.");
+            return BillingProblems.Invalid("Give the card number (with Stripe, the PaymentMethod id from Stripe's page).");
         }
 
         return await ChangeAsync(dataSource, learnerId, subscriptionId, "UPDATE billing.subscriptions SET payment_method = @card WHERE id = @subscriptionId",
-            new { subscriptionId, card = request.Card.Replace(" ", "", StringComparison.Ordinal) }, cancellationToken);
+            new { subscriptionId, card = method }, cancellationToken);
     }
 
     private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> ChangeAsync(

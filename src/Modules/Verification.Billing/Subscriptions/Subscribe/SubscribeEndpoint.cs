@@ -6,6 +6,7 @@ using Npgsql;
 using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Idempotency;
+using Verification.Billing.Payments;
 
 namespace Verification.Billing.Subscriptions.Subscribe;
 
@@ -35,7 +36,7 @@ internal static class SubscribeEndpoint
             .Refuses(StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable");
 
     private static async Task<IResult> SubscribeAsync(
-        Guid learnerId, SubscribeRequest request, HttpContext http, NpgsqlDataSource dataSource, SubscriptionCharges charges, TimeProvider time, CancellationToken cancellationToken)
+        Guid learnerId, SubscribeRequest request, HttpContext http, NpgsqlDataSource dataSource, SubscriptionCharges charges, IPaymentProvider provider, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = http.Request.Headers[IdempotencyKeys.Header].ToString();
         if (!IdempotencyKeys.IsValid(key))
@@ -50,7 +51,12 @@ internal static class SubscribeEndpoint
 
         var scope = "learner:" + learnerId;
         var now = time.GetUtcNow();
-        var card = request.Card.Replace(" ", "", StringComparison.Ordinal);
+        // The provider's payment-method id is stored for the renewals, never the card number.
+        if (provider.PaymentMethodFor(request.Card.Trim()) is not { } card)
+        {
+            return BillingProblems.Invalid("The card is not one the payment provider takes: with Stripe, give the PaymentMethod id (pm_…) from Stripe's page.");
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await IdempotencyKeys.ClaimAsync(connection, transaction, scope, key, IdempotencyKeys.Fingerprint("subscribe", $"{request.PlanId}|{card}"), now, cancellationToken) is { } stored)

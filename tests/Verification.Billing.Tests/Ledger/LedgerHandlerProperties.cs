@@ -13,14 +13,14 @@ namespace Verification.Billing.Tests.Ledger;
 /// Random sequences of orders (good and declined cards), full and partial refunds, subscriptions and renewals, each
 /// through the Host's endpoints, handlers, provider webhooks and renewal job on real PostgreSQL: after every step the
 /// ledger balances, no balance is on the wrong side, and the learner's balance is what the orders and confirmed charges hold.
-/// Bounded (12 cases of at most 8 steps) so that it runs in well under a minute.
+/// Bounded (30 cases of at most 12 steps) so that it runs in well under a minute.
 /// </summary>
 public sealed class LedgerHandlerProperties(SubscriptionApp app) : IClassFixture<SubscriptionApp>
 {
-    private const int MaxSteps = 8;
+    private const int MaxSteps = 12;
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Property(MaxTest = 12, EndSize = MaxSteps)]
+    [Property(MaxTest = 30, EndSize = MaxSteps)]
     public async Task<bool> Any_sequence_of_orders_payments_refunds_and_renewals_through_the_handlers_keeps_the_ledger_balanced_with_no_negative_balance(int[] operations)
     {
         var steps = operations.Take(MaxSteps).ToArray();

@@ -32,6 +32,7 @@ public sealed class CertificatesModule : IModule
         services.AddSingleton(settings);
         services.AddSingleton<IRefundGuard, CertificateRefundGuard>();
         services.AddSingleton<SigningKeyStore>();
+        services.AddHostedService<SigningKeyStartup>();
         services.AddSingleton<CredentialSigner>();
         services.AddSingleton<StatusList>();
         services.AddScoped<CredentialIssuer>();
@@ -39,8 +40,15 @@ public sealed class CertificatesModule : IModule
         services.AddCertificatesRateLimits(configuration);
         var webhooks = new WebhookSettings();
         configuration.GetSection(WebhookSettings.SectionName).Bind(webhooks);
+        if (webhooks.Validate() is { } webhookProblem)
+        {
+            throw new SettingInvalidException(webhookProblem);
+        }
+
         services.AddSingleton(webhooks);
-        services.AddHttpClient(WebhookSender.ClientName);
+        services.AddSingleton<WebhookAddressGuard>();
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<WebhookAddressGuard>()));
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
     }
@@ -50,6 +58,7 @@ public sealed class CertificatesModule : IModule
         endpoints.MapVerifyPage();
         endpoints.MapLearnerCertificates();
         endpoints.MapCertificateQr();
+        endpoints.MapCertificatePdf();
         endpoints.MapCertificateLookup();
         endpoints.MapCredentials();
         endpoints.MapWebhooks();

@@ -57,6 +57,8 @@ public sealed class CertificateBrowserTests(KestrelCertificatesApp app) : IClass
         var status = await item.Locator(".status").InnerTextAsync();
         var partner = await item.Locator(".partner").InnerTextAsync();
         var link = await item.GetByRole(AriaRole.Link, new() { Name = "Open the public verification page" }).GetAttributeAsync("href");
+        var pdf = await page.EvaluateAsync<string>(
+            "async () => { const a = document.querySelector('a.pdf-link'); const head = await (await fetch(a.href)).text(); return a.download + ' ' + head.slice(0, 8); }");
         var address = page.Url;
         await own.CloseAsync();
 
@@ -76,6 +78,7 @@ public sealed class CertificateBrowserTests(KestrelCertificatesApp app) : IClass
         Assert.Equal("Valid", status);
         Assert.Equal("Browser University", partner);
         Assert.Equal($"/verify/{shown}", link);
+        Assert.Equal($"certificate-{shown}.pdf %PDF-1.7", pdf);
         Assert.DoesNotContain("token", address, StringComparison.Ordinal);
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
         Assert.Equal(200, response!.Status);

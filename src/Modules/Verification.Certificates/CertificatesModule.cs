@@ -36,7 +36,9 @@ public sealed class CertificatesModule : IModule
         services.AddSingleton<CredentialSigner>();
         services.AddSingleton<StatusList>();
         services.AddScoped<CredentialIssuer>();
+        services.AddScoped<CertificateChange>();
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<SpecializationIssuer>();
         services.AddCertificatesRateLimits(configuration);
         var webhooks = new WebhookSettings();
         configuration.GetSection(WebhookSettings.SectionName).Bind(webhooks);

@@ -142,7 +142,7 @@ public sealed class WebhookEndpointGuardTests(GuardedWebhookApp app) : IClassFix
         }
 
         await WebhookDeliveries.QueueAsync(app, world.PartnerId, "certificate.issued");
-        var delivery = await WebhookDeliveries.WaitForAttemptsAsync(partner, webhookId, 1);
+        var delivery = await WebhookDeliveries.WaitForAttemptsAsync(app, partner, webhookId, 1);
 
         Assert.Equal(["address_refused:loopback"], await WebhookDeliveries.AttemptErrorsAsync(app, webhookId));
         Assert.Equal(JsonValueKind.Null, delivery.GetProperty("attempts")[0].GetProperty("statusCode").ValueKind);

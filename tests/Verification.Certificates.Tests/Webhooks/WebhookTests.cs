@@ -53,7 +53,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         var waits = new List<TimeSpan>();
         for (var failed = 1; failed <= 3; failed++)
         {
-            var delivery = await WebhookDeliveries.WaitForAttemptsAsync(partner, webhookId, failed);
+            var delivery = await WebhookDeliveries.WaitForAttemptsAsync(app, partner, webhookId, failed);
             var last = delivery.GetProperty("attempts")[failed - 1].GetProperty("at").GetDateTime();
             waits.Add(delivery.GetProperty("nextAttemptAt").GetDateTime() - last);
             Assert.Equal(JsonValueKind.Null, delivery.GetProperty("deliveredAt").ValueKind);
@@ -128,7 +128,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         var stillHanging = DateTime.UtcNow < hanging.Calls[0].ArrivedAt.AddSeconds(6);
 
         // Its attempt over (500 after 6 s), its retry waits for its time; meanwhile the healthy one gets the next event at once.
-        var failed = await WebhookDeliveries.WaitForAttemptsAsync(partner, hangingId, 1);
+        var failed = await WebhookDeliveries.WaitForAttemptsAsync(app, partner, hangingId, 1);
         queued = DateTime.UtcNow;
         await WebhookDeliveries.QueueAsync(app, world.PartnerId, "certificate.held");
         await healthy.WaitForAsync(2);
@@ -152,12 +152,12 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         var (webhookId, _) = await RegisterAsync(partner, receiver.Url, "session.verdict");
         await WebhookDeliveries.QueueAsync(app, world.PartnerId, "session.verdict");
 
-        var delivery = await WebhookDeliveries.WaitForAttemptsAsync(partner, webhookId, 1);
+        var delivery = await WebhookDeliveries.WaitForAttemptsAsync(app, partner, webhookId, 1);
         for (var attempts = 1; delivery.GetProperty("abandonedAt").ValueKind == JsonValueKind.Null; attempts++)
         {
             Assert.True(attempts < 40, "never given up");
             WebhookDeliveries.AdvanceTo(app, delivery);
-            delivery = await WebhookDeliveries.WaitForAttemptsAsync(partner, webhookId, attempts + 1);
+            delivery = await WebhookDeliveries.WaitForAttemptsAsync(app, partner, webhookId, attempts + 1);
         }
 
         app.Time.Advance(TimeSpan.FromDays(1));

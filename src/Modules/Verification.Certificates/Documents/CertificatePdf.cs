@@ -48,7 +48,7 @@ internal static class CertificatePdf
         Text(page, "F2", 30, 60, 500, "Verified Certificate");
         Text(page, "F1", 14, 60, 458, "This certifies that");
         Text(page, "F2", 26, 60, 420, d.LearnerName);
-        Text(page, "F1", 14, 60, 384, "completed the course");
+        Text(page, "F1", 14, 60, 384, "completed");
         Text(page, "F2", 20, 60, 352, d.CourseTitle);
         Text(page, "F1", 14, 60, 322, "offered by " + d.PartnerName);
         Text(page, "F1", 14, 60, 270, "Issued on " + d.IssuedAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));

@@ -7,7 +7,6 @@ using Npgsql;
 using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.Audit;
 using Verification.BuildingBlocks.OpenApi;
-using Verification.Catalog.Contracts;
 using Verification.Certificates.Api;
 using Verification.Certificates.Codes;
 using Verification.Certificates.Credentials;
@@ -38,10 +37,10 @@ internal static class CertificatePdfEndpoint
         }
 
         var learner = await mediator.Send(new GetLearner(learnerId, null), cancellationToken);
-        var course = (await mediator.Send(new GetCourses([record.CourseId]), cancellationToken)).SingleOrDefault();
+        var subject = await CertificateSubject.OfAsync(mediator, record.CourseId, cancellationToken);
         var code = VerificationCode.Display(record.Code);
         var pdf = CertificatePdf.Render(new CertificateDocument(
-            learner?.FullName ?? "", course?.Title ?? "", course?.PartnerName ?? "", issuedAt, code, settings.VerifyUrl(code)));
+            learner?.FullName ?? "", subject?.Title ?? "", subject?.PartnerName ?? "", issuedAt, code, settings.VerifyUrl(code)));
         return TypedResults.File(pdf, "application/pdf", $"certificate-{code}.pdf");
     }
 }

@@ -51,6 +51,12 @@ internal sealed class WebhookSender(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                foreach (var failed in running.Where(t => t.IsFaulted))
+                {
+                    // A bug, not a receiver's failure: the delivery's lease runs out and it is taken again.
+                    logger.LogError(failed.Exception, "A webhook attempt failed unexpectedly");
+                }
+
                 running.RemoveAll(t => t.IsCompleted);
                 var taken = await TakeAsync(stoppingToken);
                 foreach (var due in taken)

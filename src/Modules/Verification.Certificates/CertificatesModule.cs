@@ -32,15 +32,25 @@ public sealed class CertificatesModule : IModule
         services.AddSingleton(settings);
         services.AddSingleton<IRefundGuard, CertificateRefundGuard>();
         services.AddSingleton<SigningKeyStore>();
+        services.AddHostedService<SigningKeyStartup>();
         services.AddSingleton<CredentialSigner>();
         services.AddSingleton<StatusList>();
         services.AddScoped<CredentialIssuer>();
+        services.AddScoped<CertificateChange>();
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<SpecializationIssuer>();
         services.AddCertificatesRateLimits(configuration);
         var webhooks = new WebhookSettings();
         configuration.GetSection(WebhookSettings.SectionName).Bind(webhooks);
+        if (webhooks.Validate() is { } webhookProblem)
+        {
+            throw new SettingInvalidException(webhookProblem);
+        }
+
         services.AddSingleton(webhooks);
-        services.AddHttpClient(WebhookSender.ClientName);
+        services.AddSingleton<WebhookAddressGuard>();
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<WebhookAddressGuard>()));
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
     }
@@ -50,6 +60,7 @@ public sealed class CertificatesModule : IModule
         endpoints.MapVerifyPage();
         endpoints.MapLearnerCertificates();
         endpoints.MapCertificateQr();
+        endpoints.MapCertificatePdf();
         endpoints.MapCertificateLookup();
         endpoints.MapCredentials();
         endpoints.MapWebhooks();

@@ -37,7 +37,7 @@ public sealed class CertificateBrowserTests(KestrelCertificatesApp app) : IClass
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
 
-        var own = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var own = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, AcceptDownloads = true });
         own.SetDefaultTimeout(30_000);
         var page = await own.NewPageAsync();
         var errors = new List<string>();
@@ -57,6 +57,9 @@ public sealed class CertificateBrowserTests(KestrelCertificatesApp app) : IClass
         var status = await item.Locator(".status").InnerTextAsync();
         var partner = await item.Locator(".partner").InnerTextAsync();
         var link = await item.GetByRole(AriaRole.Link, new() { Name = "Open the public verification page" }).GetAttributeAsync("href");
+        var download = await page.RunAndWaitForDownloadAsync(() => item.Locator("a.pdf-link").ClickAsync());
+        var pdfHead = System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(await download.PathAsync(), Cancel))[..8]);
+        var pdf = $"{download.SuggestedFilename} {pdfHead}";
         var address = page.Url;
         await own.CloseAsync();
 
@@ -76,6 +79,7 @@ public sealed class CertificateBrowserTests(KestrelCertificatesApp app) : IClass
         Assert.Equal("Valid", status);
         Assert.Equal("Browser University", partner);
         Assert.Equal($"/verify/{shown}", link);
+        Assert.Equal($"certificate-{shown}.pdf %PDF-1.7", pdf);
         Assert.DoesNotContain("token", address, StringComparison.Ordinal);
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
         Assert.Equal(200, response!.Status);

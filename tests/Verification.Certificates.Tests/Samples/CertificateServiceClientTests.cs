@@ -7,13 +7,10 @@ using Verification.Testing;
 
 namespace Verification.Certificates.Tests.Samples;
 
-/// <summary>The Host on Kestrel, delivering webhooks to loopback http with few quick retries.</summary>
+/// <summary>The Host on Kestrel, delivering webhooks to loopback http (retries wait for the fake clock).</summary>
 public sealed class SampleClientApp() : KestrelCertificatesApp(new Dictionary<string, string>
 {
-    ["Certificates:Webhooks:AllowLoopbackHttp"] = "true",
-    // The receiver that refuses the signature is retried twice, quickly: deliveries are sent one at a time.
-    ["Certificates:Webhooks:FirstRetryDelay"] = "00:00:00.05",
-    ["Certificates:Webhooks:MaxRetries"] = "2",
+    ["Certificates:Webhooks:TestOnlyAllowLoopbackReceivers"] = "true",
     ["Certificates:Webhooks:PollInterval"] = "00:00:00.2",
 });
 

@@ -12,6 +12,7 @@ using Verification.Access.Contracts;
 using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.Encryption;
 using Verification.Testing;
+using Verification.Testing.Contract;
 
 namespace Verification.Certificates.Tests.Support;
 
@@ -126,6 +127,7 @@ public class CertificatesApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+            services.AddRefusalContract();
         });
     }
 

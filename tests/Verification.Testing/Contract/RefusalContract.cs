@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.OpenApi;
@@ -57,7 +58,9 @@ public static class RefusalContract
         }
 
         var status = context.Response.StatusCode;
-        if (status >= 400 && context.GetEndpoint() is RouteEndpoint endpoint && endpoint.Metadata.GetMetadata<Refusal>() is not null)
+        // Pages left out of the API document (HTML such as /verify/{code}) are not held to it.
+        if (status >= 400 && context.GetEndpoint() is RouteEndpoint endpoint && endpoint.Metadata.GetMetadata<Refusal>() is not null
+            && endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
         {
             var code = CodeOf(context.Response.ContentType, buffer.ToArray());
             var declared = RefusalDeclarations.Declared(endpoint.Metadata);

@@ -1,5 +1,4 @@
 using Mediator;
-using Verification.Catalog.Contracts;
 using Verification.Certificates.Codes;
 using Verification.Certificates.Issuance;
 using Verification.Enrollment.Contracts;
@@ -7,7 +6,7 @@ using Verification.Enrollment.Contracts;
 namespace Verification.Certificates.Api;
 
 /// <summary>
-/// What anyone may see of a certificate: asked afresh from Catalog and Enrollment (names are not copied here). The
+/// What anyone may see of a certificate (for a course or a specialization, both shown as CourseTitle): asked afresh from Catalog and Enrollment (names are not copied here). The
 /// learner's name is null when they hid it. Nothing biometric: only that identity was verified.
 /// </summary>
 internal sealed record CertificateView(
@@ -26,15 +25,15 @@ internal sealed record CertificateView(
     public static async Task<CertificateView> OfAsync(CertificateRecord record, IMediator mediator, CancellationToken cancellationToken)
     {
         var learner = await mediator.Send(new GetLearner(record.LearnerId, null), cancellationToken);
-        var course = (await mediator.Send(new GetCourses([record.CourseId]), cancellationToken)).SingleOrDefault();
+        var subject = await CertificateSubject.OfAsync(mediator, record.CourseId, cancellationToken);
         var code = VerificationCode.Display(record.Code);
         return new CertificateView(
             record.Id,
             code,
             record.Status,
             record.NameHidden ? null : learner?.FullName,
-            course?.Title ?? "",
-            course?.PartnerName ?? "",
+            subject?.Title ?? "",
+            subject?.PartnerName ?? "",
             record.IssuedAt,
             record.RevokedAt,
             record.StatusChangedAt,

@@ -1,7 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
-using Verification.Catalog.Contracts;
+using Verification.Certificates.Api;
 using Verification.Certificates.Codes;
 using Verification.Enrollment.Contracts;
 
@@ -17,10 +17,10 @@ internal sealed class CredentialIssuer(IMediator mediator, CredentialSigner sign
     {
         var contact = await mediator.Send(new GetLearnerContact(certificate.LearnerId), cancellationToken)
             ?? throw new InvalidOperationException($"Learner {certificate.LearnerId} is unknown to Enrollment.");
-        var course = (await mediator.Send(new GetCourses([certificate.CourseId]), cancellationToken)).SingleOrDefault()
-            ?? throw new InvalidOperationException($"Course {certificate.CourseId} is unknown to Catalog.");
+        var course = await CertificateSubject.OfAsync(mediator, certificate.CourseId, cancellationToken)
+            ?? throw new InvalidOperationException($"Course or specialization {certificate.CourseId} is unknown to Catalog.");
         var index = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT nextval('certificates.status_index')::int", transaction: transaction, cancellationToken: cancellationToken));
-        var facts = new CredentialFacts(certificate.CertificateId, VerificationCode.Display(certificate.Code), course.CourseId, course.Title, course.PartnerId, course.PartnerName, contact.Email, now, index);
+        var facts = new CredentialFacts(certificate.CertificateId, VerificationCode.Display(certificate.Code), course.Id, course.Title, course.PartnerId, course.PartnerName, contact.Email, now, index, course.IsSpecialization);
         var (jwt, kid) = await signer.SignAsync(OpenBadgeCredential.Build(facts, settings), "vc+jwt", cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO certificates.credentials (id, certificate_id, status_index, kid, jwt, issued_at)

@@ -15,7 +15,8 @@ internal sealed record CredentialFacts(
     string PartnerName,
     string LearnerEmail,
     DateTimeOffset ValidFrom,
-    int StatusIndex);
+    int StatusIndex,
+    bool Specialization = false);
 
 /// <summary>
 /// An Open Badges 3.0 <c>OpenBadgeCredential</c> in the W3C VC data model 2.0: the partner's issuer profile (served by
@@ -67,8 +68,11 @@ internal static class OpenBadgeCredential
                     ["description"] = $"Verified certificate for {facts.CourseTitle}, offered by {facts.PartnerName}.",
                     ["criteria"] = new JsonObject
                     {
-                        ["narrative"] = "Completed every graded item of the course on its paid verified track, with the learner's identity verified "
-                            + "for the course: every proctored assessment ended Verified or was approved by a reviewer.",
+                        ["narrative"] = facts.Specialization
+                            ? "Earned a verified certificate in every course of the specialization, each with the learner's identity verified for the "
+                                + "course: every proctored assessment ended Verified or was approved by a reviewer."
+                            : "Completed every graded item of the course on its paid verified track, with the learner's identity verified "
+                                + "for the course: every proctored assessment ended Verified or was approved by a reviewer.",
                     },
                     ["creator"] = new JsonObject
                     {

@@ -55,12 +55,21 @@ internal sealed class SigningKeyStore(NpgsqlDataSource dataSource, EnvelopeEncry
         return created.Kid;
     }
 
-    /// <summary>Every public key, retired ones included, as a JWKS document.</summary>
+    /// <summary>
+    /// Every public key, retired ones included, as a JWKS document. Never empty: the first key is made here if no
+    /// credential was signed yet, so a verifier can fetch and pin it before the first certificate.
+    /// </summary>
     public async Task<string> JwksAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var keys = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT public_jwk FROM certificates.signing_keys ORDER BY created_at", cancellationToken: cancellationToken));
+        var keys = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT public_jwk FROM certificates.signing_keys ORDER BY created_at", cancellationToken: cancellationToken))).ToList();
+        if (keys.Count == 0)
+        {
+            using var made = (await ActiveAsync(cancellationToken)).Key;
+            return await JwksAsync(cancellationToken);
+        }
+
         return "{\"keys\":[" + string.Join(',', keys) + "]}";
     }
 

@@ -10,7 +10,8 @@ namespace Verification.Certificates.Issuance;
 
 /// <summary>
 /// What makes the decision run again: a completed course, a verdict, a review case opened or decided, an entitlement
-/// withdrawn. Each arrives through its module's outbox (at least once), and recomputing is idempotent.
+/// withdrawn. Each arrives through its module's outbox (at least once), and recomputing is idempotent. The course's
+/// certificate is decided first, then those of the specializations that include the course.
 /// </summary>
 public sealed class IssuanceTriggers(NpgsqlDataSource dataSource, IServiceProvider services)
     : INotificationHandler<CourseCompleted>,
@@ -19,35 +20,40 @@ public sealed class IssuanceTriggers(NpgsqlDataSource dataSource, IServiceProvid
       INotificationHandler<ReviewCaseDecided>,
       INotificationHandler<TrackEntitlementWithdrawn>
 {
-    // The issuer is internal to the module; a routed handler must be public, so it asks its scope for it.
-    private CertificateIssuer Issuer => services.GetRequiredService<CertificateIssuer>();
-
     public async ValueTask Handle(CourseCompleted notification, CancellationToken cancellationToken) =>
-        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"enrollment:{notification.EnrollmentId}:completed", cancellationToken);
+        await RecomputeAsync(notification.LearnerId, notification.CourseId, $"enrollment:{notification.EnrollmentId}:completed", cancellationToken);
 
     public async ValueTask Handle(SessionVerdictReached notification, CancellationToken cancellationToken) =>
-        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"session:{notification.SessionId}:verdict", cancellationToken);
+        await RecomputeAsync(notification.LearnerId, notification.CourseId, $"session:{notification.SessionId}:verdict", cancellationToken);
 
     public async ValueTask Handle(ReviewCaseOpened notification, CancellationToken cancellationToken) =>
-        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:opened", cancellationToken);
+        await RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:opened", cancellationToken);
 
     public async ValueTask Handle(ReviewCaseDecided notification, CancellationToken cancellationToken) =>
-        await Issuer.RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:{notification.Decision}", cancellationToken);
+        await RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:{notification.Decision}", cancellationToken);
 
     public async ValueTask Handle(TrackEntitlementWithdrawn notification, CancellationToken cancellationToken)
     {
-        // Only certificates that exist can change: without one, an unpaid track simply issues nothing.
+        // Only certificates that exist can change. Every course certificate of the learner is decided again: a
+        // specialization's track may have paid for it.
         IReadOnlyList<Guid> courses;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
             courses = [.. await connection.QueryAsync<Guid>(new CommandDefinition(
-                "SELECT course_id FROM certificates.certificates WHERE learner_id = @LearnerId AND track_id = @CertificateTrackId",
-                new { notification.LearnerId, notification.CertificateTrackId }, cancellationToken: cancellationToken))];
+                "SELECT course_id FROM certificates.certificates WHERE learner_id = @LearnerId AND kind = 'course' ORDER BY created_at",
+                new { notification.LearnerId }, cancellationToken: cancellationToken))];
         }
 
         foreach (var courseId in courses)
         {
-            await Issuer.RecomputeAsync(notification.LearnerId, courseId, $"entitlement:{notification.Reason}", cancellationToken);
+            await RecomputeAsync(notification.LearnerId, courseId, $"entitlement:{notification.Reason}", cancellationToken);
         }
+    }
+
+    // The issuers are internal to the module; a routed handler must be public, so it asks its scope for them.
+    private async Task RecomputeAsync(Guid learnerId, Guid courseId, string cause, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<CertificateIssuer>().RecomputeAsync(learnerId, courseId, cause, cancellationToken);
+        await services.GetRequiredService<SpecializationIssuer>().RecomputeForCourseAsync(learnerId, courseId, cause, cancellationToken);
     }
 }

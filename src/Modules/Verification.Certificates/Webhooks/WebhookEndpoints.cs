@@ -21,7 +21,8 @@ internal static class WebhookEndpoints
 
     public sealed record WebhookAttempt(int Attempt, DateTime At, int? StatusCode, string? Error);
 
-    public sealed record WebhookDelivery(Guid DeliveryId, Guid WebhookId, Guid EventId, string EventType, DateTime CreatedAt, DateTime? DeliveredAt, DateTime? AbandonedAt)
+    public sealed record WebhookDelivery(
+        Guid DeliveryId, Guid WebhookId, Guid EventId, string EventType, DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? DeliveredAt, DateTime? AbandonedAt)
     {
         public IReadOnlyList<WebhookAttempt> Attempts { get; init; } = [];
     }
@@ -33,9 +34,10 @@ internal static class WebhookEndpoints
         var partner = endpoints.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.WebhooksManage));
         partner.MapPost("", RegisterAsync)
             .WithSummary("Register an HTTPS endpoint for certificate.issued, certificate.held, certificate.revoked, session.verdict, review.decided. The signing secret is shown once.")
-            .Refuses(StatusCodes.Status400BadRequest, "partner_required", "webhook_url_invalid", "webhook_events_invalid");
+            .Refuses(StatusCodes.Status400BadRequest, "partner_required", "webhook_url_invalid", "webhook_address_refused", "webhook_events_invalid");
         partner.MapGet("/deliveries", DeliveriesAsync)
-            .WithSummary("The partner's webhook deliveries, newest first, each with every attempt's time and HTTP status or error.");
+            .WithSummary("The partner's webhook deliveries, newest first: when the next attempt is due, or when it was delivered or given up, and every attempt's time and HTTP status or error.");
+        partner.MapManageWebhooks();
         endpoints.MapPost("/api/v1/admin/webhooks/deliveries/{deliveryId:guid}/replay", ReplayAsync)
             .RequireAuthorization(AccessPolicies.Admin).WithTags("Webhooks")
             .WithSummary("Send a delivery again (same event id and body, newly signed), as a new delivery with its own attempts.")
@@ -43,16 +45,22 @@ internal static class WebhookEndpoints
     }
 
     private static async Task<Results<Created<WebhookRegistered>, ProblemHttpResult>> RegisterAsync(
-        RegisterWebhook body, ClaimsPrincipal user, NpgsqlDataSource dataSource, EnvelopeEncryption encryption, WebhookSettings settings, TimeProvider time, CancellationToken cancellationToken)
+        RegisterWebhook body, ClaimsPrincipal user, NpgsqlDataSource dataSource, EnvelopeEncryption encryption, WebhookAddressGuard guard, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(user.FindFirstValue(AccessClaims.PartnerId), out var partnerId))
         {
             return Invalid("partner_required", "A webhook belongs to a partner: register it with the partner's API key.");
         }
 
-        if (UrlProblem(body.Url, settings) is { } urlProblem)
+        if (guard.UrlProblem(body.Url) is { } urlProblem)
         {
             return Invalid("webhook_url_invalid", urlProblem);
+        }
+
+        var (_, addressProblem) = await guard.ResolveAsync(new Uri(body.Url).IdnHost, cancellationToken);
+        if (addressProblem is not null)
+        {
+            return Invalid("webhook_address_refused", $"The url's host is refused: {addressProblem}. A receiver must resolve only to public addresses.", addressProblem);
         }
 
         if (body.Events is not { Count: > 0 } events || events.Any(e => !WebhookEvents.All.Contains(e)))
@@ -78,7 +86,8 @@ internal static class WebhookEndpoints
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var deliveries = (await connection.QueryAsync<WebhookDelivery>(new CommandDefinition("""
             SELECT d.id AS "DeliveryId", d.endpoint_id AS "WebhookId", d.event_id AS "EventId", d.event_type AS "EventType",
-                   d.created_at AS "CreatedAt", d.delivered_at AS "DeliveredAt", d.abandoned_at AS "AbandonedAt"
+                   d.created_at AS "CreatedAt", CASE WHEN d.delivered_at IS NULL AND d.abandoned_at IS NULL THEN d.next_attempt_at END AS "NextAttemptAt",
+                   d.delivered_at AS "DeliveredAt", d.abandoned_at AS "AbandonedAt"
             FROM certificates.webhook_deliveries d JOIN certificates.webhook_endpoints e ON e.id = d.endpoint_id
             WHERE e.partner_id = @partnerId ORDER BY d.created_at DESC LIMIT 200
             """, new { partnerId }, cancellationToken: cancellationToken))).ToList();
@@ -96,11 +105,13 @@ internal static class WebhookEndpoints
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var copied = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO certificates.webhook_deliveries (id, endpoint_id, event_id, event_type, payload, created_at, next_attempt_at, replay_of)
-            SELECT @id, endpoint_id, event_id, event_type, payload, @now, @now, id FROM certificates.webhook_deliveries WHERE id = @deliveryId
+            SELECT @id, d.endpoint_id, d.event_id, d.event_type, d.payload, @now, @now, d.id
+            FROM certificates.webhook_deliveries d JOIN certificates.webhook_endpoints e ON e.id = d.endpoint_id
+            WHERE d.id = @deliveryId AND e.disabled_at IS NULL
             """, new { id, deliveryId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
         if (copied == 0)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such delivery.", detail: "Check the delivery id.",
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such delivery.", detail: "Check the delivery id; a deleted endpoint's deliveries are not replayed.",
                 extensions: new Dictionary<string, object?> { ["code"] = "webhook_delivery_not_found" });
         }
 
@@ -108,18 +119,9 @@ internal static class WebhookEndpoints
         return TypedResults.Ok(new Replayed(id));
     }
 
-    private static string? UrlProblem(string? url, WebhookSettings settings)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || url!.Length > 2000)
-        {
-            return "url must be an absolute https address.";
-        }
-
-        var loopbackHttp = settings.AllowLoopbackHttp && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;
-        return uri.Scheme == Uri.UriSchemeHttps || loopbackHttp ? null : "url must be an https address.";
-    }
-
-    private static ProblemHttpResult Invalid(string code, string detail) => TypedResults.Problem(
+    private static ProblemHttpResult Invalid(string code, string detail, string? reason = null) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "The webhook cannot be registered.", detail: detail,
-        extensions: new Dictionary<string, object?> { ["code"] = code });
+        extensions: reason is null
+            ? new Dictionary<string, object?> { ["code"] = code }
+            : new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason });
 }

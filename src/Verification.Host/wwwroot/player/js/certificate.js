@@ -2,7 +2,7 @@ import { ApiError, learnerOf } from "./api.js";
 import { setText, show } from "./screens.js";
 
 // The learner's certificates (GET /api/v1/learners/{id}/certificates with their learner token): course, status,
-// code, the public page and its QR code. The token comes in the address's fragment (#token=…), which is never sent
+// code, the public page, its QR code and the certificate as a PDF. The token comes in the address's fragment (#token=…), which is never sent
 // to a server, or from the demo's sign-in.
 const state = { token: new URLSearchParams(location.hash.slice(1)).get("token") };
 
@@ -81,7 +81,13 @@ async function item(certificate) {
     qr.alt = `QR code of the public page of certificate ${certificate.code}`;
     qr.className = "qr";
     qr.src = URL.createObjectURL(await get(`/${certificate.certificateId}/qr.png`, "blob"));
-    li.append(link, qr);
+    // The download needs the learner's token, which a plain link would not send: the file is fetched, then linked.
+    const pdf = document.createElement("a");
+    pdf.className = "pdf-link";
+    pdf.download = `certificate-${certificate.code}.pdf`;
+    pdf.textContent = "Download the certificate (PDF)";
+    pdf.href = URL.createObjectURL(await get(`/${certificate.certificateId}/certificate.pdf`, "blob"));
+    li.append(link, pdf, qr);
   }
   return li;
 }

@@ -26,7 +26,7 @@ public sealed class ProctoringModule : IModule
         services.AddConsent();
         services.AddIdentity(configuration);
         services.AddSessions(configuration);
-        services.AddReviews();
+        services.AddReviews(configuration);
         services.AddPrivacy();
     }
 
@@ -37,6 +37,7 @@ public sealed class ProctoringModule : IModule
         learner.MapConsent();
         learner.MapIdentity();
         learner.MapPrivacy();
+        learner.MapLearnerReviews();
         endpoints.MapSessions();
         endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).MapReviews();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.Audit;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
@@ -39,6 +40,6 @@ public sealed class ProctoringModule : IModule
         learner.MapPrivacy();
         learner.MapLearnerReviews();
         endpoints.MapSessions();
-        endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).MapReviews();
+        endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).AuditsRefusals("review").MapReviews();
     }
 }

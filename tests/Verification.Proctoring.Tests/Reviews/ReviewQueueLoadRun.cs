@@ -32,6 +32,7 @@ public sealed class ReviewQueueLoadRun(ProctoringApp app, ITestOutputHelper outp
             GET /api/v1/review-cases                          median {queue.Median:F1} ms, p95 {queue.P95:F1} ms, max {queue.Max:F1} ms
             GET /api/v1/review-cases?flag=&priority=          median {filtered.Median:F1} ms, p95 {filtered.P95:F1} ms, max {filtered.Max:F1} ms
             GET /api/v1/review-cases/{"{caseId}"}                 median {view.Median:F1} ms, p95 {view.P95:F1} ms, max {view.Max:F1} ms
+
             """;
         output.WriteLine(report);
         var folder = Path.Combine(Environment.GetEnvironmentVariable("VERIFICATION_TEST_RESULTS") is { Length: > 0 } results ? results : AppContext.BaseDirectory, "reviewer");

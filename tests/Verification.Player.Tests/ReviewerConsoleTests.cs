@@ -87,10 +87,14 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("rejected");
         await Assertions.Expect(page.Locator("#queue tbody tr").Filter(new() { HasText = "quiz-2" })).ToHaveCountAsync(0);
         var status = await AskAsync(new IsIdentityVerified(DemoLearnerId, DemoCourseId));
+        await page.ClickAsync("#sign-out");
+        await Assertions.Expect(page.Locator("#sign-in-section")).ToBeVisibleAsync();
+        var afterSignOut = await context.APIRequest.GetAsync("/api/v1/review-cases");
 
         Assert.Equal(409, secondClaim);
         Assert.Equal(400, noteless.Status);
         Assert.Equal(IdentityStatus.Rejected, status.Status);
+        Assert.Equal(401, afterSignOut.Status);
         Assert.Empty(scriptErrors);
         Assert.True(File.Exists(Path.Combine(ScreenshotFolder, "03-timeline.png")));
     }

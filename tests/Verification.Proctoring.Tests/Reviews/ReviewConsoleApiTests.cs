@@ -98,6 +98,12 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Equal(winner.StaffId, held.GetProperty("heldBy").GetGuid());
         Assert.Equal(HttpStatusCode.OK, afterLapse.StatusCode);
         await Problems.AssertAsync(winnerLate, HttpStatusCode.Conflict, "review_case_claimed");
+        using var released = await loser.Client.DeleteAsync(new Uri($"/api/v1/review-cases/{caseId}/claim", UriKind.Relative), Cancel);
+        using var releasedAgain = await loser.Client.DeleteAsync(new Uri($"/api/v1/review-cases/{caseId}/claim", UriKind.Relative), Cancel);
+        using var winnerAfterRelease = await winner.DecideAsync(caseId, "approved", "Same person.");
+        Assert.Equal(HttpStatusCode.NoContent, released.StatusCode);
+        await Problems.AssertAsync(releasedAgain, HttpStatusCode.NotFound, "review_claim_not_found");
+        Assert.Equal(HttpStatusCode.NoContent, winnerAfterRelease.StatusCode);
         foreach (var claim in claims)
         {
             claim.Dispose();

@@ -22,7 +22,7 @@ internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, Audit
         UPDATE proctoring.review_cases c
         SET status = 'open', appealed_at = @now, appeal_reason = @reason, claimed_by = NULL, claim_expires_at = NULL,
             appeal_excludes = (SELECT d.reviewer_id FROM proctoring.review_decisions d
-                               WHERE d.case_id = c.id AND d.decision = 'rejected' ORDER BY d.decided_at DESC, d.id DESC LIMIT 1)
+                               WHERE d.case_id = c.id AND d.decision = 'rejected' ORDER BY d.sequence DESC LIMIT 1)
         WHERE c.id = @caseId AND c.learner_id = @learnerId AND c.status = 'rejected' AND c.appealed_at IS NULL
         """;
 

@@ -34,7 +34,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
         SELECT frame FROM proctoring.evidence_frames WHERE session_id = (SELECT session_id FROM proctoring.review_cases WHERE id = @caseId) ORDER BY frame;
 
         SELECT decision AS "Decision", note AS "Note", reviewer_id AS "ReviewerId", decided_at AS "DecidedAt"
-        FROM proctoring.review_decisions WHERE case_id = @caseId ORDER BY decided_at, id;
+        FROM proctoring.review_decisions WHERE case_id = @caseId ORDER BY sequence;
 
         SELECT c.id AS "CaseId", s.assessment_id AS "AssessmentId", c.opened_at AS "OpenedAt", c.status AS "Status", array_to_string(s.flag_kinds, ' ') AS "FlagList"
         FROM proctoring.review_cases c JOIN proctoring.sessions s ON s.id = c.session_id

@@ -113,7 +113,7 @@ cat <<EOT
 
 Verification is starting on $url
   course player demo  $url/player/
-  staff sign-in       POST $url/api/v1/staff/sign-in (the reviewer console page is not built yet)
+  reviewer console    $url/reviewer/ (sign in as reviewer@example.org, printed below with its one-time password)
   program admin page  $url/programs/ (sign in as Acme's program admin, printed below with its one-time password)
   mail inbox          http://127.0.0.1:$smtp_web (smtp4dev: invitation, welcome and exit mails)
   API reference       $url/scalar/v1

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.Audit;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
@@ -26,7 +27,7 @@ public sealed class ProctoringModule : IModule
         services.AddConsent();
         services.AddIdentity(configuration);
         services.AddSessions(configuration);
-        services.AddReviews();
+        services.AddReviews(configuration);
         services.AddPrivacy();
     }
 
@@ -37,7 +38,8 @@ public sealed class ProctoringModule : IModule
         learner.MapConsent();
         learner.MapIdentity();
         learner.MapPrivacy();
+        learner.MapLearnerReviews();
         endpoints.MapSessions();
-        endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).MapReviews();
+        endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).AuditsRefusals("review").MapReviews();
     }
 }

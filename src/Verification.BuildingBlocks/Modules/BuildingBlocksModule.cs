@@ -29,6 +29,7 @@ public sealed class BuildingBlocksModule : IModule
         // Read now, so that a missing or short key stops the start with one line instead of failing the first append.
         services.AddSingleton(AuditKey.FromConfiguration(configuration));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditChainVerifier>();
     }
 

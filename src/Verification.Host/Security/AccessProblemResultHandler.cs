@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Verification.BuildingBlocks.Access;
+using Verification.BuildingBlocks.Audit;
 
 namespace Verification.Host.Security;
 
@@ -12,12 +13,24 @@ internal sealed class AccessProblemResultHandler : IAuthorizationMiddlewareResul
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Succeeded)
         {
-            return _default.HandleAsync(next, context, policy, authorizeResult);
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
         }
+
+        if (context.GetEndpoint()?.Metadata.GetMetadata<AuditedRefusal>() is { } audited)
+        {
+            await RefusalAudit.AppendAsync(context, audited);
+        }
+
+        await RefuseAsync(context, policy, authorizeResult);
+    }
+
+    private static Task RefuseAsync(HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
 
         var reason = authorizeResult.AuthorizationFailure?.FailureReasons.Select(r => r.Message).FirstOrDefault();
         var schemes = policy.AuthenticationSchemes;

@@ -108,7 +108,7 @@ public sealed class IssuanceTests(CertificatesApp app) : IClassFixture<Certifica
             await connection.ExecuteAsync("UPDATE proctoring.review_cases SET status = 'approved' WHERE id = @caseId", new { caseId });
         }
 
-        await app.PublishAsync(new ReviewCaseDecided(caseId, Guid.CreateVersion7(), learner, world.CourseId, "approved", Guid.CreateVersion7()));
+        await app.PublishAsync(new ReviewCaseDecided(caseId, Guid.CreateVersion7(), learner, world.CourseId, ReviewCaseDecision.Approved, Guid.CreateVersion7()));
         var reissued = await CertificateRows.GetAsync(app, learner, world.CourseId);
 
         Assert.Equal("revoked", revoked.Status);

@@ -116,7 +116,7 @@ public sealed class OpenApiContractTests(AccessApp app) : IClassFixture<AccessAp
         Assert.Matches("\"enum\":\\s*\\[\\s*\"enrollment\",\\s*\"session\"", text);
         Assert.Matches("\"enum\":\\s*\\[\\s*\"approved\",\\s*\"rejected\",\\s*\"escalated\"", text);
         Assert.Matches("\"enum\":\\s*\\[\\s*\"open\",\\s*\"escalated\",\\s*\"approved\",\\s*\"rejected\"", text);
-        Assert.Matches("\"enum\":\\s*\\[\\s*\"Low\",\\s*\"Normal\",\\s*\"High\"", text);
+        Assert.Matches("\"enum\":\\s*\\[\\s*\"None\",\\s*\"Low\",\\s*\"Normal\",\\s*\"High\"", text);
         Assert.Matches("\"enum\":\\s*\\[\\s*\"consent\",\\s*\"face_frames\",\\s*\"id_photo\",\\s*\"typing_samples\"", text);
     }
 

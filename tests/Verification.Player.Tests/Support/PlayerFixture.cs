@@ -21,6 +21,8 @@ public sealed class PlayerFixture : IAsyncDisposable
 
     internal TestDatabase Database => _database ?? throw new InvalidOperationException("Call StartAsync first.");
 
+    internal IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Call StartAsync first.");
+
     internal HttpClient CreateClient() => _host?.CreateClient() ?? throw new InvalidOperationException("Call StartAsync first.");
 
     internal async Task StartAsync()

@@ -80,7 +80,7 @@ public sealed class ReviewDecisionTests(ProctoringApp app) : IClassFixture<Proct
     {
         var body = await client.GetStringAsync(new Uri("/api/v1/review-cases", UriKind.Relative), TestContext.Current.CancellationToken);
         using var cases = JsonDocument.Parse(body);
-        var match = cases.RootElement.EnumerateArray().Single(c => c.GetProperty("learnerId").GetGuid() == learner.LearnerId);
+        var match = cases.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("learnerId").GetGuid() == learner.LearnerId);
         Assert.Equal("High", match.GetProperty("priority").GetString());
         return match.GetProperty("caseId").GetGuid();
     }

@@ -30,7 +30,7 @@ public sealed class IssuanceTriggers(NpgsqlDataSource dataSource, IServiceProvid
         await RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:opened", cancellationToken);
 
     public async ValueTask Handle(ReviewCaseDecided notification, CancellationToken cancellationToken) =>
-        await RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:{notification.Decision}", cancellationToken);
+        await RecomputeAsync(notification.LearnerId, notification.CourseId, $"review_case:{notification.CaseId}:{ReviewCaseDecisions.Name(notification.Decision)}", cancellationToken);
 
     public async ValueTask Handle(TrackEntitlementWithdrawn notification, CancellationToken cancellationToken)
     {

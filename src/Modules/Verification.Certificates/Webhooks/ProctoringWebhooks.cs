@@ -17,8 +17,9 @@ public sealed class ProctoringWebhooks(NpgsqlDataSource dataSource, IMediator me
             notification.LearnerId,
             notification.CourseId,
             notification.AssessmentId,
-            notification.Verdict,
-            notification.Priority,
+            // The payload's strings stay what partners were promised, whatever the contract's types.
+            Verdict = notification.Verdict.ToString(),
+            Priority = notification.Priority.ToString(),
             notification.Flags,
         }, cancellationToken);
 
@@ -29,7 +30,7 @@ public sealed class ProctoringWebhooks(NpgsqlDataSource dataSource, IMediator me
             notification.SessionId,
             notification.LearnerId,
             notification.CourseId,
-            notification.Decision,
+            Decision = ReviewCaseDecisions.Name(notification.Decision),
         }, cancellationToken);
 
     private async ValueTask QueueAsync(Guid courseId, Guid eventId, string type, object data, CancellationToken cancellationToken)

@@ -1,6 +1,32 @@
+using System.Text.Json.Serialization;
 using Mediator;
 
 namespace Verification.Proctoring.Contracts;
 
-/// <summary>A reviewer decided a case: <c>approved</c>, <c>rejected</c> or <c>escalated</c>. Certificates consume it to issue, revoke or keep holding.</summary>
-public sealed record ReviewCaseDecided(Guid CaseId, Guid SessionId, Guid LearnerId, Guid CourseId, string Decision, Guid ReviewerId) : INotification;
+/// <summary>A reviewer decided a case. Certificates consume it to issue, revoke or keep holding.</summary>
+public sealed record ReviewCaseDecided(Guid CaseId, Guid SessionId, Guid LearnerId, Guid CourseId, ReviewCaseDecision Decision, Guid ReviewerId) : INotification;
+
+/// <summary>A reviewer's decision; it travels (outbox, webhooks, API) as <c>approved</c>, <c>rejected</c> or <c>escalated</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReviewCaseDecision>))]
+public enum ReviewCaseDecision
+{
+    [JsonStringEnumMemberName("approved")]
+    Approved,
+
+    [JsonStringEnumMemberName("rejected")]
+    Rejected,
+
+    [JsonStringEnumMemberName("escalated")]
+    Escalated,
+}
+
+/// <summary>The names a decision travels by, for consumers that write it into text (webhooks, audit reasons).</summary>
+public static class ReviewCaseDecisions
+{
+    public static string Name(ReviewCaseDecision decision) => decision switch
+    {
+        ReviewCaseDecision.Approved => "approved",
+        ReviewCaseDecision.Rejected => "rejected",
+        _ => "escalated",
+    };
+}

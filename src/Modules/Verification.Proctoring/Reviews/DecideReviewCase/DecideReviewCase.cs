@@ -1,59 +1,57 @@
 using System.Text.Json;
 using Dapper;
-using Verification.BuildingBlocks.Outbox;
 using Npgsql;
 using Verification.BuildingBlocks.Audit;
+using Verification.BuildingBlocks.Ids;
+using Verification.BuildingBlocks.Outbox;
 using Verification.Proctoring.Contracts;
 
 namespace Verification.Proctoring.Reviews.DecideReviewCase;
 
-/// <summary>A reviewer's decision on an open or escalated case, with a note; audited and published.</summary>
-internal sealed record DecideReviewCaseCommand(Guid CaseId, Guid ReviewerId, string Decision, string Note);
-
-internal enum DecideOutcome
-{
-    Decided,
-    NotFound,
-    AlreadyDecided,
-    InvalidDecision,
-}
+/// <summary>A reviewer's decision on a case, with its note; added to the case's history, audited and published.</summary>
+internal sealed record DecideReviewCaseCommand(Guid CaseId, Guid ReviewerId, bool Senior, ReviewCaseDecision Decision, string Note);
 
 internal sealed class DecideReviewCaseHandler(NpgsqlDataSource dataSource, AuditLog audit, Outbox outbox, TimeProvider time)
 {
-    private static readonly string[] Decisions = ["approved", "rejected", "escalated"];
-
+    // The decision is a new history row; the case keeps only where it stands now, and its claim ends with the decision.
     private const string Sql = """
+        INSERT INTO proctoring.review_decisions (id, case_id, decision, note, reviewer_id, decided_at)
+        VALUES (@id, @caseId, @decision, @note, @reviewerId, @now);
         UPDATE proctoring.review_cases
-        SET status = @Decision, decided_at = @now, decided_by = @ReviewerId, note = @Note
-        WHERE id = @CaseId AND status IN ('open', 'escalated')
-        RETURNING session_id AS "SessionId", learner_id AS "LearnerId", course_id AS "CourseId"
+        SET status = @decision, decided_at = @now, claimed_by = NULL, claim_expires_at = NULL
+        WHERE id = @caseId;
         """;
 
-    public async Task<DecideOutcome> HandleAsync(DecideReviewCaseCommand command, CancellationToken cancellationToken)
+    public async Task<CaseGate> HandleAsync(DecideReviewCaseCommand command, CancellationToken cancellationToken)
     {
-        if (!Decisions.Contains(command.Decision))
-        {
-            return DecideOutcome.InvalidDecision;
-        }
-
+        var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var decided = await connection.QuerySingleOrDefaultAsync<(Guid SessionId, Guid LearnerId, Guid CourseId)?>(new CommandDefinition(
-            Sql, new { command.CaseId, command.ReviewerId, command.Decision, command.Note, now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
-        if (decided is not { } row)
+        var row = await connection.QuerySingleOrDefaultAsync<GatedCase>(new CommandDefinition(
+            GatedCase.SelectForUpdate, new { caseId = command.CaseId }, transaction, cancellationToken: cancellationToken));
+        var gate = GatedCase.Check(row, command.ReviewerId, command.Senior, now);
+        // A senior decides an escalated case; escalating it again would leave it where it is.
+        if (gate == CaseGate.Open && row!.Status == "escalated" && command.Decision == ReviewCaseDecision.Escalated)
         {
-            var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM proctoring.review_cases WHERE id = @CaseId)", new { command.CaseId }, transaction, cancellationToken: cancellationToken));
-            return exists ? DecideOutcome.AlreadyDecided : DecideOutcome.NotFound;
+            gate = CaseGate.Decided;
         }
 
+        if (gate != CaseGate.Open)
+        {
+            return gate;
+        }
+
+        var decision = ReviewCaseDecisions.Name(command.Decision);
+        await connection.ExecuteAsync(new CommandDefinition(
+            Sql, new { id = TimeOrderedId.New(time), caseId = command.CaseId, decision, note = command.Note, reviewerId = command.ReviewerId, now }, transaction, cancellationToken: cancellationToken));
+
         // The note may hold personal remarks, so the audit entry keeps only that one was written.
-        var data = JsonSerializer.Serialize(new { decision = command.Decision, noteWritten = command.Note.Length > 0 });
-        await audit.AppendAsync(connection, transaction, new AuditEntry($"reviewer:{command.ReviewerId}", "review.decided", $"case:{command.CaseId}", data), cancellationToken);
-        await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseDecided(command.CaseId, row.SessionId, row.LearnerId, row.CourseId, command.Decision, command.ReviewerId), time.GetUtcNow());
+        var data = JsonSerializer.Serialize(new { decision, noteWritten = true });
+        await audit.AppendAsync(connection, transaction, new AuditEntry($"staff:{command.ReviewerId}", "review.decided", $"case:{command.CaseId}", data), cancellationToken);
+        await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseDecided(command.CaseId, row!.SessionId, row.LearnerId, row.CourseId, command.Decision, command.ReviewerId), now);
         await transaction.CommitAsync(cancellationToken);
         // Through the outbox: a crash between the commit and the publish loses no decision.
         await outbox.DispatchAsync(CancellationToken.None);
-        return DecideOutcome.Decided;
+        return CaseGate.Open;
     }
 }

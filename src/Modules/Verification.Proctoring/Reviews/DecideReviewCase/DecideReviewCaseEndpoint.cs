@@ -3,39 +3,38 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.OpenApi;
-using Verification.Proctoring.Api;
+using Verification.Proctoring.Contracts;
 
 namespace Verification.Proctoring.Reviews.DecideReviewCase;
 
 internal static class DecideReviewCaseEndpoint
 {
-    public sealed record DecisionRequest(ReviewDecision Decision, string? Note);
+    public sealed record DecisionRequest(ReviewCaseDecision Decision, string? Note);
 
     public static void MapDecideReviewCase(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/{caseId:guid}/decision", DecideAsync)
             .WithTags("Review")
+            .Refuses(StatusCodes.Status400BadRequest, "review_note_missing", "review_note_too_long")
+            .Refuses(StatusCodes.Status403Forbidden, "senior_reviewer_required", "appeal_needs_another_reviewer")
             .Refuses(StatusCodes.Status404NotFound, "review_case_not_found")
-            .Refuses(StatusCodes.Status409Conflict, "review_case_decided")
-            .WithSummary("Approve, reject or escalate a case, with a note. Only a reviewer can reject a learner.");
+            .Refuses(StatusCodes.Status409Conflict, "review_case_decided", "review_case_claimed")
+            .WithSummary("Approve, reject or escalate a case, with a required note (at most 2000 characters). Each decision is added to the case's history; only a reviewer can reject a learner.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DecideAsync(
         Guid caseId, DecisionRequest request, ClaimsPrincipal user, DecideReviewCaseHandler handler, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new DecideReviewCaseCommand(caseId, Guid.Parse(user.FindFirstValue(AccessClaims.StaffId) ?? throw new InvalidOperationException("A staff principal has no id.")), DecisionName(request.Decision), request.Note ?? ""), cancellationToken);
-        return outcome switch
+        if (ReviewNote.Normalise(request.Note) is not { } note)
         {
-            DecideOutcome.Decided => TypedResults.NoContent(),
-            DecideOutcome.NotFound => ApiProblems.Create(StatusCodes.Status404NotFound, "review_case_not_found", "No such review case.", "Check the case id against GET /api/v1/review-cases."),
-            _ => ApiProblems.Create(StatusCodes.Status409Conflict, "review_case_decided", "Already decided.", "This case was approved or rejected already; open it again through escalation if needed."),
-        };
-    }
+            return ReviewProblems.NoteMissing();
+        }
 
-    private static string DecisionName(ReviewDecision decision) => decision switch
-    {
-        ReviewDecision.Approved => "approved",
-        ReviewDecision.Rejected => "rejected",
-        _ => "escalated",
-    };
+        if (ReviewNote.TooLong(note))
+        {
+            return ReviewProblems.NoteTooLong();
+        }
+
+        var gate = await handler.HandleAsync(new DecideReviewCaseCommand(caseId, ReviewerPrincipal.IdOf(user), ReviewerPrincipal.IsSenior(user), request.Decision, note), cancellationToken);
+        return gate == CaseGate.Open ? TypedResults.NoContent() : ReviewProblems.For(gate);
+    }
 }

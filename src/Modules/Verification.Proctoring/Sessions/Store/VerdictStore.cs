@@ -69,13 +69,24 @@ internal sealed class VerdictStore(NpgsqlDataSource dataSource, EnvelopeEncrypti
 
         var data = JsonSerializer.Serialize(new { status = outcome.Status, verdict = verdict.Kind.ToString(), priority = verdict.Priority.ToString(), flags, caseId });
         await audit.AppendAsync(connection, transaction, new AuditEntry("system", "session.ended", $"session:{outcome.SessionId}", data), CancellationToken.None);
-        await ProctoringOutbox.AppendAsync(connection, transaction, new SessionVerdictReached(outcome.SessionId, outcome.LearnerId, outcome.CourseId, outcome.AssessmentId, verdict.Kind.ToString(), verdict.Priority.ToString(), flags), now);
+        await ProctoringOutbox.AppendAsync(connection, transaction, new SessionVerdictReached(outcome.SessionId, outcome.LearnerId, outcome.CourseId, outcome.AssessmentId, VerdictName(verdict.Kind), PriorityOf(verdict.Priority), flags), now);
         if (caseId is { } id)
         {
-            await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseOpened(id, outcome.SessionId, outcome.LearnerId, outcome.CourseId, verdict.Priority.ToString(), flags), now);
+            await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseOpened(id, outcome.SessionId, outcome.LearnerId, outcome.CourseId, PriorityOf(verdict.Priority), flags), now);
         }
 
         await transaction.CommitAsync(CancellationToken.None);
         return (true, caseId);
     }
+
+    private static SessionVerdictName VerdictName(SessionVerdictKind kind) =>
+        kind == SessionVerdictKind.Verified ? SessionVerdictName.Verified : SessionVerdictName.NeedsReview;
+
+    private static ReviewCasePriority PriorityOf(ReviewPriority priority) => priority switch
+    {
+        ReviewPriority.Low => ReviewCasePriority.Low,
+        ReviewPriority.Normal => ReviewCasePriority.Normal,
+        ReviewPriority.High => ReviewCasePriority.High,
+        _ => ReviewCasePriority.None,
+    };
 }

@@ -2,15 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Verification.Proctoring.Reviews.ListReviewCases;
 
-/// <summary>A case's urgency as stored and shown: the API document lists the values.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReviewCasePriority>))]
-internal enum ReviewCasePriority
-{
-    Low,
-    Normal,
-    High,
-}
-
 /// <summary>Where a case stands, as stored (lower case) and shown.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReviewCaseStatus>))]
 internal enum ReviewCaseStatus

@@ -1,0 +1,42 @@
+using Verification.BuildingBlocks.Audit;
+using Verification.Proctoring.Contracts;
+using Verification.Proctoring.Reviews.ListReviewCases;
+
+namespace Verification.Proctoring.Reviews.GetReviewCase;
+
+/// <summary>Everything a reviewer decides on, except the pictures, which have their own audited addresses.</summary>
+internal sealed record ReviewCaseView(
+    Guid CaseId,
+    ReviewCaseStatus Status,
+    ReviewCasePriority Priority,
+    DateTime OpenedAt,
+    Guid? HeldBy,
+    DateTime? HeldUntil,
+    ReviewedSession Session,
+    IReadOnlyList<ReviewedFlag> Flags,
+    IReadOnlyList<TimelineFrame> Timeline,
+    IReadOnlyList<int> EvidenceFrames,
+    bool IdPhotoAvailable,
+    IReadOnlyList<HistoryEntry> History,
+    Appeal? Appeal,
+    IReadOnlyList<EarlierCase> EarlierCases,
+    IReadOnlyList<AuditTrailEntry> AuditTrail);
+
+internal sealed record ReviewedSession(
+    Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, int Attempt, string Status, DateTime StartedAt, DateTime? EndedAt,
+    int FramesReceived, int FramesShed);
+
+/// <summary>A raised flag: its rule (with the threshold it compared against), the frames or typing checks behind it, the scores it saw.</summary>
+internal sealed record ReviewedFlag(string Kind, string Rule, IReadOnlyList<int> Frames, IReadOnlyList<double> Scores, double Strength);
+
+/// <summary>
+/// One frame of the session: analysed (score, liveness, faces), or a gap (<see cref="Analysed"/> false) for a frame
+/// received but shed or never analysed. <see cref="Offset"/> is seconds since the session started.
+/// </summary>
+internal sealed record TimelineFrame(int Frame, double? Offset, bool Analysed, int? FacesFound, double? MatchScore, double? Liveness, string? RejectionCode, bool Evidence);
+
+internal sealed record HistoryEntry(string Decision, string Note, Guid ReviewerId, DateTime DecidedAt);
+
+internal sealed record Appeal(DateTime AppealedAt, string Reason, Guid? ExcludedReviewer);
+
+internal sealed record EarlierCase(Guid CaseId, string AssessmentId, DateTime OpenedAt, ReviewCaseStatus Status, string[] Flags);

@@ -8,6 +8,7 @@ using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Privacy;
+using Verification.Proctoring.Privacy.Retention;
 using Verification.Proctoring.Reviews;
 using Verification.Proctoring.Sessions;
 using Verification.Proctoring.Tokens;
@@ -27,7 +28,7 @@ public sealed class ProctoringModule : IModule
         services.AddIdentity(configuration);
         services.AddSessions(configuration);
         services.AddReviews();
-        services.AddPrivacy();
+        services.AddPrivacy(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -38,6 +39,7 @@ public sealed class ProctoringModule : IModule
         learner.MapIdentity();
         learner.MapPrivacy();
         endpoints.MapSessions();
+        endpoints.MapRetentionPage();
         endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).MapReviews();
     }
 }

@@ -46,14 +46,21 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Embedding)>(new CommandDefinition(FramesSql, new { learnerId }, cancellationToken: cancellationToken));
-        return rows.Select(r => cipher.DecryptEmbedding(r.KeyId, r.Embedding, FramesTable, r.Id, "embedding")).ToArray();
+        var embeddings = new List<float[]>();
+        foreach (var r in rows)
+        {
+            embeddings.Add(await cipher.DecryptEmbeddingAsync(learnerId, r.KeyId, r.Embedding, FramesTable, r.Id, "embedding", cancellationToken));
+        }
+
+        return embeddings;
     }
 
     public async Task<float[]?> IdPhotoEmbeddingAsync(Guid learnerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string KeyId, byte[] Embedding)>(new CommandDefinition(IdPhotoSql, new { learnerId }, cancellationToken: cancellationToken));
-        return rows.Select(r => cipher.DecryptEmbedding(r.KeyId, r.Embedding, IdPhotosTable, learnerId, "embedding")).SingleOrDefault();
+        var row = rows.SingleOrDefault();
+        return row.Embedding is null ? null : await cipher.DecryptEmbeddingAsync(learnerId, row.KeyId, row.Embedding, IdPhotosTable, learnerId, "embedding", cancellationToken);
     }
 
     /// <summary>The stored samples re-read against the phrase (the reader is the only way to a <see cref="KeystrokeSample"/>).</summary>
@@ -64,7 +71,7 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
         var samples = new List<KeystrokeSample>();
         foreach (var row in rows)
         {
-            var events = JsonSerializer.Deserialize<RawKeyEvent[]>(cipher.Decrypt(row.KeyId, row.Events, SamplesTable, row.Id, "key_events")) ?? [];
+            var events = JsonSerializer.Deserialize<RawKeyEvent[]>(await cipher.DecryptAsync(learnerId, row.KeyId, row.Events, SamplesTable, row.Id, "key_events", cancellationToken)) ?? [];
             if (KeystrokeSampleReader.Read(phrase, events).Sample is { } sample)
             {
                 samples.Add(sample);

@@ -26,10 +26,10 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
             return null;
         }
 
-        var face = FaceTemplate.FromBytes(cipher.Decrypt(row.FaceKeyId, row.Face, "identity_profiles", learnerId, "face_template"));
+        var face = FaceTemplate.FromBytes(await cipher.DecryptAsync(learnerId, row.FaceKeyId, row.Face, "identity_profiles", learnerId, "face_template", cancellationToken));
         var typing = row.Typing is null || row.TypingKeyId is null
             ? null
-            : KeystrokeProfile.FromBytes(cipher.Decrypt(row.TypingKeyId, row.Typing, "identity_profiles", learnerId, "keystroke_profile"));
+            : KeystrokeProfile.FromBytes(await cipher.DecryptAsync(learnerId, row.TypingKeyId, row.Typing, "identity_profiles", learnerId, "keystroke_profile", cancellationToken));
         return new IdentityProfile(learnerId, face, typing, row.IdPhotoScore, row.TypingPhrase);
     }
 

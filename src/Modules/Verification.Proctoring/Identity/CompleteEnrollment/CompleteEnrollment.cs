@@ -5,6 +5,7 @@ using Npgsql;
 using Verification.BuildingBlocks.Audit;
 using Verification.Matching.Face;
 using Verification.Matching.Keystroke;
+using Verification.Proctoring.Privacy.Retention;
 
 namespace Verification.Proctoring.Identity.CompleteEnrollment;
 
@@ -26,6 +27,7 @@ internal enum CompleteOutcome
 internal sealed class CompleteEnrollmentHandler(
     FaceOptions faceOptions,
     EnrollmentSettings settings,
+    RetentionSettings retention,
     EnrollmentDraft draft,
     BiometricCipher cipher,
     NpgsqlDataSource dataSource,
@@ -86,8 +88,8 @@ internal sealed class CompleteEnrollmentHandler(
         }
 
         var typing = KeystrokeProfile.Build(phrase, samples);
-        var sealedFace = cipher.Encrypt(template.ToBytes(), "identity_profiles", learnerId, "face_template");
-        var sealedTyping = cipher.Encrypt(typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile");
+        var sealedFace = await cipher.EncryptAsync(learnerId, template.ToBytes(), "identity_profiles", learnerId, "face_template", cancellationToken);
+        var sealedTyping = await cipher.EncryptAsync(learnerId, typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile", cancellationToken);
         var now = time.GetUtcNow();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -108,7 +110,7 @@ internal sealed class CompleteEnrollmentHandler(
             transaction,
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(settings.IdPhotoRetentionDays) }, transaction, cancellationToken: cancellationToken));
+            ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(retention.IdPhotoDays) }, transaction, cancellationToken: cancellationToken));
         var action = version == 1 ? "identity.enrolled" : "identity.re_enrolled";
         var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, typingSamples = samples.Count, idPhotoMatched = true });
         await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", action, $"learner:{learnerId}", data), cancellationToken);

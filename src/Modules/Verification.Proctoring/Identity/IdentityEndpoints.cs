@@ -36,6 +36,8 @@ internal static class IdentityEndpoints
         services.AddSingleton(settings);
         services.AddSingleton<TypingPhrase>();
         services.AddSingleton<LearnerKeys>();
+        services.AddSingleton<LearnerKeyRotation>();
+        services.AddHostedService<LearnerKeyRotationJob>();
         services.AddSingleton<BiometricCipher>();
         services.AddSingleton<EnrollmentDraft>();
         services.AddSingleton<IdentityProfiles>();

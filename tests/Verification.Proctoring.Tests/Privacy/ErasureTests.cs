@@ -21,11 +21,13 @@ public sealed class ErasureTests(ProctoringApp app) : IClassFixture<ProctoringAp
         var master = app.Factory.Services.GetRequiredService<EnvelopeEncryption>();
         var copy = await CopyFaceTemplateAsync(learner.LearnerId);
         var before = await cipher.DecryptAsync(learner.LearnerId, copy.KeyId, copy.Payload, "identity_profiles", learner.LearnerId, "face_template", Cancel);
+        var phraseInPlainText = await CountAsync("SELECT count(*)::int FROM proctoring.identity_profiles WHERE learner_id = @LearnerId AND (typing_phrase IS NOT NULL OR typing_phrase_sealed IS NULL)", learner.LearnerId);
 
         using var erased = await app.SendAsync(HttpMethod.Delete, $"/api/v1/learners/{learner.LearnerId}/data", token);
 
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Equal(BiometricCipher.LearnerKeyId, copy.KeyId);
+        Assert.Equal(0, phraseInPlainText);
         Assert.NotEmpty(before);
         await Assert.ThrowsAsync<DecryptionFailedException>(() =>
             cipher.DecryptAsync(learner.LearnerId, copy.KeyId, copy.Payload, "identity_profiles", learner.LearnerId, "face_template", Cancel));

@@ -48,6 +48,12 @@ public sealed partial class LogScanTests(ProctoringApp app) : IClassFixture<Proc
         using (var archive = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/data/archive", token))
         {
             Assert.Equal(HttpStatusCode.OK, archive.StatusCode);
+            using var zip = new System.IO.Compression.ZipArchive(await archive.Content.ReadAsStreamAsync(Cancel));
+            await using var data = await zip.GetEntry("data.json")!.OpenAsync(Cancel);
+            using var document = await JsonDocument.ParseAsync(data, cancellationToken: Cancel);
+            var check = Assert.Single(document.RootElement.GetProperty("proctoring").GetProperty("typingChecks").EnumerateArray().ToList());
+            Assert.True(check.GetProperty("usable").GetBoolean());
+            Assert.Equal(JsonValueKind.Number, check.GetProperty("genuineProbability").ValueKind);
         }
 
         using (var erased = await app.SendAsync(HttpMethod.Delete, $"/api/v1/learners/{learner.LearnerId}/data", token))

@@ -85,5 +85,28 @@ internal sealed class BiometricCipher(EnvelopeEncryption encryption, LearnerKeys
         }
     }
 
+    /// <summary>
+    /// A tag naming the phrase without its text (the phrase holds the learner's name): an HMAC under a key derived from
+    /// the learner's key, so it means nothing once that key is erased. Null when the learner has no key yet.
+    /// </summary>
+    public async Task<string?> PhraseTagAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
+    {
+        var key = await keys.FindAsync(learnerId, LearnerKeys.IdentityScope, cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var tagKey = HMACSHA256.HashData(key, "typing-phrase-tag"u8);
+            return "tag:" + Convert.ToBase64String(HMACSHA256.HashData(tagKey, Encoding.UTF8.GetBytes(phrase)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
     public static byte[] Bind(string table, Guid row, string column) => Encoding.UTF8.GetBytes($"{table}/{row:N}/{column}");
 }

@@ -29,11 +29,12 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
         WHERE learner_id = @learnerId AND phrase = @phrase ORDER BY captured_at, id
         """;
 
-    /// <summary>Typing samples count only for the learner's current phrase: a renamed learner retypes.</summary>
+    /// <summary>Typing samples count only for the learner's current phrase (matched by its tag): a renamed learner retypes.</summary>
     public async Task<(int Frames, int Samples, bool IdPhoto)> CountAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
     {
+        var tag = await cipher.PhraseTagAsync(learnerId, phrase, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<(int, int, bool)>(new CommandDefinition(CountsSql, new { learnerId, phrase }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<(int, int, bool)>(new CommandDefinition(CountsSql, new { learnerId, phrase = tag }, cancellationToken: cancellationToken));
     }
 
     public async Task<int> FrameCountAsync(Guid learnerId, CancellationToken cancellationToken)
@@ -66,8 +67,9 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
     /// <summary>The stored samples re-read against the phrase (the reader is the only way to a <see cref="KeystrokeSample"/>).</summary>
     public async Task<IReadOnlyList<KeystrokeSample>> TypingSamplesAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
     {
+        var tag = await cipher.PhraseTagAsync(learnerId, phrase, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Events)>(new CommandDefinition(SamplesSql, new { learnerId, phrase }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Events)>(new CommandDefinition(SamplesSql, new { learnerId, phrase = tag }, cancellationToken: cancellationToken));
         var samples = new List<KeystrokeSample>();
         foreach (var row in rows)
         {

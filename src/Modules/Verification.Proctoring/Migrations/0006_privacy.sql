@@ -30,3 +30,25 @@ SET text = replace(text,
     'We keep the photo of your ID for at most 30 days after you finish enrolling, and your profile until your certificate track ends (at most three years after your last activity). ',
     '{retention} ')
 WHERE version = 1;
+
+-- The typing phrase holds the learner's full name: new profiles keep it sealed under the learner's key instead of in
+-- plain text (typing_phrase stays for rows enrolled before, and is cleared when the learner enrolls again), and
+-- enrollment samples name their phrase by a tag keyed with the learner's key, not by its text.
+ALTER TABLE proctoring.identity_profiles
+    ALTER COLUMN typing_phrase DROP NOT NULL,
+    ADD COLUMN typing_phrase_sealed bytea,
+    ADD COLUMN typing_phrase_key_id text,
+    ADD CONSTRAINT identity_profiles_typing_phrase_once CHECK ((typing_phrase IS NULL) <> (typing_phrase_sealed IS NULL));
+
+-- The outcome of each typing check during a session (never the key timings), for the learner's export and the
+-- reviewer. Kept as long as per-frame scores; deleted with the session's scores by retention and erasure.
+CREATE TABLE proctoring.typing_checks (
+    session_id           uuid        NOT NULL REFERENCES proctoring.sessions (id) ON DELETE CASCADE,
+    check_number         integer     NOT NULL,
+    checked_at           timestamptz NOT NULL,
+    usable               boolean     NOT NULL,
+    code                 text,
+    genuine_probability  real,
+    accepted             boolean,
+    PRIMARY KEY (session_id, check_number)
+);

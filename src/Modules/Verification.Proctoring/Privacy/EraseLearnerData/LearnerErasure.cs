@@ -72,6 +72,8 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
             DELETE FROM proctoring.evidence_frames WHERE session_id IN (SELECT id FROM erasable) RETURNING session_id
         ), scores AS (
             DELETE FROM proctoring.session_frames WHERE session_id IN (SELECT id FROM erasable) RETURNING session_id
+        ), typing_checks AS (
+            DELETE FROM proctoring.typing_checks WHERE session_id IN (SELECT id FROM erasable) RETURNING session_id
         ), session_evidence AS (
             UPDATE proctoring.sessions SET evidence = NULL, evidence_key_id = NULL
             WHERE id IN (SELECT id FROM erasable) AND evidence IS NOT NULL RETURNING id
@@ -81,7 +83,7 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
         )
         SELECT (SELECT count(*) FROM profile)::int AS "Profiles", (SELECT count(*) FROM frames)::int AS "Frames",
                (SELECT count(*) FROM samples)::int AS "Samples", (SELECT count(*) FROM photos)::int AS "Photos",
-               (SELECT count(*) FROM evidence_frames)::int AS "EvidenceFrames", (SELECT count(*) FROM scores)::int AS "Scores",
+               (SELECT count(*) FROM evidence_frames)::int AS "EvidenceFrames", ((SELECT count(*) FROM scores) + (SELECT count(*) FROM typing_checks))::int AS "Scores",
                (SELECT count(*) FROM session_evidence)::int AS "SessionEvidence", (SELECT count(*) FROM notes)::int AS "Notes"
         """;
 

@@ -71,12 +71,14 @@ internal static class RetentionPurges
         """);
 
     public static readonly RetentionPurge SessionScores = new("per_frame_scores", $"""
-        WITH gone AS (
-            DELETE FROM proctoring.session_frames f USING proctoring.sessions s
-            WHERE f.session_id = s.id AND s.ended_at <= @now - make_interval(days => @scoresDays) AND {ClosedOrNoCase}
-            RETURNING 1
+        WITH expired AS (
+            SELECT s.id FROM proctoring.sessions s WHERE s.ended_at <= @now - make_interval(days => @scoresDays) AND {ClosedOrNoCase}
+        ), frames AS (
+            DELETE FROM proctoring.session_frames WHERE session_id IN (SELECT id FROM expired) RETURNING 1
+        ), checks AS (
+            DELETE FROM proctoring.typing_checks WHERE session_id IN (SELECT id FROM expired) RETURNING 1
         )
-        SELECT count(*)::int FROM gone
+        SELECT ((SELECT count(*) FROM frames) + (SELECT count(*) FROM checks))::int
         """);
 
     public static IReadOnlyList<RetentionPurge> All { get; } = [IdPhotos, AbandonedDrafts, Templates, EvidenceFrames, SessionScores];

@@ -9,6 +9,7 @@ using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Privacy;
+using Verification.Proctoring.Privacy.Retention;
 using Verification.Proctoring.Reviews;
 using Verification.Proctoring.Sessions;
 using Verification.Proctoring.Tokens;
@@ -28,7 +29,7 @@ public sealed class ProctoringModule : IModule
         services.AddIdentity(configuration);
         services.AddSessions(configuration);
         services.AddReviews(configuration);
-        services.AddPrivacy();
+        services.AddPrivacy(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -40,6 +41,7 @@ public sealed class ProctoringModule : IModule
         learner.MapPrivacy();
         learner.MapLearnerReviews();
         endpoints.MapSessions();
+        endpoints.MapRetentionPage();
         endpoints.MapGroup("/api/v1/review-cases").RequireAuthorization(AccessPolicies.Reviewer).AuditsRefusals("review").MapReviews();
     }
 }

@@ -263,7 +263,7 @@ public sealed class SessionIntegrityTests(ProctoringApp app) : IClassFixture<Pro
     private async Task DamageFaceTemplateAsync(Guid learnerId)
     {
         var cipher = app.Factory.Services.GetRequiredService<BiometricCipher>();
-        var blob = cipher.Encrypt(FaceTemplate.Create([[1f, 0f, 0f, 0f]]).ToBytes(), "identity_profiles", learnerId, "face_template");
+        var blob = await cipher.EncryptAsync(learnerId, FaceTemplate.Create([[1f, 0f, 0f, 0f]]).ToBytes(), "identity_profiles", learnerId, "face_template", TestContext.Current.CancellationToken);
         await using var connection = await app.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await connection.ExecuteAsync(
             "UPDATE proctoring.identity_profiles SET face_template = @Payload, face_template_key_id = @KeyId WHERE learner_id = @learnerId",

@@ -17,12 +17,14 @@ internal sealed record CertificateRecord(
     DateTime? RevokedAtUtc,
     DateTime StatusChangedAtUtc,
     string? RevocationReason,
-    bool NameHidden)
+    bool NameHidden,
+    DateTime? IdentityEvidenceErasedAtUtc)
 {
     private const string Columns = """
         SELECT id AS "Id", learner_id AS "LearnerId", course_id AS "CourseId", track_id AS "TrackId", partner_id AS "PartnerId",
                verification_code AS "Code", status AS "StatusColumn", issued_at AS "IssuedAtUtc", revoked_at AS "RevokedAtUtc",
-               status_changed_at AS "StatusChangedAtUtc", revocation_reason AS "RevocationReason", name_hidden AS "NameHidden"
+               status_changed_at AS "StatusChangedAtUtc", revocation_reason AS "RevocationReason", name_hidden AS "NameHidden",
+               identity_evidence_erased_at AS "IdentityEvidenceErasedAtUtc"
         FROM certificates.certificates
         """;
 

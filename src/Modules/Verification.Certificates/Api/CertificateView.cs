@@ -20,6 +20,7 @@ internal sealed record CertificateView(
     DateTimeOffset? RevokedAt,
     DateTimeOffset StatusChangedAt,
     bool IdentityVerified,
+    bool IdentityEvidenceErased,
     string VerifyPath)
 {
     public static async Task<CertificateView> OfAsync(CertificateRecord record, IMediator mediator, CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ internal sealed record CertificateView(
             record.StatusChangedAt,
             // Issued only on a verified identity; held and revoked certificates do not claim it.
             record.Status == CertificateStatus.Issued,
+            record.IdentityEvidenceErasedAtUtc is not null,
             "/verify/" + code);
     }
 }

@@ -35,7 +35,9 @@ internal static class VerifyPageHtml
             .Append(E(view.PartnerName)).Append("</strong>.</p>")
             .Append("<p id=\"detail\">").Append(E(detail)).Append("</p>")
             .Append("<dl><dt>Verification code</dt><dd id=\"code\">").Append(E(view.Code)).Append("</dd>")
-            .Append("<dt>Identity verified</dt><dd id=\"identity\">").Append(view.IdentityVerified ? "Yes" : "No").Append("</dd></dl>")
+            .Append("<dt>Identity verified</dt><dd id=\"identity\">").Append(view.IdentityVerified ? "Yes" : "No").Append("</dd>")
+            .Append(view.IdentityEvidenceErased ? "<dt>Identity evidence</dt><dd id=\"evidence\">Erased at the learner's request; the verification stands.</dd>" : "")
+            .Append("</dl>")
             .Append("</main>");
         return Page(title, description, pageUrl, body.ToString());
     }

@@ -29,11 +29,12 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
         WHERE learner_id = @learnerId AND phrase = @phrase ORDER BY captured_at, id
         """;
 
-    /// <summary>Typing samples count only for the learner's current phrase: a renamed learner retypes.</summary>
+    /// <summary>Typing samples count only for the learner's current phrase (matched by its tag): a renamed learner retypes.</summary>
     public async Task<(int Frames, int Samples, bool IdPhoto)> CountAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
     {
+        var tag = await cipher.PhraseTagAsync(learnerId, phrase, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<(int, int, bool)>(new CommandDefinition(CountsSql, new { learnerId, phrase }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<(int, int, bool)>(new CommandDefinition(CountsSql, new { learnerId, phrase = tag }, cancellationToken: cancellationToken));
     }
 
     public async Task<int> FrameCountAsync(Guid learnerId, CancellationToken cancellationToken)
@@ -46,25 +47,33 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Embedding)>(new CommandDefinition(FramesSql, new { learnerId }, cancellationToken: cancellationToken));
-        return rows.Select(r => cipher.DecryptEmbedding(r.KeyId, r.Embedding, FramesTable, r.Id, "embedding")).ToArray();
+        var embeddings = new List<float[]>();
+        foreach (var r in rows)
+        {
+            embeddings.Add(await cipher.DecryptEmbeddingAsync(learnerId, r.KeyId, r.Embedding, FramesTable, r.Id, "embedding", cancellationToken));
+        }
+
+        return embeddings;
     }
 
     public async Task<float[]?> IdPhotoEmbeddingAsync(Guid learnerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string KeyId, byte[] Embedding)>(new CommandDefinition(IdPhotoSql, new { learnerId }, cancellationToken: cancellationToken));
-        return rows.Select(r => cipher.DecryptEmbedding(r.KeyId, r.Embedding, IdPhotosTable, learnerId, "embedding")).SingleOrDefault();
+        var row = rows.SingleOrDefault();
+        return row.Embedding is null ? null : await cipher.DecryptEmbeddingAsync(learnerId, row.KeyId, row.Embedding, IdPhotosTable, learnerId, "embedding", cancellationToken);
     }
 
     /// <summary>The stored samples re-read against the phrase (the reader is the only way to a <see cref="KeystrokeSample"/>).</summary>
     public async Task<IReadOnlyList<KeystrokeSample>> TypingSamplesAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
     {
+        var tag = await cipher.PhraseTagAsync(learnerId, phrase, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Events)>(new CommandDefinition(SamplesSql, new { learnerId, phrase }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Events)>(new CommandDefinition(SamplesSql, new { learnerId, phrase = tag }, cancellationToken: cancellationToken));
         var samples = new List<KeystrokeSample>();
         foreach (var row in rows)
         {
-            var events = JsonSerializer.Deserialize<RawKeyEvent[]>(cipher.Decrypt(row.KeyId, row.Events, SamplesTable, row.Id, "key_events")) ?? [];
+            var events = JsonSerializer.Deserialize<RawKeyEvent[]>(await cipher.DecryptAsync(learnerId, row.KeyId, row.Events, SamplesTable, row.Id, "key_events", cancellationToken)) ?? [];
             if (KeystrokeSampleReader.Read(phrase, events).Sample is { } sample)
             {
                 samples.Add(sample);

@@ -2,7 +2,7 @@ using Verification.Matching.Face;
 
 namespace Verification.Proctoring.Identity;
 
-/// <summary>Section <c>Proctoring:Enrollment</c>: how much identity enrollment collects, and for how long it keeps the ID photo.</summary>
+/// <summary>Section <c>Proctoring:Enrollment</c>: how much identity enrollment collects, and what it checks.</summary>
 internal sealed class EnrollmentSettings
 {
     public const string SectionName = "Proctoring:Enrollment";
@@ -19,9 +19,6 @@ internal sealed class EnrollmentSettings
 
     /// <summary>Largest upload accepted for a face frame or an ID photo.</summary>
     public int MaxImageBytes { get; set; } = 4 * 1024 * 1024;
-
-    /// <summary>Days an ID photo is kept after the enrollment completes (evidence for a reviewer), then purged.</summary>
-    public int IdPhotoRetentionDays { get; set; } = 30;
 
     /// <summary>
     /// Gates for the photo of a photo ID: exactly one face, not tiny. Lighting and pose gates stay off because a

@@ -35,6 +35,9 @@ internal static class IdentityEndpoints
         services.AddSingleton(_ => KeystrokeVerifier.Load(Path.Combine(modelsDirectory, "keystroke"), keystrokeOptions));
         services.AddSingleton(settings);
         services.AddSingleton<TypingPhrase>();
+        services.AddSingleton<LearnerKeys>();
+        services.AddSingleton<LearnerKeyRotation>();
+        services.AddHostedService<LearnerKeyRotationJob>();
         services.AddSingleton<BiometricCipher>();
         services.AddSingleton<EnrollmentDraft>();
         services.AddSingleton<IdentityProfiles>();

@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using Npgsql;
 using Verification.Matching.Face;
@@ -11,7 +12,8 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
 {
     private const string Sql = """
         SELECT face_template AS Face, face_template_key_id AS FaceKeyId, id_photo_score AS IdPhotoScore,
-               keystroke_profile AS Typing, keystroke_profile_key_id AS TypingKeyId, typing_phrase AS TypingPhrase
+               keystroke_profile AS Typing, keystroke_profile_key_id AS TypingKeyId, typing_phrase AS TypingPhrase,
+               typing_phrase_sealed AS SealedPhrase, typing_phrase_key_id AS PhraseKeyId
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId
         """;
 
@@ -26,11 +28,14 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
             return null;
         }
 
-        var face = FaceTemplate.FromBytes(cipher.Decrypt(row.FaceKeyId, row.Face, "identity_profiles", learnerId, "face_template"));
+        var face = FaceTemplate.FromBytes(await cipher.DecryptAsync(learnerId, row.FaceKeyId, row.Face, "identity_profiles", learnerId, "face_template", cancellationToken));
         var typing = row.Typing is null || row.TypingKeyId is null
             ? null
-            : KeystrokeProfile.FromBytes(cipher.Decrypt(row.TypingKeyId, row.Typing, "identity_profiles", learnerId, "keystroke_profile"));
-        return new IdentityProfile(learnerId, face, typing, row.IdPhotoScore, row.TypingPhrase);
+            : KeystrokeProfile.FromBytes(await cipher.DecryptAsync(learnerId, row.TypingKeyId, row.Typing, "identity_profiles", learnerId, "keystroke_profile", cancellationToken));
+        var phrase = row.SealedPhrase is null || row.PhraseKeyId is null
+            ? row.TypingPhrase ?? ""
+            : Encoding.UTF8.GetString(await cipher.DecryptAsync(learnerId, row.PhraseKeyId, row.SealedPhrase, "identity_profiles", learnerId, "typing_phrase", cancellationToken));
+        return new IdentityProfile(learnerId, face, typing, row.IdPhotoScore, phrase);
     }
 
     /// <summary>Whether the learner has a live consent covering their face (the minimum for a verification session).</summary>
@@ -49,6 +54,10 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
 
         public string? TypingKeyId { get; set; }
 
-        public string TypingPhrase { get; set; } = "";
+        public string? TypingPhrase { get; set; }
+
+        public byte[]? SealedPhrase { get; set; }
+
+        public string? PhraseKeyId { get; set; }
     }
 }

@@ -39,6 +39,7 @@ internal static class SessionsRegistration
         }).AddMessagePackProtocol();
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<TypingCheckStore>();
         services.AddSingleton<VerdictStore>();
         services.AddSingleton<PendingVerdicts>();
         services.AddOutbox(ProctoringOutbox.Table);

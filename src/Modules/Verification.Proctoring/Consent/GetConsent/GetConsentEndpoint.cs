@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Proctoring.Api;
+using Verification.Proctoring.Privacy.Retention;
 
 namespace Verification.Proctoring.Consent.GetConsent;
 
-/// <summary>The consent text to show (the newest version) and what the learner has accepted, if anything.</summary>
+/// <summary>The consent text to show (the newest version, quoting the configured retention schedule) and what the learner has accepted, if anything.</summary>
 internal static class GetConsentEndpoint
 {
     public sealed record ConsentText(int Version, string Text, string[] Covers, DateTimeOffset PublishedAt);
@@ -29,9 +30,9 @@ internal static class GetConsentEndpoint
             .WithSummary("The current consent text and the learner's live acceptance. Needs an enrollment token.");
 
     private static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> GetAsync(
-        Guid learnerId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid learnerId, NpgsqlDataSource dataSource, RetentionSchedule schedule, CancellationToken cancellationToken)
     {
-        var view = await LoadAsync(dataSource, learnerId, cancellationToken);
+        var view = await LoadAsync(dataSource, schedule, learnerId, cancellationToken);
         return TypedResults.Ok(view);
     }
 
@@ -56,14 +57,14 @@ internal static class GetConsentEndpoint
         public DateTime AcceptedAt { get; set; }
     }
 
-    public static async Task<ConsentView> LoadAsync(NpgsqlDataSource dataSource, Guid learnerId, CancellationToken cancellationToken)
+    public static async Task<ConsentView> LoadAsync(NpgsqlDataSource dataSource, RetentionSchedule schedule, Guid learnerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { learnerId }, cancellationToken: cancellationToken));
         var current = await results.ReadSingleAsync<TextRow>();
         var accepted = await results.ReadSingleOrDefaultAsync<AcceptedRow>();
         return new ConsentView(
-            new ConsentText(current.Version, current.Text, current.Covers, new DateTimeOffset(current.PublishedAt, TimeSpan.Zero)),
+            new ConsentText(current.Version, schedule.QuoteIn(current.Text), current.Covers, new DateTimeOffset(current.PublishedAt, TimeSpan.Zero)),
             accepted is null ? null : new AcceptedConsent(accepted.Version, accepted.Covers, new DateTimeOffset(accepted.AcceptedAt, TimeSpan.Zero)));
     }
 }

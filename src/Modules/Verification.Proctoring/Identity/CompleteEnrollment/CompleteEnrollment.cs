@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Npgsql;
 using Verification.BuildingBlocks.Audit;
 using Verification.Matching.Face;
 using Verification.Matching.Keystroke;
+using Verification.Proctoring.Privacy.Retention;
 
 namespace Verification.Proctoring.Identity.CompleteEnrollment;
 
@@ -26,6 +28,7 @@ internal enum CompleteOutcome
 internal sealed class CompleteEnrollmentHandler(
     FaceOptions faceOptions,
     EnrollmentSettings settings,
+    RetentionSettings retention,
     EnrollmentDraft draft,
     BiometricCipher cipher,
     NpgsqlDataSource dataSource,
@@ -35,11 +38,12 @@ internal sealed class CompleteEnrollmentHandler(
 {
     private const string UpsertSql = """
         INSERT INTO proctoring.identity_profiles AS p (learner_id, face_template, face_template_key_id, id_photo_score,
-            keystroke_profile, keystroke_profile_key_id, typing_phrase, created_at, updated_at, version)
-        VALUES (@learnerId, @face, @faceKeyId, @idPhotoScore, @typing, @typingKeyId, @phrase, @now, @now, 1)
+            keystroke_profile, keystroke_profile_key_id, typing_phrase, typing_phrase_sealed, typing_phrase_key_id, created_at, updated_at, version)
+        VALUES (@learnerId, @face, @faceKeyId, @idPhotoScore, @typing, @typingKeyId, NULL, @phrase, @phraseKeyId, @now, @now, 1)
         ON CONFLICT (learner_id) DO UPDATE SET face_template = EXCLUDED.face_template, face_template_key_id = EXCLUDED.face_template_key_id,
             id_photo_score = EXCLUDED.id_photo_score, keystroke_profile = EXCLUDED.keystroke_profile,
-            keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_phrase = EXCLUDED.typing_phrase,
+            keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_phrase = NULL,
+            typing_phrase_sealed = EXCLUDED.typing_phrase_sealed, typing_phrase_key_id = EXCLUDED.typing_phrase_key_id,
             updated_at = EXCLUDED.updated_at, version = p.version + 1
         RETURNING version;
         """;
@@ -86,8 +90,9 @@ internal sealed class CompleteEnrollmentHandler(
         }
 
         var typing = KeystrokeProfile.Build(phrase, samples);
-        var sealedFace = cipher.Encrypt(template.ToBytes(), "identity_profiles", learnerId, "face_template");
-        var sealedTyping = cipher.Encrypt(typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile");
+        var sealedFace = await cipher.EncryptAsync(learnerId, template.ToBytes(), "identity_profiles", learnerId, "face_template", cancellationToken);
+        var sealedTyping = await cipher.EncryptAsync(learnerId, typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile", cancellationToken);
+        var sealedPhrase = await cipher.EncryptAsync(learnerId, Encoding.UTF8.GetBytes(phrase), "identity_profiles", learnerId, "typing_phrase", cancellationToken);
         var now = time.GetUtcNow();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -102,13 +107,14 @@ internal sealed class CompleteEnrollmentHandler(
                 idPhotoScore,
                 typing = sealedTyping.Payload,
                 typingKeyId = sealedTyping.KeyId,
-                phrase,
+                phrase = sealedPhrase.Payload,
+                phraseKeyId = sealedPhrase.KeyId,
                 now,
             },
             transaction,
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(settings.IdPhotoRetentionDays) }, transaction, cancellationToken: cancellationToken));
+            ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(retention.IdPhotoDays) }, transaction, cancellationToken: cancellationToken));
         var action = version == 1 ? "identity.enrolled" : "identity.re_enrolled";
         var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, typingSamples = samples.Count, idPhotoMatched = true });
         await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", action, $"learner:{learnerId}", data), cancellationToken);

@@ -35,7 +35,7 @@ internal sealed class UploadEnrollmentFrameHandler(
         }
 
         var id = TimeOrderedId.New(time);
-        var sealedEmbedding = cipher.EncryptEmbedding(analysis.Embedding, EnrollmentDraft.FramesTable, id, "embedding");
+        var sealedEmbedding = await cipher.EncryptEmbeddingAsync(learnerId, analysis.Embedding, EnrollmentDraft.FramesTable, id, "embedding", cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             InsertSql, new { id, learnerId, embedding = sealedEmbedding.Payload, keyId = sealedEmbedding.KeyId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));

@@ -40,8 +40,8 @@ internal sealed class UploadIdPhotoHandler(
             return (null, new FaceRejection(IdentityRejections.IdPhotoMismatch, IdentityRejections.IdPhotoMismatchMessage));
         }
 
-        var sealedImage = cipher.Encrypt(image, EnrollmentDraft.IdPhotosTable, learnerId, "image");
-        var sealedEmbedding = cipher.EncryptEmbedding(analysis.Embedding, EnrollmentDraft.IdPhotosTable, learnerId, "embedding");
+        var sealedImage = await cipher.EncryptAsync(learnerId, image, EnrollmentDraft.IdPhotosTable, learnerId, "image", cancellationToken);
+        var sealedEmbedding = await cipher.EncryptEmbeddingAsync(learnerId, analysis.Embedding, EnrollmentDraft.IdPhotosTable, learnerId, "embedding", cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             UpsertSql,

@@ -42,10 +42,10 @@ internal sealed class UploadTypingSampleHandler(EnrollmentSettings settings, Enr
         }
 
         var id = TimeOrderedId.New(time);
-        var sealedEvents = cipher.Encrypt(JsonSerializer.SerializeToUtf8Bytes(events), EnrollmentDraft.SamplesTable, id, "key_events");
+        var sealedEvents = await cipher.EncryptAsync(learnerId, JsonSerializer.SerializeToUtf8Bytes(events), EnrollmentDraft.SamplesTable, id, "key_events", cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            InsertSql, new { id, learnerId, phrase, events = sealedEvents.Payload, keyId = sealedEvents.KeyId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+            InsertSql, new { id, learnerId, phrase = await cipher.PhraseTagAsync(learnerId, phrase, cancellationToken), events = sealedEvents.Payload, keyId = sealedEvents.KeyId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
         return (TypingSampleOutcome.Accepted, new TypingSampleAccepted(stored + 1, KeystrokeProfile.MinimumEnrollmentSamples), null);
     }
 }

@@ -1,5 +1,7 @@
+using System.Text;
 using Dapper;
 using Npgsql;
+using Verification.Proctoring.Identity;
 
 namespace Verification.Proctoring.Privacy.ExportLearnerData;
 
@@ -9,7 +11,11 @@ internal sealed record LearnerDataExport(
     IReadOnlyList<ExportedConsent> Consents,
     ExportedEnrollment Enrollment,
     IReadOnlyList<ExportedSession> Sessions,
+    IReadOnlyList<ExportedTypingCheck> TypingChecks,
     IReadOnlyList<string> Notes);
+
+/// <summary>One typing check of a session: whether the typing was usable, and how well it matched your profile (never your key timings).</summary>
+internal sealed record ExportedTypingCheck(Guid SessionId, int Check, DateTimeOffset CheckedAt, bool Usable, string? Code, double? GenuineProbability, bool? Accepted);
 
 internal sealed record ExportedConsent(int Version, string[] Covers, DateTimeOffset AcceptedAt, DateTimeOffset? WithdrawnAt);
 
@@ -45,13 +51,14 @@ internal sealed record ExportedSession(
     DateTimeOffset? ReviewDecidedAt);
 
 /// <summary>Everything the proctoring module holds about one learner, in words and numbers a learner can read.</summary>
-internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, TimeProvider time)
+internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, BiometricCipher cipher, TimeProvider time)
 {
     private const string Sql = """
         SELECT version AS "Version", covers AS "Covers", accepted_at AS "AcceptedAt", withdrawn_at AS "WithdrawnAt"
         FROM proctoring.consents WHERE learner_id = @learnerId ORDER BY accepted_at;
 
         SELECT created_at AS "CreatedAt", updated_at AS "UpdatedAt", typing_phrase AS "TypingPhrase", id_photo_score AS "IdPhotoScore",
+               typing_phrase_sealed AS "SealedPhrase", typing_phrase_key_id AS "PhraseKeyId",
                length(face_template) AS "FaceBytes", face_template_key_id AS "FaceKeyId",
                length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId"
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId;
@@ -68,6 +75,11 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Time
                s.started_at AS "StartedAt", s.ended_at AS "EndedAt", c.status AS "ReviewStatus", c.decided_at AS "ReviewDecidedAt"
         FROM proctoring.sessions s LEFT JOIN proctoring.review_cases c ON c.session_id = s.id
         WHERE s.learner_id = @learnerId ORDER BY s.started_at;
+
+        SELECT t.session_id AS "SessionId", t.check_number AS "Check", t.checked_at AS "CheckedAt", t.usable AS "Usable", t.code AS "Code",
+               t.genuine_probability AS "GenuineProbability", t.accepted AS "Accepted"
+        FROM proctoring.typing_checks t JOIN proctoring.sessions s ON s.id = t.session_id
+        WHERE s.learner_id = @learnerId ORDER BY t.checked_at, t.check_number;
         """;
 
     public async Task<LearnerDataExport> HandleAsync(Guid learnerId, CancellationToken cancellationToken)
@@ -81,12 +93,14 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Time
         var sessions = (await results.ReadAsync<SessionRow>()).Select(s => new ExportedSession(
             s.SessionId, s.CourseId, s.AssessmentId, s.Status, s.Verdict, s.Flags, s.FramesReceived, s.EvidenceFramesKept,
             Utc(s.StartedAt), Utc(s.EndedAt), s.ReviewStatus, Utc(s.ReviewDecidedAt))).ToList();
+        var typingChecks = (await results.ReadAsync<TypingCheckRow>()).Select(t => new ExportedTypingCheck(
+            t.SessionId, t.Check, Utc(t.CheckedAt), t.Usable, t.Code, t.GenuineProbability, t.Accepted)).ToList();
 
         var enrollment = new ExportedEnrollment(
             profile is not null,
             Utc(profile?.CreatedAt),
             Utc(profile?.UpdatedAt),
-            profile?.TypingPhrase,
+            profile is null ? null : await PhraseAsync(learnerId, profile, cancellationToken),
             profile?.IdPhotoScore,
             profile is null ? null : new ExportedTemplate(
                 "Face template: numeric descriptions (embeddings) of your enrollment photos, used only to compare new camera photos with you. Stored encrypted; the numbers are not included here.",
@@ -100,13 +114,18 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Time
             inProgress.Samples,
             idPhoto is null ? null : new ExportedIdPhoto(Utc(idPhoto.UploadedAt), Utc(idPhoto.DeleteAfter), idPhoto.ContentType));
 
-        return new LearnerDataExport(learnerId, time.GetUtcNow(), consents, enrollment, sessions,
+        return new LearnerDataExport(learnerId, time.GetUtcNow(), consents, enrollment, sessions, typingChecks,
         [
             "Photos taken during assessments are kept only when a check flagged them, as evidence for the person who reviews it.",
             "Your ID photo is kept only until your enrollment is complete plus a short period, then deleted.",
             "Nothing in this export was used to infer emotions or behaviour.",
         ]);
     }
+
+    private async Task<string?> PhraseAsync(Guid learnerId, ProfileRow profile, CancellationToken cancellationToken) =>
+        profile.SealedPhrase is null || profile.PhraseKeyId is null
+            ? profile.TypingPhrase
+            : Encoding.UTF8.GetString(await cipher.DecryptAsync(learnerId, profile.PhraseKeyId, profile.SealedPhrase, "identity_profiles", learnerId, "typing_phrase", cancellationToken));
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
@@ -130,7 +149,11 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Time
 
         public DateTime UpdatedAt { get; init; }
 
-        public string TypingPhrase { get; init; } = "";
+        public string? TypingPhrase { get; init; }
+
+        public byte[]? SealedPhrase { get; init; }
+
+        public string? PhraseKeyId { get; init; }
 
         public float IdPhotoScore { get; init; }
 
@@ -141,6 +164,23 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Time
         public int? KeystrokeBytes { get; init; }
 
         public string? KeystrokeKeyId { get; init; }
+    }
+
+    private sealed class TypingCheckRow
+    {
+        public Guid SessionId { get; init; }
+
+        public int Check { get; init; }
+
+        public DateTime CheckedAt { get; init; }
+
+        public bool Usable { get; init; }
+
+        public string? Code { get; init; }
+
+        public float? GenuineProbability { get; init; }
+
+        public bool? Accepted { get; init; }
     }
 
     private sealed class IdPhotoRow

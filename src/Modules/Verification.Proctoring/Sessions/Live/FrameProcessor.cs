@@ -175,7 +175,7 @@ internal sealed class FrameProcessor(
 
         await SessionNotifier.AnnounceAsync(hub, session, verdict, raised);
         await store.RecordFrameAsync(session.SessionId, frame.Frame, frame.ReceivedAt, observation, code, CancellationToken.None);
-        await store.KeepEvidenceAsync(session.SessionId, evidence, CancellationToken.None);
+        await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
         return hash;
     }
 }

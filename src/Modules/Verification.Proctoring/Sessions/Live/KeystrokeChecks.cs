@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
+using Verification.Proctoring.Sessions.Store;
 
 namespace Verification.Proctoring.Sessions.Live;
 
@@ -10,9 +12,31 @@ namespace Verification.Proctoring.Sessions.Live;
 /// Scores a typing check at once, on the caller's thread: it costs well under a millisecond, so keystroke batches are
 /// never queued behind frames and never shed.
 /// </summary>
-internal sealed class KeystrokeChecks(KeystrokeVerifier verifier, IdentityProfiles profiles, IHubContext<ProctoringHub, IProctoringClient> hub)
+internal sealed class KeystrokeChecks(
+    KeystrokeVerifier verifier, IdentityProfiles profiles, TypingCheckStore store, IHubContext<ProctoringHub, IProctoringClient> hub, ILogger<KeystrokeChecks> logger)
 {
+    private const string ConsentWithdrawn = "consent_withdrawn";
+
     public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch? batch)
+    {
+        var result = await ScoreAsync(session, batch);
+        if (result.Code != ConsentWithdrawn)
+        {
+            try
+            {
+                await store.RecordAsync(result);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+            {
+                // The check still counts in the session's evidence; only its record for the export and the reviewer is missing.
+                logger.LogWarning("Session {SessionId} could not record typing check {Check}: database unreachable ({Reason})", session.SessionId, result.Check, ex.Message);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<KeystrokeResult> ScoreAsync(LiveSession session, KeystrokeBatch? batch)
     {
         var events = KeystrokeBatchReader.Read(batch);
         var check = session.NextTypingCheck();
@@ -23,7 +47,7 @@ internal sealed class KeystrokeChecks(KeystrokeVerifier verifier, IdentityProfil
                 session.Evidence.ObserveConsentWithdrawn(0);
             }
 
-            return new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = "consent_withdrawn", Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() };
+            return new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = ConsentWithdrawn, Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() };
         }
 
         var read = KeystrokeSampleReader.Read(session.Profile.TypingPhrase, events);

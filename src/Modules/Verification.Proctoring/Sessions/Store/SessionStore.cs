@@ -1,14 +1,14 @@
 using System.Text;
 using Dapper;
 using Npgsql;
-using Verification.BuildingBlocks.Encryption;
+using Verification.Proctoring.Identity;
 using Verification.BuildingBlocks.Ids;
 using Verification.Matching.Fusion;
 
 namespace Verification.Proctoring.Sessions.Store;
 
 /// <summary>What a session leaves in the database: its row, per-frame scores, evidence frames, and a review case when needed.</summary>
-internal sealed class SessionStore(NpgsqlDataSource dataSource, EnvelopeEncryption encryption, TimeProvider time)
+internal sealed class SessionStore(NpgsqlDataSource dataSource, BiometricCipher cipher, TimeProvider time)
 {
     /// <summary>Records the new session; false when the token already opened one (its id is unique among sessions).</summary>
     public async Task<bool> CreateAsync(Guid sessionId, Guid learnerId, Guid courseId, string assessmentId, int attempt, Guid tokenId, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource, EnvelopeEncrypti
             cancellationToken: cancellationToken));
     }
 
-    public async Task KeepEvidenceAsync(Guid sessionId, IReadOnlyList<(int Frame, byte[] Image)> frames, CancellationToken cancellationToken)
+    public async Task KeepEvidenceAsync(Guid sessionId, Guid learnerId, IReadOnlyList<(int Frame, byte[] Image)> frames, CancellationToken cancellationToken)
     {
         if (frames.Count == 0)
         {
@@ -58,7 +58,7 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource, EnvelopeEncrypti
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         foreach (var (frame, image) in frames)
         {
-            var blob = encryption.Encrypt(image, EvidenceBinding(sessionId, frame));
+            var blob = await cipher.EncryptAsync(learnerId, LearnerKeys.SessionScope(sessionId), image, EvidenceBinding(sessionId, frame), cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO proctoring.evidence_frames (session_id, frame, image, key_id, kept_at)

@@ -56,5 +56,12 @@ export const api = {
   enrollTyping: (token, events) => call("POST", `${learner(token)}/identity/typing-samples`, { token, json: { events } }),
   completeEnrollment: token => call("POST", `${learner(token)}/identity/complete`, { token }),
   exportData: token => call("GET", `${learner(token)}/data`, { token }),
+  exportArchive: async token => {
+    const response = await fetch(`${learner(token)}/data/archive`, { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) {
+      throw new ApiError(response.status, (response.headers.get("Content-Type") ?? "").includes("json") ? await response.json() : null);
+    }
+    return response.blob();
+  },
   eraseData: token => call("DELETE", `${learner(token)}/data`, { token }),
 };

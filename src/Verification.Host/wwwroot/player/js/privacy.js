@@ -7,9 +7,12 @@ export function enablePrivacy(getToken) {
   const exportButton = document.getElementById("privacy-export");
   const eraseButton = document.getElementById("privacy-erase");
   const download = document.getElementById("privacy-download");
+  const archiveButton = document.getElementById("privacy-archive");
+  const archiveDownload = document.getElementById("privacy-archive-download");
   document.getElementById("privacy-signed-out").hidden = true;
   exportButton.disabled = false;
   eraseButton.disabled = false;
+  archiveButton.disabled = false;
   let confirming = false;
 
   exportButton.onclick = async () => {
@@ -21,6 +24,20 @@ export function enablePrivacy(getToken) {
       download.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
       download.hidden = false;
       setText("privacy-result", `Your export is ready: ${data.consents?.length ?? 0} consent records, ${data.sessions?.length ?? 0} assessment checks.`);
+    } catch (error) {
+      setText("privacy-result", `The export failed: ${error.message}`);
+    }
+  };
+
+  archiveButton.onclick = async () => {
+    try {
+      const archive = await api.exportArchive(getToken());
+      if (archiveDownload.href) {
+        URL.revokeObjectURL(archiveDownload.href);
+      }
+      archiveDownload.href = URL.createObjectURL(archive);
+      archiveDownload.hidden = false;
+      setText("privacy-result", "Your archive is ready: everything we hold about you, with your own images.");
     } catch (error) {
       setText("privacy-result", `The export failed: ${error.message}`);
     }

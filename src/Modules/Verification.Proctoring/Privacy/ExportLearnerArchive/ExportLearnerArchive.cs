@@ -1,0 +1,80 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Dapper;
+using Mediator;
+using Npgsql;
+using Verification.Billing.Contracts;
+using Verification.BuildingBlocks.Encryption;
+using Verification.Proctoring.Contracts;
+using Verification.Proctoring.Identity;
+using Verification.Proctoring.Privacy.ExportLearnerData;
+using Verification.Proctoring.Sessions.Store;
+
+namespace Verification.Proctoring.Privacy.ExportLearnerArchive;
+
+/// <summary>The JSON document of the archive: the proctoring export, with what Certificates and Billing hold about the learner.</summary>
+internal sealed record LearnerArchiveDocument(
+    LearnerDataExport Proctoring, IReadOnlyList<LearnerCertificate> Certificates, BillingHistory Billing, IReadOnlyList<string> Images);
+
+/// <summary>
+/// Everything held about one learner as one zip: <c>data.json</c> and the learner's own images (the ID photo and
+/// evidence frames), decrypted under the learner's keys. Enrollment pictures are not in it because they are never stored.
+/// </summary>
+internal sealed class ExportLearnerArchiveHandler(ExportLearnerDataHandler export, NpgsqlDataSource dataSource, BiometricCipher cipher)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private const string IdPhotoSql = "SELECT image, image_key_id AS KeyId FROM proctoring.id_photos WHERE learner_id = @learnerId";
+
+    private const string EvidenceSql = """
+        SELECT e.session_id AS SessionId, e.frame AS Frame, e.image AS Image, e.key_id AS KeyId
+        FROM proctoring.evidence_frames e JOIN proctoring.sessions s ON s.id = e.session_id
+        WHERE s.learner_id = @learnerId ORDER BY e.session_id, e.frame
+        """;
+
+    public async Task<byte[]> HandleAsync(Guid learnerId, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var data = await export.HandleAsync(learnerId, cancellationToken);
+        var certificates = await mediator.Send(new ListLearnerCertificates(learnerId), cancellationToken);
+        var billing = await mediator.Send(new GetBillingHistory(learnerId), cancellationToken);
+        var images = await ImagesAsync(learnerId, cancellationToken);
+
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var document = new LearnerArchiveDocument(data, certificates, billing, [.. images.Keys]);
+            await using (var entry = await zip.CreateEntry("data.json", CompressionLevel.Optimal).OpenAsync(cancellationToken))
+            {
+                await JsonSerializer.SerializeAsync(entry, document, Json, cancellationToken);
+            }
+
+            foreach (var (name, bytes) in images)
+            {
+                await using var entry = await zip.CreateEntry(name, CompressionLevel.NoCompression).OpenAsync(cancellationToken);
+                await entry.WriteAsync(bytes, cancellationToken);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task<Dictionary<string, byte[]>> ImagesAsync(Guid learnerId, CancellationToken cancellationToken)
+    {
+        var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var photo in await connection.QueryAsync<(byte[] Image, string KeyId)>(new CommandDefinition(IdPhotoSql, new { learnerId }, cancellationToken: cancellationToken)))
+        {
+            images["images/id-photo.jpg"] = await cipher.DecryptAsync(learnerId, photo.KeyId, photo.Image, EnrollmentDraft.IdPhotosTable, learnerId, "image", cancellationToken);
+        }
+
+        var frames = await connection.QueryAsync<(Guid SessionId, int Frame, byte[] Image, string KeyId)>(new CommandDefinition(EvidenceSql, new { learnerId }, cancellationToken: cancellationToken));
+        foreach (var frame in frames)
+        {
+            var blob = new EncryptedBlob(frame.KeyId, frame.Image);
+            images[$"images/sessions/{frame.SessionId}/frame-{frame.Frame}.jpg"] =
+                await cipher.DecryptAsync(learnerId, LearnerKeys.SessionScope(frame.SessionId), blob, SessionStore.EvidenceBinding(frame.SessionId, frame.Frame), cancellationToken);
+        }
+
+        return images;
+    }
+}

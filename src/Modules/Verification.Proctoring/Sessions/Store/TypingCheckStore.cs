@@ -1,0 +1,26 @@
+using Dapper;
+using Npgsql;
+using Verification.Proctoring.Contracts.Player;
+
+namespace Verification.Proctoring.Sessions.Store;
+
+/// <summary>
+/// Keeps each typing check's outcome (usable or why not, the genuine probability, accepted or not; never the key
+/// timings), so the learner's export and the reviewer see it. Kept as long as per-frame scores (Proctoring:Retention).
+/// </summary>
+internal sealed class TypingCheckStore(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    private const string InsertSql = """
+        INSERT INTO proctoring.typing_checks (session_id, check_number, checked_at, usable, code, genuine_probability, accepted)
+        VALUES (@SessionId, @Check, @now, @Usable, @Code, @probability, @Accepted)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public async Task RecordAsync(KeystrokeResult result)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync(new CommandDefinition(
+            InsertSql,
+            new { result.SessionId, result.Check, now = time.GetUtcNow(), result.Usable, result.Code, probability = (float?)result.GenuineProbability, result.Accepted }));
+    }
+}

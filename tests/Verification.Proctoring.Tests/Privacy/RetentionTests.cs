@@ -1,0 +1,142 @@
+using System.Net;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Verification.Proctoring.Privacy.Retention;
+using Verification.Proctoring.Tests.Support;
+
+namespace Verification.Proctoring.Tests.Privacy;
+
+/// <summary>
+/// The retention schedule enforced with a fake clock on real PostgreSQL, at its default periods: each class is gone at
+/// the end of its period and not a day (or, for drafts, an hour) before, and nothing goes while its review case is open.
+/// </summary>
+public sealed class RetentionTests(ProctoringApp app) : IClassFixture<ProctoringApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_id_photo_stays_until_thirty_days_after_enrollment_and_goes_then_with_an_audit_entry()
+    {
+        var (learner, _) = await app.EnrolledLearnerAsync("Retained Learner");
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(29));
+        var dayBefore = await CountAsync("id_photos", learner.LearnerId);
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+
+        Assert.Equal(1, dayBefore);
+        Assert.Equal(0, await CountAsync("id_photos", learner.LearnerId));
+        Assert.Equal(1, await CountAsync("identity_profiles", learner.LearnerId));
+        Assert.True(await AuditedAsync("id_photo"));
+    }
+
+    [Fact]
+    public async Task An_abandoned_enrollment_draft_goes_twenty_four_hours_after_its_last_capture()
+    {
+        var (learner, token) = await app.ConsentingLearnerAsync("Abandoned Draft");
+        using (var frame = await app.UploadFrameAsync(learner, token, FaceImages.Of(Enrollments.Person, 1)[0]))
+        {
+            await Enrollments.EnsureOkAsync(frame);
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromHours(23));
+        var hourBefore = await CountAsync("enrollment_frames", learner.LearnerId);
+        await AdvanceAndRunAsync(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, hourBefore);
+        Assert.Equal(0, await CountAsync("enrollment_frames", learner.LearnerId));
+        Assert.True(await AuditedAsync("abandoned_enrollment_draft"));
+    }
+
+    [Fact]
+    public async Task Evidence_under_an_open_case_outlives_every_period_and_goes_thirty_days_after_the_case_closes()
+    {
+        var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        Guid sessionId;
+        await using (var player = await Hubs.StartSessionAsync(app, "messagepack", learner))
+        {
+            sessionId = player.SessionId;
+            foreach (var frame in FaceSet.Impostor.SessionFrames.Take(3))
+            {
+                await player.SendFrameAndWaitAsync(frame);
+            }
+
+            Assert.Equal("NeedsReview", (await player.EndAsync()).Verdict);
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(400));
+        var whileOpen = await SessionRows.LoadAsync(app.DataSource, sessionId);
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE proctoring.review_cases SET status = 'approved', decided_at = @now WHERE session_id = @sessionId", new { now = app.Time.GetUtcNow(), sessionId });
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(29));
+        var dayBefore = await SessionRows.LoadAsync(app.DataSource, sessionId);
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+        var after = await SessionRows.LoadAsync(app.DataSource, sessionId);
+
+        Assert.True(whileOpen.Evidence > 0);
+        Assert.True(whileOpen.Frames > 0);
+        Assert.Equal(whileOpen.Evidence, dayBefore.Evidence);
+        Assert.Equal(0, dayBefore.Frames);
+        Assert.Equal(0, after.Evidence);
+        Assert.Equal("NeedsReview", after.Verdict);
+        Assert.True(await AuditedAsync("evidence_frames"));
+        Assert.True(await AuditedAsync("per_frame_scores"));
+    }
+
+    [Fact]
+    public async Task Templates_go_three_years_after_the_last_activity_with_the_learners_key()
+    {
+        var (learner, _) = await app.EnrolledLearnerAsync("Template Learner");
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1094));
+        var dayBefore = await CountAsync("identity_profiles", learner.LearnerId);
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+
+        Assert.Equal(1, dayBefore);
+        Assert.Equal(0, await CountAsync("identity_profiles", learner.LearnerId));
+        Assert.Equal(0, await CountAsync("learner_keys", learner.LearnerId));
+        Assert.True(await AuditedAsync("face_and_typing_templates"));
+    }
+
+    [Fact]
+    public async Task The_public_page_and_the_consent_text_show_the_configured_periods()
+    {
+        var (learner, token) = await app.ConsentingLearnerAsync("Reading Learner");
+
+        using var page = await app.Client.GetAsync(new Uri("/privacy/retention", UriKind.Relative), Cancel);
+        var html = await page.Content.ReadAsStringAsync(Cancel);
+        using var consent = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/consent", token);
+        var text = await consent.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("30 days after you finish enrolling", html, StringComparison.Ordinal);
+        Assert.Contains("24 hours after your last capture", html, StringComparison.Ordinal);
+        Assert.Contains("3 years (1095 days) after your last activity", html, StringComparison.Ordinal);
+        Assert.Contains("We keep the photo of your ID for at most 30 days after you finish enrolling", text, StringComparison.Ordinal);
+        Assert.Contains("at most 3 years (1095 days) after your last activity", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(RetentionSchedule.ConsentPlaceholder, text, StringComparison.Ordinal);
+    }
+
+    private async Task AdvanceAndRunAsync(TimeSpan by)
+    {
+        app.Time.Advance(by);
+        await app.Factory.Services.GetRequiredService<RetentionEnforcer>().RunAsync(Cancel);
+    }
+
+    private async Task<int> CountAsync(string table, Guid learnerId)
+    {
+        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
+        return await connection.ExecuteScalarAsync<int>($"SELECT count(*)::int FROM proctoring.{table} WHERE learner_id = @learnerId", new { learnerId });
+    }
+
+    private async Task<bool> AuditedAsync(string dataClass)
+    {
+        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM audit.entries WHERE action = 'retention.purged' AND subject = @subject AND actor = @actor)",
+            new { subject = $"data_class:{dataClass}", actor = RetentionEnforcer.Actor });
+    }
+}

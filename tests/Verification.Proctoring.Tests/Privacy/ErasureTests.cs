@@ -93,7 +93,13 @@ public sealed class ErasureTests(ProctoringApp app) : IClassFixture<ProctoringAp
 
         await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
         {
-            await connection.ExecuteAsync("UPDATE proctoring.review_cases SET status = 'approved', decided_at = now(), note = 'same person' WHERE session_id = @sessionId", new { sessionId });
+            await connection.ExecuteAsync(
+                """
+                UPDATE proctoring.review_cases SET status = 'approved', decided_at = now(), note = 'same person', appeal_reason = 'it was me' WHERE session_id = @sessionId;
+                INSERT INTO proctoring.review_decisions (id, case_id, decision, note, reviewer_id, decided_at)
+                SELECT gen_random_uuid(), id, 'approved', 'same person', gen_random_uuid(), now() FROM proctoring.review_cases WHERE session_id = @sessionId;
+                """,
+                new { sessionId });
         }
 
         var pass = await app.Factory.Services.GetRequiredService<Proctoring.Privacy.EraseLearnerData.LearnerErasure>().RunAsync(learner.LearnerId, request: false, "system", Cancel);
@@ -103,7 +109,9 @@ public sealed class ErasureTests(ProctoringApp app) : IClassFixture<ProctoringAp
         Assert.Equal(0, after.Evidence);
         Assert.Equal(0, after.Frames);
         Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM proctoring.learner_keys WHERE learner_id = @LearnerId", learner.LearnerId));
-        Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM proctoring.review_cases WHERE learner_id = @LearnerId AND note = 'same person'", learner.LearnerId));
+        Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM proctoring.review_cases WHERE learner_id = @LearnerId AND (note = 'same person' OR appeal_reason = 'it was me')", learner.LearnerId));
+        Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM proctoring.review_decisions d JOIN proctoring.review_cases c ON c.id = d.case_id WHERE c.learner_id = @LearnerId AND d.note = 'same person'", learner.LearnerId));
+        Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM proctoring.review_decisions d JOIN proctoring.review_cases c ON c.id = d.case_id WHERE c.learner_id = @LearnerId AND d.decision = 'approved'", learner.LearnerId));
         Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM proctoring.erasures WHERE learner_id = @LearnerId AND completed_at IS NOT NULL", learner.LearnerId));
     }
 

@@ -78,13 +78,22 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
             UPDATE proctoring.sessions SET evidence = NULL, evidence_key_id = NULL
             WHERE id IN (SELECT id FROM erasable) AND evidence IS NOT NULL RETURNING id
         ), notes AS (
-            UPDATE proctoring.review_cases SET note = @erasedNote
-            WHERE session_id IN (SELECT id FROM erasable) AND note IS NOT NULL AND note <> @erasedNote RETURNING id
+            -- One statement may change a row once, so a case's note and its appeal are redacted together.
+            UPDATE proctoring.review_cases
+            SET note = CASE WHEN note IS NULL THEN NULL ELSE @erasedNote END,
+                appeal_reason = CASE WHEN appeal_reason IS NULL THEN NULL ELSE @erasedNote END
+            WHERE session_id IN (SELECT id FROM erasable)
+              AND (note IS NOT NULL AND note <> @erasedNote OR appeal_reason IS NOT NULL AND appeal_reason <> @erasedNote)
+            RETURNING id
+        ), decision_notes AS (
+            UPDATE proctoring.review_decisions SET note = @erasedNote
+            WHERE case_id IN (SELECT c.id FROM proctoring.review_cases c WHERE c.session_id IN (SELECT id FROM erasable))
+              AND note <> @erasedNote RETURNING id
         )
         SELECT (SELECT count(*) FROM profile)::int AS "Profiles", (SELECT count(*) FROM frames)::int AS "Frames",
                (SELECT count(*) FROM samples)::int AS "Samples", (SELECT count(*) FROM photos)::int AS "Photos",
                (SELECT count(*) FROM evidence_frames)::int AS "EvidenceFrames", ((SELECT count(*) FROM scores) + (SELECT count(*) FROM typing_checks))::int AS "Scores",
-               (SELECT count(*) FROM session_evidence)::int AS "SessionEvidence", (SELECT count(*) FROM notes)::int AS "Notes"
+               (SELECT count(*) FROM session_evidence)::int AS "SessionEvidence", ((SELECT count(*) FROM notes) + (SELECT count(*) FROM decision_notes))::int AS "Notes"
         """;
 
     private const string CompleteSql = "UPDATE proctoring.erasures SET completed_at = @now WHERE learner_id = @learnerId AND completed_at IS NULL";

@@ -9,20 +9,21 @@ namespace Verification.Proctoring.Reviews.ReviewEvidence;
 internal sealed record EvidenceImage(byte[] Bytes, string ContentType);
 
 /// <summary>Decrypts one picture of a case for the reviewer looking at it: nothing is cached or written anywhere else.</summary>
-internal sealed class ReviewEvidenceImages(NpgsqlDataSource dataSource, EnvelopeEncryption encryption, BiometricCipher cipher)
+internal sealed class ReviewEvidenceImages(NpgsqlDataSource dataSource, BiometricCipher cipher)
 {
     public async Task<EvidenceImage?> FrameAsync(Guid caseId, int frame, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(Guid SessionId, byte[] Image, string KeyId)?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(Guid SessionId, Guid LearnerId, byte[] Image, string KeyId)?>(new CommandDefinition(
             """
-            SELECT e.session_id, e.image, e.key_id FROM proctoring.evidence_frames e
+            SELECT e.session_id, c.learner_id, e.image, e.key_id FROM proctoring.evidence_frames e
             JOIN proctoring.review_cases c ON c.session_id = e.session_id
             WHERE c.id = @caseId AND e.frame = @frame
             """,
             new { caseId, frame }, cancellationToken: cancellationToken));
         return row is { } r
-            ? Framed(encryption.Decrypt(new EncryptedBlob(r.KeyId, r.Image), SessionStore.EvidenceBinding(r.SessionId, frame)))
+            ? Framed(await ReadableOrNull(cipher.DecryptAsync(
+                r.LearnerId, LearnerKeys.SessionScope(r.SessionId), new EncryptedBlob(r.KeyId, r.Image), SessionStore.EvidenceBinding(r.SessionId, frame), cancellationToken)))
             : null;
     }
 
@@ -37,11 +38,25 @@ internal sealed class ReviewEvidenceImages(NpgsqlDataSource dataSource, Envelope
             """,
             new { caseId }, cancellationToken: cancellationToken));
         return row is { } r
-            ? new EvidenceImage(cipher.Decrypt(r.KeyId, r.Image, EnrollmentDraft.IdPhotosTable, r.LearnerId, "image"), r.ContentType)
+            && await ReadableOrNull(cipher.DecryptAsync(r.LearnerId, r.KeyId, r.Image, EnrollmentDraft.IdPhotosTable, r.LearnerId, "image", cancellationToken)) is { } bytes
+            ? new EvidenceImage(bytes, r.ContentType)
             : null;
     }
 
+    // A row whose learner key an erasure destroyed moments ago is as gone as a deleted one.
+    private static async Task<byte[]?> ReadableOrNull(Task<byte[]> decryption)
+    {
+        try
+        {
+            return await decryption;
+        }
+        catch (DecryptionFailedException)
+        {
+            return null;
+        }
+    }
+
     // The player sends JPEG or PNG; the frame keeps no content type of its own.
-    private static EvidenceImage Framed(byte[] bytes) =>
+    private static EvidenceImage? Framed(byte[]? bytes) => bytes is null ? null :
         new(bytes, bytes.Length > 4 && bytes[0] == 0x89 && bytes[1] == (byte)'P' ? "image/png" : "image/jpeg");
 }

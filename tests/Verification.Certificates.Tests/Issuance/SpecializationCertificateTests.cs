@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Verification.Billing.Contracts;
 using Verification.BuildingBlocks.Access;
 using Verification.Catalog.Contracts;
@@ -108,6 +109,43 @@ public sealed class SpecializationCertificateTests(CertificatesApp app) : IClass
         Assert.Equal("revoked", (await CertificateRows.GetAsync(app, learner, second.CourseId)).Status);
         Assert.Equal("revoked", specialization.Status);
         Assert.Equal("course_revoked", specialization.RevocationReason);
+    }
+
+    [Fact]
+    public async Task Billing_is_refused_a_refund_of_the_specialization_once_a_certificate_it_paid_for_was_issued()
+    {
+        var (first, second, specializationId, specializationTrack) = await SpecializationAsync();
+        var certified = await LearnerOfBothAsync(first, second);
+        var notYet = await LearnerOfBothAsync(first, second);
+        foreach (var learner in new[] { certified, notYet })
+        {
+            await PayAsync(learner, specializationTrack);
+        }
+
+        await first.VerifiedSessionAsync(certified);
+        await first.PassAsync(certified);
+
+        var guards = app.Services.GetServices<IRefundGuard>().ToList();
+        var vetoCertified = await FirstVetoAsync(guards, certified, specializationTrack);
+        var vetoNotYet = await FirstVetoAsync(guards, notYet, specializationTrack);
+
+        Assert.Equal("issued", (await CertificateRows.GetAsync(app, certified, first.CourseId)).Status);
+        Assert.Null(await CertificateRows.FindAsync(app, certified, specializationId));
+        Assert.Equal("certificate_issued", vetoCertified?.Code);
+        Assert.Null(vetoNotYet);
+    }
+
+    private static async Task<RefundVeto?> FirstVetoAsync(IEnumerable<IRefundGuard> guards, Guid learner, Guid track)
+    {
+        foreach (var guard in guards)
+        {
+            if (await guard.CheckAsync(learner, track, Cancel) is { } veto)
+            {
+                return veto;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>One partner, two courses (each with its own track) and a specialization of both with its track.</summary>

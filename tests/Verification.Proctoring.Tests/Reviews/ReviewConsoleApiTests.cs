@@ -26,6 +26,7 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
                 await player.SendFrameAndWaitAsync(sent);
             }
 
+            await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
             Assert.Equal("NeedsReview", (await player.EndAsync()).Verdict);
         }
 
@@ -50,6 +51,10 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Contains(flags, f => f.GetProperty("kind").GetString() == "FaceMismatch" && f.GetProperty("rule").GetString()!.Length > 0);
         Assert.Equal(3, timeline.Count);
         Assert.All(timeline, t => Assert.True(t.GetProperty("analysed").GetBoolean()));
+        var typing = Assert.Single(view.GetProperty("typingChecks").EnumerateArray().ToList());
+        Assert.Equal(1, typing.GetProperty("check").GetInt32());
+        Assert.True(typing.GetProperty("offset").GetDouble() >= 0);
+        Assert.False(typing.TryGetProperty("keyEvents", out _));
         Assert.Equal(HttpStatusCode.OK, frame.StatusCode);
         Assert.Equal("no-store", frame.Headers.CacheControl?.ToString());
         var picture = await frame.Content.ReadAsByteArrayAsync(Cancel);

@@ -33,6 +33,10 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
 
         SELECT frame FROM proctoring.evidence_frames WHERE session_id = (SELECT session_id FROM proctoring.review_cases WHERE id = @caseId) ORDER BY frame;
 
+        SELECT check_number AS "Check", checked_at AS "CheckedAt", usable AS "Usable", code AS "Code",
+               genuine_probability AS "GenuineProbability", accepted AS "Accepted"
+        FROM proctoring.typing_checks WHERE session_id = (SELECT session_id FROM proctoring.review_cases WHERE id = @caseId) ORDER BY check_number;
+
         SELECT decision AS "Decision", note AS "Note", reviewer_id AS "ReviewerId", decided_at AS "DecidedAt"
         FROM proctoring.review_decisions WHERE case_id = @caseId ORDER BY sequence;
 
@@ -49,6 +53,8 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
 
     private sealed record FrameRow(int Frame, DateTime ReceivedAt, int FacesFound, float? MatchScore, float? Liveness, string? RejectionCode);
 
+    private sealed record TypingCheckRow(int Check, DateTime CheckedAt, bool Usable, string? Code, float? GenuineProbability, bool? Accepted);
+
     private sealed record EarlierRow(Guid CaseId, string AssessmentId, DateTime OpenedAt, string Status, string FlagList);
 
     public async Task<ReviewCaseView?> HandleAsync(Guid caseId, CancellationToken cancellationToken)
@@ -63,6 +69,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
 
         var frames = (await reader.ReadAsync<FrameRow>()).ToList();
         var evidence = (await reader.ReadAsync<int>()).ToList();
+        var typing = (await reader.ReadAsync<TypingCheckRow>()).ToList();
         var history = (await reader.ReadAsync<HistoryEntry>()).ToList();
         var earlier = (await reader.ReadAsync<EarlierRow>()).ToList();
         var trail = await audit.ReadAsync([$"case:{caseId}", $"session:{row.SessionId}"], TrailLimit, cancellationToken);
@@ -76,6 +83,8 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
             new ReviewedSession(row.SessionId, row.LearnerId, row.CourseId, row.AssessmentId, row.Attempt, row.SessionStatus, row.StartedAt, row.EndedAt, row.FramesReceived, row.FramesShed),
             FlagsOf(row),
             ReviewTimeline.Build(row.StartedAt, row.FramesReceived, frames.Select(f => (f.Frame, f.ReceivedAt, f.FacesFound, f.MatchScore, f.Liveness, f.RejectionCode)), evidence),
+            [.. typing.Select(t => new ReviewedTypingCheck(
+                t.Check, Math.Round((t.CheckedAt - row.StartedAt).TotalSeconds, 1), t.Usable, t.Code, t.GenuineProbability, t.Accepted))],
             evidence,
             row.IdPhotoAvailable,
             history,

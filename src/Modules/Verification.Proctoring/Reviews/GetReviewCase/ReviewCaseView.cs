@@ -15,6 +15,7 @@ internal sealed record ReviewCaseView(
     ReviewedSession Session,
     IReadOnlyList<ReviewedFlag> Flags,
     IReadOnlyList<TimelineFrame> Timeline,
+    IReadOnlyList<ReviewedTypingCheck> TypingChecks,
     IReadOnlyList<int> EvidenceFrames,
     bool IdPhotoAvailable,
     IReadOnlyList<HistoryEntry> History,
@@ -34,6 +35,13 @@ internal sealed record ReviewedFlag(string Kind, string Rule, IReadOnlyList<int>
 /// received but shed or never analysed. <see cref="Offset"/> is seconds since the session started.
 /// </summary>
 internal sealed record TimelineFrame(int Frame, double? Offset, bool Analysed, int? FacesFound, double? MatchScore, double? Liveness, string? RejectionCode, bool Evidence);
+
+/// <summary>
+/// One typing check of the session against the learner's profile: usable or why not (<see cref="Code"/>), the
+/// probability that the typist is the learner, and whether the check accepted it. <see cref="Offset"/> is seconds since
+/// the session started. Never the key timings.
+/// </summary>
+internal sealed record ReviewedTypingCheck(int Check, double Offset, bool Usable, string? Code, double? GenuineProbability, bool? Accepted);
 
 internal sealed record HistoryEntry(string Decision, string Note, Guid ReviewerId, DateTime DecidedAt);
 

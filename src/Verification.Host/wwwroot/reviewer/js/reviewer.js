@@ -160,6 +160,9 @@ function renderCase(view) {
   drawTimeline(view);
   $('timeline-table').tBodies[0].replaceChildren(...view.timeline.map((f) => tableRow([
     f.frame, f.offset ?? '', f.analysed ? 'yes' : 'no (gap)', f.facesFound ?? '', fixed(f.matchScore), fixed(f.liveness), [f.rejectionCode, f.evidence ? 'kept as evidence' : ''].filter(Boolean).join(', ')])));
+  $('typing-checks').tBodies[0].replaceChildren(...(view.typingChecks.length
+    ? view.typingChecks.map((t) => tableRow([t.check, t.offset, t.usable ? 'yes' : `no (${t.code ?? 'unusable'})`, fixed(t.genuineProbability), t.accepted == null ? '' : (t.accepted ? 'accepted' : 'not accepted')]))
+    : [tableRow(['No typing check in this session.', '', '', '', ''])]));
   $('flags').tBodies[0].replaceChildren(...view.flags.map((f) => tableRow([f.kind, f.rule, f.frames.join(', '), f.scores.map(fixed).join(', ')])));
   $('history').replaceChildren(...(view.history.length ? view.history.map((h) => text('li', `${h.decidedAt}: ${h.decision} by reviewer ${h.reviewerId.slice(0, 8)}. ${h.note}`)) : [text('li', 'No decision yet.')]));
   $('appeal').textContent = view.appeal ? `Appealed ${view.appeal.appealedAt}: ${view.appeal.reason}` : '';
@@ -200,6 +203,12 @@ function drawTimeline(view) {
   for (const [key, dash] of [['matchScore', ''], ['liveness', '6 4']]) {
     const points = frames.map((f, i) => (f[key] == null ? null : `${x(i)},${y(f[key])}`)).filter(Boolean).join(' ');
     if (points) svg.append(shape('polyline', { points, fill: 'none', stroke: key === 'matchScore' ? '#0b3d6b' : '#2a7a2a', 'stroke-width': 2, 'stroke-dasharray': dash }));
+  }
+  // A typing check is drawn at the frame received closest before it: the timeline's axis is frames, not seconds.
+  for (const check of view.typingChecks) {
+    let i = frames.findLastIndex((f) => f.offset != null && f.offset <= check.offset);
+    if (i < 0) i = 0;
+    svg.append(shape('circle', { cx: x(i), cy: 14, r: 6, fill: check.accepted === false ? '#c00' : '#6a3d9a', stroke: '#fff' }));
   }
   svg.append(shape('line', { x1: 20, x2: width - 20, y1: height - 20, y2: height - 20, stroke: '#333' }));
   $('timeline').replaceChildren(svg);

@@ -133,8 +133,9 @@ public sealed class AuthorizationMatrixTests(AccessApp app) : IClassFixture<Acce
             return "anonymous";
         }
 
-        var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
-        return policies.Count == 1 ? policies[0] : null;
+        // Policies of a group and of its endpoint all apply: the senior queue is in the reviewers' group and also senior-only.
+        var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList();
+        return policies.Count == 0 ? null : string.Join('+', policies);
     }
 
     private static string Expected(string rule, Caller caller, bool partnerData) => rule switch
@@ -166,7 +167,7 @@ public sealed class AuthorizationMatrixTests(AccessApp app) : IClassFixture<Acce
         },
         _ => caller.Kind switch
         {
-            CallerKind.Staff when StaffPolicyAllows(rule, caller.Role!) => "allowed",
+            CallerKind.Staff when rule.Split('+').All(policy => StaffPolicyAllows(policy, caller.Role!)) => "allowed",
             CallerKind.Staff => "403 role_missing",
             _ => "401 sign_in_required",
         },
@@ -254,6 +255,7 @@ public sealed class AuthorizationMatrixTests(AccessApp app) : IClassFixture<Acce
                 "learnerId" => routeLearner.LearnerId.ToString(),
                 "courseId" => routeLearner.CourseId.ToString(),
                 "partnerId" => a.PartnerId.ToString(),
+                _ when parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") => "1",
                 _ => Guid.CreateVersion7().ToString(),
             };
             path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + parameter.Name + "[^}]*\\}", value);

@@ -92,7 +92,7 @@ public sealed partial class LogScanTests(ProctoringApp app) : IClassFixture<Proc
         }
 
         using var cases = JsonDocument.Parse(await reviewer.GetStringAsync(new Uri("/api/v1/review-cases", UriKind.Relative), Cancel));
-        var caseId = cases.RootElement.EnumerateArray().Single(c => c.GetProperty("learnerId").GetGuid() == learner.LearnerId).GetProperty("caseId").GetGuid();
+        var caseId = cases.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("learnerId").GetGuid() == learner.LearnerId).GetProperty("caseId").GetGuid();
         using var decision = await reviewer.PostAsJsonAsync($"/api/v1/review-cases/{caseId}/decision", new { decision = "approved", note = "Rosalind saw the same person" }, Cancel);
         Assert.Equal(HttpStatusCode.NoContent, decision.StatusCode);
         return (email, oneTime);

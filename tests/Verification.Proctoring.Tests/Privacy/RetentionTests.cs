@@ -102,6 +102,31 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
     }
 
     [Fact]
+    public async Task Templates_go_thirty_days_after_the_last_certificate_track_ends_and_a_running_track_keeps_them()
+    {
+        var (finished, _) = await app.EnrolledLearnerAsync("Finished Learner");
+        var (running, _) = await app.EnrolledLearnerAsync("Running Learner");
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE enrollment.enrollments SET completed_at = @now, passed = true WHERE learner_id = @LearnerId AND track = 'verified'",
+                new { now = app.Time.GetUtcNow(), finished.LearnerId });
+        }
+
+        var auditedBefore = await AuditCountAsync("face_and_typing_templates");
+        await AdvanceAndRunAsync(TimeSpan.FromDays(29));
+        var dayBefore = await CountAsync("identity_profiles", finished.LearnerId);
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+
+        Assert.Equal(1, dayBefore);
+        Assert.Equal(0, await CountAsync("identity_profiles", finished.LearnerId));
+        Assert.Equal(0, await CountAsync("learner_keys", finished.LearnerId));
+        Assert.Equal(1, await CountAsync("identity_profiles", running.LearnerId));
+        Assert.Equal(1, await CountAsync("learner_keys", running.LearnerId));
+        Assert.True(await AuditCountAsync("face_and_typing_templates") > auditedBefore);
+    }
+
+    [Fact]
     public async Task The_public_page_and_the_consent_text_show_the_configured_periods()
     {
         var (learner, token) = await app.ConsentingLearnerAsync("Reading Learner");
@@ -117,6 +142,8 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
         Assert.Contains("3 years (1095 days) after your last activity", html, StringComparison.Ordinal);
         Assert.Contains("We keep the photo of your ID for at most 30 days after you finish enrolling", text, StringComparison.Ordinal);
         Assert.Contains("at most 3 years (1095 days) after your last activity", text, StringComparison.Ordinal);
+        Assert.Contains("30 days after your last certificate track ends, and at most 3 years (1095 days) after your last activity", html, StringComparison.Ordinal);
+        Assert.Contains("your profile 30 days after your last certificate track ends", text, StringComparison.Ordinal);
         Assert.DoesNotContain(RetentionSchedule.ConsentPlaceholder, text, StringComparison.Ordinal);
     }
 
@@ -130,6 +157,14 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
     {
         await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
         return await connection.ExecuteScalarAsync<int>($"SELECT count(*)::int FROM proctoring.{table} WHERE learner_id = @learnerId", new { learnerId });
+    }
+
+    private async Task<int> AuditCountAsync(string dataClass)
+    {
+        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*)::int FROM audit.entries WHERE action = 'retention.purged' AND subject = @subject AND actor = @actor",
+            new { subject = $"data_class:{dataClass}", actor = RetentionEnforcer.Actor });
     }
 
     private async Task<bool> AuditedAsync(string dataClass)

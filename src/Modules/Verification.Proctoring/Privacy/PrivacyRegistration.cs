@@ -17,6 +17,7 @@ internal static class PrivacyRegistration
         services.AddOptions<RetentionSettings>().Bind(configuration.GetSection(RetentionSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetentionSettings>>().Value);
         services.AddSingleton<RetentionSchedule>();
+        services.AddSingleton<TrackEndedTemplates>();
         services.AddSingleton<RetentionEnforcer>();
         services.AddHostedService<RetentionJob>();
         services.AddSingleton<ExportLearnerDataHandler>();

@@ -13,7 +13,13 @@ namespace Verification.Proctoring.Privacy.Retention;
 /// database gone mid-purge) leaves every class either purged and audited or untouched; the next run finishes.
 /// </summary>
 internal sealed class RetentionEnforcer(
-    NpgsqlDataSource dataSource, RetentionSettings settings, LearnerErasure erasure, AuditLog audit, TimeProvider time, ILogger<RetentionEnforcer> logger)
+    NpgsqlDataSource dataSource,
+    RetentionSettings settings,
+    TrackEndedTemplates trackEnded,
+    LearnerErasure erasure,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<RetentionEnforcer> logger)
 {
     public const string Actor = "system:retention";
 
@@ -28,10 +34,24 @@ internal sealed class RetentionEnforcer(
         try
         {
             var purged = new Dictionary<string, int>(StringComparer.Ordinal);
+            var periods = new
+            {
+                now = time.GetUtcNow(),
+                draftHours = settings.AbandonedDraftHours,
+                templateDays = settings.TemplateDaysAfterLastInteraction,
+                evidenceDays = settings.EvidenceGraceDays,
+                scoresDays = settings.SessionScoresDays,
+            };
             foreach (var purge in RetentionPurges.All)
             {
-                purged[purge.DataClass] = await PurgeAsync(purge, cancellationToken);
+                purged[purge.DataClass] = await PurgeAsync(purge.DataClass, purge.Sql, periods, cancellationToken);
             }
+
+            // Templates also end with their purpose: the learner's last certificate track.
+            var learners = await trackEnded.DueAsync(periods.now, settings.TemplateDaysAfterLastTrackEnds, cancellationToken);
+            purged[RetentionPurges.Templates.DataClass] += learners.Length == 0
+                ? 0
+                : await PurgeAsync(RetentionPurges.Templates.DataClass, TrackEndedTemplates.PurgeSql, new { learners }, cancellationToken);
 
             purged["pending_erasures"] = await CompleteErasuresAsync(cancellationToken);
             return purged;
@@ -42,24 +62,16 @@ internal sealed class RetentionEnforcer(
         }
     }
 
-    private async Task<int> PurgeAsync(RetentionPurge purge, CancellationToken cancellationToken)
+    private async Task<int> PurgeAsync(string dataClass, string sql, object parameters, CancellationToken cancellationToken)
     {
-        var parameters = new
-        {
-            now = time.GetUtcNow(),
-            draftHours = settings.AbandonedDraftHours,
-            templateDays = settings.TemplateDaysAfterLastInteraction,
-            evidenceDays = settings.EvidenceGraceDays,
-            scoresDays = settings.SessionScoresDays,
-        };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(purge.Sql, parameters, transaction, cancellationToken: cancellationToken));
+        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         if (count > 0)
         {
-            var data = JsonSerializer.Serialize(new { dataClass = purge.DataClass, count });
-            await audit.AppendAsync(connection, transaction, new AuditEntry(Actor, "retention.purged", $"data_class:{purge.DataClass}", data), cancellationToken);
-            logger.LogInformation("Retention purged {Count} items of {DataClass}", count, purge.DataClass);
+            var data = JsonSerializer.Serialize(new { dataClass, count });
+            await audit.AppendAsync(connection, transaction, new AuditEntry(Actor, "retention.purged", $"data_class:{dataClass}", data), cancellationToken);
+            logger.LogInformation("Retention purged {Count} items of {DataClass}", count, dataClass);
         }
 
         await transaction.CommitAsync(cancellationToken);

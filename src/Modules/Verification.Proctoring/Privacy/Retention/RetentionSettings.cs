@@ -23,6 +23,10 @@ internal sealed class RetentionSettings
     [Range(1, 1095)]
     public int TemplateDaysAfterLastInteraction { get; set; } = 1095;
 
+    /// <summary>Days after the learner's last verified certificate track ends (completed or removed) that face and typing templates are deleted.</summary>
+    [Range(0, 1095)]
+    public int TemplateDaysAfterLastTrackEnds { get; set; } = 30;
+
     /// <summary>Days evidence frames are kept after their review case is closed (or after the session, when no case opened).</summary>
     [Range(0, 365)]
     public int EvidenceGraceDays { get; set; } = 30;

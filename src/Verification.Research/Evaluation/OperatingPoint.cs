@@ -1,4 +1,4 @@
-namespace Verification.Cli.Evaluation;
+namespace Verification.Research.Evaluation;
 
 /// <summary>
 /// The error rates at one threshold (a score at or above it is accepted). <see cref="FalseAccepts"/> of

@@ -1,4 +1,7 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+using Verification.Research.Evaluation;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>
 /// Fits the margin-to-LLR calibration on cross-validated margins: the genuine tests against the practised impostors,
@@ -34,6 +37,6 @@ internal static class OutOfFoldCalibration
             }
         }
 
-        return OperatingPoint.ThresholdFor(llrs.ToArray(), targetFar);
+        return ErrorRates.ThresholdAtFmr(llrs, targetFar);
     }
 }

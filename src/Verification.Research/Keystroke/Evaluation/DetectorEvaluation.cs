@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>The single detectors under the paper's protocol: per enrollment size, per detector, the subjects' rates.</summary>
 internal static class DetectorEvaluation
@@ -57,7 +59,8 @@ internal static class DetectorEvaluation
             var s = profile.Model.Score(samples[i].Features);
             for (var d = 0; d < scores.Length; d++)
             {
-                scores[d][i] = Pick(s, d);
+                // Detectors give anomaly scores; error rates take similarity.
+                scores[d][i] = -Pick(s, d);
             }
         }
 

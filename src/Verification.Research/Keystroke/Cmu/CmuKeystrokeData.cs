@@ -1,6 +1,7 @@
 using System.Globalization;
+using Verification.Matching.Keystroke;
 
-namespace Verification.Matching.Keystroke;
+namespace Verification.Research.Keystroke;
 
 /// <summary>
 /// The CMU keystroke benchmark (Killourhy &amp; Maxion, "Comparing Anomaly-Detection Algorithms for Keystroke

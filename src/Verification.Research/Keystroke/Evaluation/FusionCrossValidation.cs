@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>
 /// Subject-disjoint cross-validation of a fusion classifier: subjects are dealt into folds by their sorted index;
@@ -55,27 +57,16 @@ internal static class FusionCrossValidation
         return result;
     }
 
-    /// <summary>EER and zero-miss rates over subjects, with margins turned into anomaly scores (negated).</summary>
+    /// <summary>EER and zero-miss rates over subjects.</summary>
     public static SubjectRates Rates(SubjectScores[] scores, ImpostorKind kind)
     {
         var rates = new SubjectRates();
         foreach (var s in scores)
         {
-            rates.Add(Negate(s.Genuine), Negate(s.Impostors(kind)));
+            rates.Add(s.Genuine, s.Impostors(kind));
         }
 
         return rates;
-    }
-
-    private static double[] Negate(double[] values)
-    {
-        var copy = new double[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            copy[i] = -values[i];
-        }
-
-        return copy;
     }
 
     private static double[] Score(FusionModel model, FusionFeatureKind kind, KeystrokeProfile profile, List<KeystrokeSample> samples, float[] buffer)

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Verification.Matching.Keystroke;
 
-namespace Verification.Matching.Keystroke;
+namespace Verification.Research.Keystroke;
 
 /// <summary>
 /// Reads the Aalto "136M Keystrokes" files (Dhakal, Feit, Kristensson &amp; Oulasvirta, CHI 2018): tab-separated

@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>
 /// A free-text profile for text that differs between enrollment and test: the mean hold time of each character

@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>
 /// The evaluation protocol of Killourhy &amp; Maxion 2009 (Sec. 6, and CMU's evaluation-script.R), as

@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>A CMU subject's samples in typing order (session, then repetition), each replayed through the reader.</summary>
 internal sealed record CmuSubject(string Name, KeystrokeSample[] Samples, int[] Sessions, int[] Reps)

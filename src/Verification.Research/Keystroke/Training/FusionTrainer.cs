@@ -1,7 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
+using Verification.Matching.Keystroke;
 
-namespace Verification.Matching.Keystroke;
+namespace Verification.Research.Keystroke;
 
 /// <summary>Gradient-boosted trees (ML.NET FastTree) over fusion rows: small, fast to score, and monotone enough to calibrate.</summary>
 internal static class FusionTrainer

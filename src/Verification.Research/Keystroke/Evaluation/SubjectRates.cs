@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Research.Evaluation;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>Per-subject EER and zero-miss false-alarm rate, summarised as the paper's Table 2 does (mean, sd with n − 1).</summary>
 internal sealed class SubjectRates
@@ -10,10 +12,12 @@ internal sealed class SubjectRates
 
     public IReadOnlyList<double> ZeroMissFalseAlarmRates => _zeroMiss;
 
-    public void Add(ReadOnlySpan<double> genuine, ReadOnlySpan<double> impostor)
+    /// <summary>Adds one subject's similarity scores (higher means more alike).</summary>
+    public void Add(IReadOnlyCollection<double> genuine, IReadOnlyCollection<double> impostor)
     {
-        _eer.Add(ErrorRates.EqualErrorRate(genuine, impostor));
-        _zeroMiss.Add(ErrorRates.ZeroMissFalseAlarm(genuine, impostor));
+        var rates = new ErrorRates(genuine, impostor);
+        _eer.Add(rates.InterpolatedEqualErrorRate());
+        _zeroMiss.Add(rates.FnmrAtZeroFmr());
     }
 
     public (double Mean, double Sd) Eer => MeanSd(_eer);

@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>
 /// Free-text check on the Aalto subset: every sentence is replayed through <see cref="KeystrokeSampleReader"/>
@@ -71,9 +73,10 @@ internal static class AaltoEvaluation
         foreach (var sample in samples)
         {
             var score = profile.Score(sample);
-            // A sentence sharing nothing with the profile cannot be judged; counting it as maximally anomalous is the
-            // conservative choice for genuine tests and the generous one for impostors.
-            scores.Add(double.IsNaN(score) ? double.MaxValue : score);
+            // The profile gives a distance; error rates take similarity. A sentence sharing nothing with the profile
+            // cannot be judged; counting it as least alike is the conservative choice for genuine tests and the
+            // generous one for impostors.
+            scores.Add(double.IsNaN(score) ? double.MinValue : -score);
         }
 
         return scores;

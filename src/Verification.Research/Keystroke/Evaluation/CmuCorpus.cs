@@ -1,4 +1,6 @@
-namespace Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Keystroke;
 
 /// <summary>The CMU benchmark replayed through <see cref="KeystrokeSampleReader"/>, subjects sorted by name.</summary>
 internal sealed class CmuCorpus

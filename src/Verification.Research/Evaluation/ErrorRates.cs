@@ -1,8 +1,9 @@
-namespace Verification.Cli.Evaluation;
+namespace Verification.Research.Evaluation;
 
 /// <summary>
-/// Verification error rates from genuine and impostor scores where higher means "more alike" and a score at or above
-/// the threshold is accepted. Works for any matcher (face, keystroke) and for presentation-attack scores.
+/// The one error-rate implementation: genuine and impostor scores where higher means "more alike" and a score at or
+/// above the threshold is accepted. Works for any matcher (face, keystroke, free text) and for presentation-attack
+/// scores; a scorer whose scores grow with difference (a distance, an anomaly score) is negated by its caller.
 /// </summary>
 internal sealed class ErrorRates
 {
@@ -33,14 +34,66 @@ internal sealed class ErrorRates
     public double Fnmr(double threshold) => (double)(_genuine.Length - CountAtOrAbove(_genuine, threshold)) / _genuine.Length;
 
     /// <summary>The lowest threshold whose FMR is at most <paramref name="targetFmr"/>, and the FNMR there.</summary>
-    public OperatingPoint AtFmr(double targetFmr)
+    public OperatingPoint AtFmr(double targetFmr) => At(ThresholdAtFmr(_impostor, targetFmr), targetFmr);
+
+    /// <summary>The lowest threshold accepting at most <paramref name="targetFmr"/> of <paramref name="impostor"/>.</summary>
+    public static double ThresholdAtFmr(IReadOnlyCollection<double> impostor, double targetFmr)
+    {
+        double[] sorted = [.. impostor];
+        Array.Sort(sorted);
+        return ThresholdAtFmr(sorted, targetFmr);
+    }
+
+    private static double ThresholdAtFmr(double[] sortedImpostor, double targetFmr)
     {
         // Allowed false accepts k = floor(target · N); the threshold sits just above the (k+1)-th highest impostor.
-        var allowed = (int)Math.Floor((targetFmr * _impostor.Length) + 1e-9);
-        var threshold = allowed >= _impostor.Length
-            ? _impostor[0]
-            : Math.BitIncrement(_impostor[_impostor.Length - 1 - allowed]);
-        return At(threshold, targetFmr);
+        var allowed = (int)Math.Floor((targetFmr * sortedImpostor.Length) + 1e-9);
+        return allowed >= sortedImpostor.Length
+            ? sortedImpostor[0]
+            : Math.BitIncrement(sortedImpostor[sortedImpostor.Length - 1 - allowed]);
+    }
+
+    /// <summary>
+    /// The lowest FNMR among thresholds that accept no impostor: CMU's "zero-miss false-alarm rate" (a miss there is
+    /// an impostor accepted, a false alarm a genuine typing rejected).
+    /// </summary>
+    public double FnmrAtZeroFmr() => Fnmr(Math.BitIncrement(_impostor[^1]));
+
+    /// <summary>
+    /// Equal error rate exactly as CMU's <c>evaluation-script.R</c> (ROCR) and <c>reference_eval.py</c> compute it:
+    /// over the ROC points from "accept all" to "accept none", the closest points on either side of FMR = FNMR,
+    /// linearly interpolated. The keystroke benchmark's published numbers use this convention.
+    /// </summary>
+    public double InterpolatedEqualErrorRate()
+    {
+        var candidates = Candidates();
+        var fmr = new double[candidates.Count];
+        var fnmr = new double[candidates.Count];
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            fmr[k] = Fmr(candidates[k]);
+            fnmr[k] = Fnmr(candidates[k]);
+        }
+
+        int above = -1, below = -1;
+        for (var k = 0; k < fmr.Length; k++)
+        {
+            var d = fmr[k] - fnmr[k];
+            if (d >= 0 && (above < 0 || d < fmr[above] - fnmr[above]))
+            {
+                above = k;
+            }
+
+            if (d < 0 && (below < 0 || d > fmr[below] - fnmr[below]))
+            {
+                below = k;
+            }
+        }
+
+        var (x0, x1) = (fmr[above], fnmr[above]);
+        var (y0, y1) = (fmr[below], fnmr[below]);
+        var a = (x0 - x1) / (y1 - x1 - y0 + x0);
+        return x0 + (a * (y0 - x0));
     }
 
     public OperatingPoint At(double threshold, double targetFmr = double.NaN)

@@ -2,17 +2,6 @@ using Verification.Matching.Face;
 
 namespace Verification.Research.Sessions;
 
-/// <summary>How a photo is presented to the engine: with the enrollment gates, or as a session frame (plain or degraded).</summary>
-public enum FrameVariant
-{
-    Enrollment,
-    Session,
-    SessionDegraded,
-}
-
-/// <summary>One photo as the engine saw it, with the bytes it was given (the session code measures brightness and freezes on them).</summary>
-public sealed record AnalysedFrame(FaceAnalysis Analysis, byte[] Image);
-
 /// <summary>
 /// Every photo the simulation can show, analysed once by the real engine (in parallel, the expensive part), then looked
 /// up by the single-threaded session replay. The engine is deterministic, so analysing a photo once is what analysing

@@ -5,6 +5,7 @@ using Verification.Cli.Access;
 using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
 using Verification.Cli.Load;
+using Verification.Cli.Sessions;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -31,6 +32,7 @@ app.Configure(config =>
         evaluate.AddCommand<EvaluateFaceCommand>("face").WithDescription("Face verification error rates on an LFW-style pairs file.");
         evaluate.AddCommand<EvaluateFaceQualityCommand>("face-quality").WithDescription("Quality measurements and liveness of every image in a folder.");
         evaluate.AddCommand<EvaluateFaceTemplateCommand>("face-template").WithDescription("Multi-frame templates against single frames on LFW identities.");
+        evaluate.AddCommand<EvaluateSessionsCommand>("sessions").WithDescription("Whole sessions of chimeric users (LFW face x CMU typing) through the real matching and session verdict code.");
         evaluate.AddCommand<EvaluateLivenessCommand>("liveness").WithDescription("Presentation-attack detection (APCER, BPCER) on a labelled spoof set.");
         evaluate.AddCommand<EvaluateKeystrokeCommand>("keystroke")
             .WithDescription("Keystroke detectors and fusion on the CMU benchmark (Killourhy & Maxion 2009 protocol) and the Aalto free-text subset.");

@@ -1,4 +1,5 @@
 using ScottPlot;
+using Verification.Research.Evaluation;
 
 namespace Verification.Cli.Evaluation;
 

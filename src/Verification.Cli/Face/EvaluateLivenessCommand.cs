@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Verification.Cli.Evaluation;
 using Verification.Matching.Face;
+using Verification.Research.Evaluation;
 
 namespace Verification.Cli.Face;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Verification.Cli.Evaluation;
+using Verification.Research.Evaluation;
 
 namespace Verification.Cli.Face;
 

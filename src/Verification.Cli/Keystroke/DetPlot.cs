@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ScottPlot;
 using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
 
 namespace Verification.Cli.Keystroke;
 

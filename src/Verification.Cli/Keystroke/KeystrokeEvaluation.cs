@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
 
 namespace Verification.Cli.Keystroke;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using Verification.Research.Keystroke;
 
 namespace Verification.Cli.Keystroke;
 
@@ -9,7 +10,7 @@ internal static class KeystrokeSummaryTable
     public static void Write(JsonObject report)
     {
         var table = new Table().AddColumns("method", "protocol", "EER N=200", "EER N=50", "EER N=10");
-        foreach (var name in Verification.Matching.Keystroke.DetectorEvaluation.Names)
+        foreach (var name in DetectorEvaluation.Names)
         {
             table.AddRow(Row(name, "paper", report["detectors"]?[name]));
             table.AddRow(Row(name, "practised", report["practised_detectors"]?[name]));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
 
 namespace Verification.Cli.Keystroke;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
 
 namespace Verification.Cli.Keystroke;
 

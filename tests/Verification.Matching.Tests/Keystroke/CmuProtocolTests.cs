@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
 using Verification.Testing;
 
 namespace Verification.Matching.Tests.Keystroke;

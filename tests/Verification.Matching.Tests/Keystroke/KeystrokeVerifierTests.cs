@@ -1,4 +1,5 @@
 using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
 using Verification.Testing;
 
 namespace Verification.Matching.Tests.Keystroke;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
 using Verification.Testing;
 
 namespace Verification.Proctoring.Tests.Support;

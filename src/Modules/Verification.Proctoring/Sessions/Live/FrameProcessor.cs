@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Verification.Matching.Face;
-using Verification.Matching.Frames;
 using Verification.Matching.Fusion;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
@@ -26,7 +25,6 @@ internal sealed class FrameProcessor(
     SessionSettings settings,
     ILogger<FrameProcessor> logger)
 {
-    private const string SeveralFacesCode = "several_faces";
     private readonly SemaphoreSlim _analyses = new(settings.MaxConcurrentAnalyses > 0 ? settings.MaxConcurrentAnalyses : Environment.ProcessorCount);
 
     public async Task RunAsync(LiveSession session)
@@ -129,13 +127,10 @@ internal sealed class FrameProcessor(
 
         var hash = SHA256.HashData(frame.Bytes);
         var code = analysis.Rejection?.Code;
-        var unreadable = code is not null && (code.StartsWith("image_", StringComparison.Ordinal) || code == "not_an_image");
-        // The engine embeds the main face; small faces far in the background (a poster, a passer-by) count only when the
-        // session gate calls them "several faces", which uses the same minimum face size as the learner's own face.
-        double? score = analysis.Embedding is { } embedding ? session.Profile.Face.Score(embedding) : null;
-        var faces = analysis.FacesFound == 0 ? 0 : code == SeveralFacesCode ? 2 : 1;
-        double? brightness = analysis.Quality?.Brightness ?? (faces == 0 && !unreadable ? FrameBrightness.Measure(frame.Bytes) : null);
-        var observation = new FrameObservation(frame.Frame, faces, score, analysis.Liveness, brightness, previousHash is not null && hash.AsSpan().SequenceEqual(previousHash), frame.ReceivedAt);
+        var unreadable = SessionFrames.IsUnreadable(analysis);
+        var observation = SessionFrames.Observe(frame.Frame, analysis, session.Profile.Face, frame.Bytes, previousHash is not null && hash.AsSpan().SequenceEqual(previousHash), frame.ReceivedAt);
+        var faces = observation.FacesFound;
+        var score = observation.MatchScore;
 
         IReadOnlyList<SessionFlag> raised = [];
         IReadOnlyList<(int Frame, byte[] Image)> evidence = [];

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Verification.Cli.Evaluation;
+using Verification.Matching.Face;
+using Verification.Matching.Keystroke;
+using Verification.Research.Keystroke;
+using Verification.Research.Sessions;
+
+namespace Verification.Cli.Sessions;
+
+/// <summary>
+/// <c>verification evaluate sessions</c>: whole sessions of chimeric users (LFW face × CMU typing) replayed through the
+/// real face engine, keystroke verifier and session evidence, with the Host's configured options; writes sessions.json
+/// and sessions.png. Deterministic for a seed.
+/// </summary>
+internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings>
+{
+    private static readonly SessionKind[] Kinds = Enum.GetValues<SessionKind>();
+
+    public override int Execute(CommandContext context, EvaluateSessionsSettings settings, CancellationToken cancellationToken)
+    {
+        var lfw = Path.Combine(settings.Data, "face", "lfw");
+        var cmu = Path.Combine(settings.Data, "keystroke", CmuKeystrokeData.FileName);
+        var setup = new SessionSetup(settings.Frames, settings.SwapAfter, settings.TypingChecks, TimeSpan.FromSeconds(settings.FrameSeconds));
+        var host = HostSettingsFile.Read(settings.HostSettings);
+        var problems = setup.Problems().Concat(host.Face.Problems()).Concat(host.Fusion.Coverage.Problems()).ToList();
+        if (!Directory.Exists(lfw) || !File.Exists(cmu))
+        {
+            problems.Add($"{lfw} or {cmu} not found: pass --data with the shared eval-data folder");
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+            }
+
+            return 2;
+        }
+
+        var started = Stopwatch.StartNew();
+        var identities = ChimericUsers.Identities(lfw, settings.Seed);
+        var degradation = new FrameDegradation();
+        using var engine = FaceEngine.Load(settings.ModelsDirectory, host.Face);
+        var verifier = KeystrokeVerifier.Load(Path.Combine(settings.ModelsDirectory, "keystroke"), host.Keystroke);
+        var library = new FrameLibrary(engine, degradation);
+        Analyse(library, identities.SelectMany(i => i.Photos), [FrameVariant.Enrollment], "enrollment photos", settings.Parallelism);
+        var users = ChimericUsers.Build(identities, CmuKeystrokeData.Load(cmu), settings.Users, settings.Seed, photos => EnrolledUser.CanEnroll(photos, library));
+        var refused = identities.TakeWhile(i => i.Name != users[^1].Identity).Count(i => !EnrolledUser.CanEnroll(i.Photos, library));
+        Analyse(library, users.SelectMany(u => u.Photos), [FrameVariant.Session, FrameVariant.SessionDegraded], "session frames", settings.Parallelism);
+        var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).ToList();
+        var simulator = new SessionSimulator(library, verifier, host.Fusion, setup);
+        var outcomes = new List<SessionOutcome>();
+        ParallelProgress.Run("replaying sessions", enrolled.Count, 1, i =>
+        {
+            // Another enrolled user, chosen by seed, stands in for every impostor kind of this learner's sessions.
+            var other = enrolled[(i + 1 + new Random(settings.Seed + i).Next(enrolled.Count - 1)) % enrolled.Count];
+            foreach (var kind in Kinds)
+            {
+                outcomes.Add(simulator.Run(enrolled[i], other, kind, SessionSeed(settings.Seed, i, kind)));
+            }
+        });
+
+        var summaries = Kinds.Select(k => SessionKindSummary.Of(k, [.. outcomes.Where(o => o.Kind == k)], setup)).ToList();
+        Directory.CreateDirectory(settings.Out);
+        var json = Path.Combine(settings.Out, "sessions.json");
+        JsonReport.Write(json, new SessionsReport(
+            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {settings.TypingChecks} --frame-seconds {settings.FrameSeconds} --seed {settings.Seed}",
+            enrolled.Count,
+            refused,
+            enrolled.Count(e => !(e.IdPhotoScore >= host.Face.MatchThreshold)),
+            setup,
+            degradation.ToString(),
+            host.Fusion,
+            summaries,
+            Math.Round(started.Elapsed.TotalSeconds, 1)));
+        var png = Path.Combine(settings.Out, "sessions.png");
+        SessionsPlot.Write(png, summaries);
+        SessionsTable.Write(summaries);
+        AnsiConsole.MarkupLineInterpolated($"wrote [green]{json}[/] and [green]{png}[/] in {started.Elapsed.TotalSeconds:F0} s");
+        return 0;
+    }
+
+    // Not HashCode.Combine: it is randomised per process, and the report must be the same on every run.
+    private static int SessionSeed(int seed, int user, SessionKind kind) => unchecked((seed * 7919) + (user * Kinds.Length) + (int)kind) & int.MaxValue;
+
+    private static void Analyse(FrameLibrary library, IEnumerable<string> photos, FrameVariant[] variants, string description, int parallelism)
+    {
+        foreach (var photo in photos)
+        {
+            foreach (var variant in variants)
+            {
+                library.Need(photo, variant);
+            }
+        }
+
+        var first = library.Prepare();
+        ParallelProgress.Run(description, library.Count - first, parallelism, i => library.Analyse(first + i));
+    }
+}

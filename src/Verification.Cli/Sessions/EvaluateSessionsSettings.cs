@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using Verification.Cli.Face;
+
+namespace Verification.Cli.Sessions;
+
+internal sealed class EvaluateSessionsSettings : FaceEngineSettings
+{
+    [CommandOption("--data <DIR>")]
+    [Description("The shared evaluation data: face/lfw and keystroke/DSL-StrongPasswordData.csv under it.")]
+    public string Data { get; init; } = "../shared/eval-data";
+
+    [CommandOption("--out <DIR>")]
+    [Description("Folder for sessions.json and sessions.png.")]
+    public string Out { get; init; } = "out/sessions";
+
+    [CommandOption("--host-settings <FILE>")]
+    [Description("The Host's appsettings.json: its Matching:Face, Matching:Keystroke and Proctoring:Sessions sections are the ones simulated.")]
+    public string HostSettings { get; init; } = "src/Verification.Host/appsettings.json";
+
+    [CommandOption("--users <N>")]
+    [Description("Chimeric users (LFW identity with 6+ photos x CMU subject).")]
+    public int Users { get; init; } = 50;
+
+    [CommandOption("--frames <N>")]
+    [Description("Frames per session.")]
+    public int Frames { get; init; } = 6;
+
+    [CommandOption("--swap-after <K>")]
+    [Description("Face impostors take over after this many of the learner's own frames.")]
+    public int SwapAfter { get; init; } = 2;
+
+    [CommandOption("--typing-checks <N>")]
+    [Description("Typing checks per session, spread over its frames.")]
+    public int TypingChecks { get; init; } = 4;
+
+    [CommandOption("--frame-seconds <S>")]
+    [Description("Seconds between frames (the coverage rule sees them).")]
+    public int FrameSeconds { get; init; } = 20;
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed for the choice of users, photos, typings and impostors.")]
+    public int Seed { get; init; } = 17;
+}

@@ -1,0 +1,75 @@
+using Verification.Research.Keystroke;
+
+namespace Verification.Research.Sessions;
+
+/// <summary>Builds chimeric users from the shared LFW folder and the CMU benchmark, in a seeded order.</summary>
+public static class ChimericUsers
+{
+    /// <summary>Enrollment frames, the ID photo and at least two session photos (alternated, so no frame repeats the one before).</summary>
+    public const int MinimumPhotos = 6;
+
+    public const int EnrollmentTypings = 10;
+
+    /// <summary>CMU sessions 5 to 8 give the session typings: days after the enrollment in session 1.</summary>
+    public const int FirstSessionTypingSession = 5;
+
+    /// <summary>Every LFW identity with enough photos, in a seeded order, each with its photos in a seeded order.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Photos)> Identities(string lfwFolder, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Directory.EnumerateDirectories(lfwFolder)
+            .Select(d => (Name: Path.GetFileName(d), Photos: Directory.EnumerateFiles(d, "*.jpg").Order(StringComparer.Ordinal).ToList()))
+            .Where(i => i.Photos.Count >= MinimumPhotos)
+            .OrderBy(i => i.Name, StringComparer.Ordinal)
+            .Select(i => (i.Name, (IReadOnlyList<string>)[.. i.Photos.OrderBy(_ => random.Next())]))
+            .OrderBy(_ => random.Next())];
+    }
+
+    /// <summary>
+    /// Pairs the identities a learner could enroll with (<paramref name="canEnroll"/>), in order, with CMU subjects in a
+    /// seeded order, until <paramref name="count"/> users are made. An identity whose photos the enrollment gates refuse is
+    /// skipped, as a learner whose webcam cannot enroll would not sit a verified session.
+    /// </summary>
+    public static IReadOnlyList<ChimericUser> Build(
+        IReadOnlyList<(string Name, IReadOnlyList<string> Photos)> identities, IReadOnlyList<CmuKeystrokeRow> cmu, int count, int seed, Func<IReadOnlyList<string>, bool> canEnroll)
+    {
+        ArgumentNullException.ThrowIfNull(canEnroll);
+        var random = new Random(seed);
+        var subjects = cmu.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).OrderBy(_ => random.Next()).ToList();
+        if (count > subjects.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"at most {subjects.Count} users: CMU has {subjects.Count} subjects");
+        }
+
+        var users = new List<ChimericUser>(count);
+        foreach (var (name, photos) in identities)
+        {
+            if (users.Count == count)
+            {
+                break;
+            }
+
+            if (!canEnroll(photos))
+            {
+                continue;
+            }
+
+            var subject = subjects[users.Count];
+            var rows = subject.OrderBy(r => r.SessionIndex).ThenBy(r => r.Rep).ToList();
+            users.Add(new ChimericUser(
+                users.Count,
+                name,
+                photos,
+                subject.Key,
+                [.. rows.Where(r => r.SessionIndex == 1).Take(EnrollmentTypings)],
+                [.. rows.Where(r => r.SessionIndex >= FirstSessionTypingSession)]));
+        }
+
+        if (users.Count < count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"only {users.Count} LFW identities with {MinimumPhotos} photos pass the enrollment gates");
+        }
+
+        return users;
+    }
+}

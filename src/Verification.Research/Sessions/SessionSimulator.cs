@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using Verification.Matching.Fusion;
+using Verification.Matching.Keystroke;
+
+namespace Verification.Research.Sessions;
+
+/// <summary>
+/// Replays sessions through the service's own code: frames through <see cref="SessionFrames"/> into
+/// <see cref="SessionEvidence"/>, typing through <see cref="KeystrokeVerifier"/>, and the verdict from
+/// <see cref="SessionEvidence.Final"/> with the coverage the service would pass. Only the clock and the data are simulated.
+/// </summary>
+public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier verifier, FusionOptions fusion, SessionSetup setup)
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Runs one session of <paramref name="learner"/>; <paramref name="other"/> is who takes over in impostor sessions.</summary>
+    public SessionOutcome Run(EnrolledUser learner, EnrolledUser other, SessionKind kind, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(other);
+        var random = new Random(seed);
+        var evidence = new SessionEvidence(fusion);
+        var swapsFace = kind is SessionKind.FaceImpostor or SessionKind.CombinedImpostor;
+        var typist = kind is SessionKind.TypingImpostor or SessionKind.CombinedImpostor ? other : learner;
+        var typings = typist.User.SessionTypings.OrderBy(_ => random.Next()).Take(setup.TypingChecks).ToList();
+        var variant = kind == SessionKind.HonestDegraded ? FrameVariant.SessionDegraded : FrameVariant.Session;
+        List<double> own = [], others = [], llrs = [];
+        byte[]? previousHash = null;
+        int? firstFlagAfterSwap = null, typingAt = null;
+        var check = 0;
+        for (var f = 0; f < setup.Frames; f++)
+        {
+            var impostorFrame = swapsFace && f >= setup.SwapAfter;
+            var photo = impostorFrame
+                ? other.SessionPhotos[(f - setup.SwapAfter) % other.SessionPhotos.Count]
+                : learner.SessionPhotos[f % learner.SessionPhotos.Count];
+            var frame = library.Get(photo, variant);
+            var hash = SHA256.HashData(frame.Image);
+            var number = f + 1;
+            var raised = 0;
+            if (SessionFrames.IsUnreadable(frame.Analysis))
+            {
+                evidence.Account(number);
+            }
+            else
+            {
+                var observation = SessionFrames.Observe(number, frame.Analysis, learner.Face, frame.Image, previousHash is not null && hash.AsSpan().SequenceEqual(previousHash), At(number));
+                raised = evidence.Observe(observation).Count;
+                if (observation.MatchScore is { } score)
+                {
+                    (impostorFrame ? others : own).Add(score);
+                }
+            }
+
+            previousHash = hash;
+            while (check < typings.Count && setup.TypingCheckAfterFrame(check) == number)
+            {
+                var llr = verifier.Score(learner.Typing, ReplayedTyping.Sample(typings[check])).LogLikelihoodRatio;
+                llrs.Add(llr);
+                if (evidence.ObserveTyping(check + 1, llr) is not null)
+                {
+                    typingAt ??= check + 1;
+                    raised++;
+                }
+
+                check++;
+            }
+
+            if (impostorFrame && raised > 0)
+            {
+                firstFlagAfterSwap ??= f - setup.SwapAfter + 1;
+            }
+        }
+
+        var verdict = evidence.Final(new EvidenceCoverage(Start, At(setup.Frames + 1), setup.Frames, setup.TypingChecks > 0));
+        return new SessionOutcome(learner.User.Index, kind, verdict.Kind, [.. verdict.Flags.Select(f => f.Kind).Distinct()], firstFlagAfterSwap, typingAt, own, others, llrs);
+    }
+
+    private DateTimeOffset At(int frame) => Start + (frame * setup.FrameInterval);
+}

@@ -82,7 +82,7 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Equal(2, await Reviewers.AuditCountAsync(app, "review_case.viewed", $"case:{caseId}", $"staff:{reviewer.StaffId}"));
         Assert.Equal(1, await Reviewers.AuditCountAsync(app, "review_evidence.frame_viewed", $"case:{caseId}"));
         Assert.Equal(1, await Reviewers.AuditCountAsync(app, "review_evidence.id_photo_viewed", $"case:{caseId}"));
-        Assert.Equal(2, await Reviewers.AuditCountAsync(app, "review_evidence.enrollment_face_viewed", $"case:{caseId}", $"staff:{reviewer.StaffId}"));
+        Assert.Equal(1, await Reviewers.AuditCountAsync(app, "review_evidence.enrollment_face_viewed", $"case:{caseId}", $"staff:{reviewer.StaffId}"));
         var actions = after.GetProperty("auditTrail").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("review.claimed", actions);
         Assert.Contains("review.decided", actions);

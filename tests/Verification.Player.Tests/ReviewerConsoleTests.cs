@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,9 @@ namespace Verification.Player.Tests;
 
 /// <summary>
 /// The reviewer console in headless Chromium on a real flagged session: the demo learner enrolls as Tony Blair, someone
-/// else sits the assessment, and the demo reviewer decides the case on its evidence. Screenshots go to
+/// else sits the assessment (frames through the hub), the course platform completes the course (the certificate is
+/// held while the case is open), and the demo reviewer decides the case on its evidence; the rejection reaches
+/// Certificates (revoked on the public page) and the identity status through the outbox. Screenshots go to
 /// <c>$VERIFICATION_TEST_RESULTS/reviewer/</c>.
 /// </summary>
 public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<PlayerFixture>
@@ -23,6 +27,7 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
     private const int TypistSeed = 11;
 
     // The demo seed's learner and course (src/Verification.Host/Demo/DemoSeeder.cs).
+    private static readonly Guid DemoPartnerId = new("01935f00-0000-7000-8000-000000000001");
     private static readonly Guid DemoLearnerId = new("01935f00-0000-7000-8000-000000000004");
     private static readonly Guid DemoCourseId = new("01935f00-0000-7000-8000-000000000002");
 
@@ -30,11 +35,15 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         Environment.GetEnvironmentVariable("VERIFICATION_TEST_RESULTS") is { Length: > 0 } results ? results : Path.Combine(AppContext.BaseDirectory, "test-results"), "reviewer");
 
     [Fact]
-    public async Task A_reviewer_signs_in_with_the_one_time_password_sees_the_evidence_of_a_flagged_session_and_rejects_it_with_a_note()
+    public async Task A_reviewer_signs_in_with_the_one_time_password_sees_the_evidence_of_a_flagged_session_rejects_it_with_a_note_and_the_certificate_is_revoked()
     {
         var lfw = SharedData.RequireDirectory("face/lfw");
         await fixture.StartAsync();
         await FlaggedAssessmentAsync(lfw);
+        using var platform = await PlatformAsync();
+        await CompleteCourseAsync(platform);
+        var held = Assert.Single(await AskAsync(new ListLearnerCertificates(DemoLearnerId)));
+        var heldStatus = await IdentityStatusAsync(platform);
         var oneTime = await SendAsync(new IssueStaffPassword(ReviewerEmail, "test"));
         var other = (await SendAsync(new CreateStaffMember($"{Guid.CreateVersion7():N}@example.org", "Second Reviewer", StaffRoles.Reviewer, "test"))).Created!;
         var browser = await fixture.BrowserWithoutCameraAsync();
@@ -65,6 +74,7 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("#case-section")).ToBeVisibleAsync();
         var pictures = page.Locator("#pictures img");
         await Assertions.Expect(pictures.First).ToHaveAttributeAsync("alt", "ID photo from enrollment");
+        await Assertions.Expect(page.Locator("#pictures img[alt^='Enrollment face']")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#pictures img[alt^='Flagged frame']").First).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#pictures img')].every(i => i.complete && i.naturalWidth > 0)");
         await Assertions.Expect(page.Locator("#timeline svg polyline").First).ToBeVisibleAsync();
@@ -87,6 +97,13 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("rejected");
         await Assertions.Expect(page.Locator("#queue tbody tr").Filter(new() { HasText = "quiz-2" })).ToHaveCountAsync(0);
         var status = await AskAsync(new IsIdentityVerified(DemoLearnerId, DemoCourseId));
+        var rejectedStatus = await IdentityStatusAsync(platform);
+        var revoked = Assert.Single(await AskAsync(new ListLearnerCertificates(DemoLearnerId)));
+        var publicPage = await context.NewPageAsync();
+        await publicPage.GotoAsync($"/verify/{held.VerificationCode}");
+        await Assertions.Expect(publicPage.Locator("body")).ToContainTextAsync("Revoked on");
+        await Save(publicPage, "04-certificate-revoked");
+        await publicPage.CloseAsync();
         await page.ClickAsync("#sign-out");
         await Assertions.Expect(page.Locator("#sign-in-section")).ToBeVisibleAsync();
         var afterSignOut = await context.APIRequest.GetAsync("/api/v1/review-cases");
@@ -94,6 +111,10 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         Assert.Equal(409, secondClaim);
         Assert.Equal(400, noteless.Status);
         Assert.Equal(IdentityStatus.Rejected, status.Status);
+        Assert.Equal(("Held", "PendingReview"), (held.Status, heldStatus));
+        Assert.Equal("Rejected", rejectedStatus);
+        Assert.Equal(("Revoked", held.CertificateId, held.VerificationCode), (revoked.Status, revoked.CertificateId, revoked.VerificationCode));
+        Assert.NotNull(revoked.RevokedAt);
         Assert.Equal(401, afterSignOut.Status);
         Assert.Empty(scriptErrors);
         Assert.True(File.Exists(Path.Combine(ScreenshotFolder, "03-timeline.png")));
@@ -135,6 +156,36 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         var (verdict, _, _) = await player.SubmitAsync("10-outcome-needs-review");
         await player.Page.Context.CloseAsync();
         Assert.Equal("NeedsReview", verdict);
+    }
+
+    /// <summary>The course platform's HTTP client, with a key of the demo partner as a platform holds one.</summary>
+    private async Task<HttpClient> PlatformAsync()
+    {
+        var key = (await SendAsync(new CreateApiKey(DemoPartnerId, ApiScopes.All, "Reviewer test platform", "test"))).Created!.Key;
+        var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>The platform reports every graded item of the demo course passed: the course completes and its certificate is decided.</summary>
+    private static async Task CompleteCourseAsync(HttpClient platform)
+    {
+        foreach (var item in new[] { "quiz-1", "quiz-2", "final" })
+        {
+            using var passed = await platform.PutAsJsonAsync(
+                $"/api/v1/enrollment/learners/{DemoLearnerId}/courses/{DemoCourseId}/graded-items/{item}",
+                new { passed = true, occurredAt = DateTimeOffset.UtcNow },
+                TestContext.Current.CancellationToken);
+            Assert.True(passed.IsSuccessStatusCode, $"{item}: {(int)passed.StatusCode} {await passed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        }
+    }
+
+    /// <summary>The identity status as an external certificate service reads it: GET /api/v1/identity/status with an API key.</summary>
+    private static async Task<string?> IdentityStatusAsync(HttpClient platform)
+    {
+        var answer = await platform.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/identity/status?learnerId={DemoLearnerId}&courseId={DemoCourseId}", TestContext.Current.CancellationToken);
+        return answer.GetProperty("status").GetString();
     }
 
     private async Task<int> SecondReviewerClaimsAsync(IBrowser browser, StaffMemberCreated other, string caseId)

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using OpenCvSharp;
 using Verification.Matching.Face.Alignment;
+using Verification.Matching.Face.Crops;
 using Verification.Matching.Face.Decoding;
 using Verification.Matching.Face.Detection;
 using Verification.Matching.Face.Embedding;
@@ -148,6 +149,24 @@ public sealed class FaceEngine : IDisposable
         var quality = (scope & AnalysisScope.Quality) != 0 ? MeasureQuality(frame, face, largeFaces, landmarks, aligned, gates) : null;
         var rejection = QualityGate.Check(largeFaces, quality, face.Height, gates);
         return new FaceAnalysis(rejection, found, face, embedding, liveness, quality);
+    }
+
+    /// <summary>
+    /// A JPEG of at most <paramref name="side"/> pixels of the face <paramref name="face"/> (from <see cref="Analyze(ReadOnlySpan{byte}, QualityGateSettings)"/>
+    /// of the same image) with a margin around it, for a person to look at; null when the image does not decode.
+    /// </summary>
+    public byte[]? CropFace(ReadOnlySpan<byte> encodedImage, FaceBox face, int side)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(side, 16);
+        if (_decoder.TryDecode(encodedImage, out var frame) is not null || frame is null)
+        {
+            return null;
+        }
+
+        using (frame)
+        {
+            return FaceCrop.Encode(frame, face, side);
+        }
     }
 
     public void Dispose() => _models.Dispose();

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Verification.BuildingBlocks.Encryption;
 
 namespace Verification.Player.Tests.Support;
@@ -12,15 +14,18 @@ namespace Verification.Player.Tests.Support;
 /// The real Host on a loopback Kestrel port (a browser needs a socket), over a test database of its own, with the demo
 /// seed (the demo learner, an organisation's program with members in each state, Acme's program administrator), frames
 /// every second so an assessment takes seconds, not minutes, and mail to the test run's SMTP server. No test-only
-/// authentication: the pages sign in as real learners and staff.
+/// authentication: the pages sign in as real learners and staff. A fake clock is for pages only (a staff cookie's
+/// lifetime): sessions and their frames need the real one.
 /// </summary>
 internal sealed class PlayerHost : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly FakeTimeProvider? _time;
 
-    public PlayerHost(string connectionString)
+    public PlayerHost(string connectionString, FakeTimeProvider? time = null)
     {
         _connectionString = connectionString;
+        _time = time;
         UseKestrel(0);
     }
 
@@ -48,5 +53,9 @@ internal sealed class PlayerHost : WebApplicationFactory<Program>
         builder.UseSetting("Proctoring:Sessions:FrameIntervalSeconds", "1");
         builder.UseSetting("Smtp:Host", smtp[0]);
         builder.UseSetting("Smtp:Port", smtp[1]);
+        if (_time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace Verification.Proctoring.Tests.Privacy;
 /// <summary>Erasure through the API against the real Host, models and PostgreSQL: crypto-shredding first, then rows.</summary>
 public sealed class ErasureTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
-    private static readonly string[] BiometricTables = ["identity_profiles", "enrollment_frames", "enrollment_typing_samples", "id_photos", "learner_keys"];
+    private static readonly string[] BiometricTables = ["identity_profiles", "enrollment_frames", "enrollment_faces", "enrollment_typing_samples", "id_photos", "learner_keys"];
 
     [Fact]
     public async Task A_ciphertext_copied_out_before_erasure_cannot_be_decrypted_afterwards_even_with_the_master_key()
@@ -21,6 +21,7 @@ public sealed class ErasureTests(ProctoringApp app) : IClassFixture<ProctoringAp
         var master = app.Factory.Services.GetRequiredService<EnvelopeEncryption>();
         var copy = await CopyFaceTemplateAsync(learner.LearnerId);
         var before = await cipher.DecryptAsync(learner.LearnerId, copy.KeyId, copy.Payload, "identity_profiles", learner.LearnerId, "face_template", Cancel);
+        var facesBefore = await CountAsync("SELECT count(*)::int FROM proctoring.enrollment_faces WHERE learner_id = @LearnerId", learner.LearnerId);
         var phraseInPlainText = await CountAsync("SELECT count(*)::int FROM proctoring.identity_profiles WHERE learner_id = @LearnerId AND (typing_phrase IS NOT NULL OR typing_phrase_sealed IS NULL)", learner.LearnerId);
 
         using var erased = await app.SendAsync(HttpMethod.Delete, $"/api/v1/learners/{learner.LearnerId}/data", token);
@@ -28,6 +29,9 @@ public sealed class ErasureTests(ProctoringApp app) : IClassFixture<ProctoringAp
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Equal(BiometricCipher.LearnerKeyId, copy.KeyId);
         Assert.Equal(0, phraseInPlainText);
+        Assert.Equal(EnrollmentFaces.Kept, facesBefore);
+        Assert.Equal(EnrollmentFaces.Kept, await CountAsync(
+            "SELECT (data::jsonb->>'enrollmentFacesDeleted')::int FROM audit.entries WHERE action = 'identity.erased' AND subject = 'learner:' || @LearnerId", learner.LearnerId));
         Assert.NotEmpty(before);
         await Assert.ThrowsAsync<DecryptionFailedException>(() =>
             cipher.DecryptAsync(learner.LearnerId, copy.KeyId, copy.Payload, "identity_profiles", learner.LearnerId, "face_template", Cancel));

@@ -27,6 +27,8 @@ public sealed class ExportArchiveTests(ProctoringApp app) : IClassFixture<Procto
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(Cancel), ZipArchiveMode.Read);
         var json = await ReadAsync(zip, "data.json");
         var idPhoto = await ReadBytesAsync(zip, "images/id-photo.jpg");
+        var faces = zip.Entries.Where(e => e.FullName.StartsWith("images/enrollment/face-", StringComparison.Ordinal)).Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
+        var firstFace = await ReadBytesAsync(zip, "images/enrollment/face-1.jpg");
         using var document = JsonDocument.Parse(json);
 
         Assert.Equal(learner.LearnerId, document.RootElement.GetProperty("proctoring").GetProperty("learnerId").GetGuid());
@@ -35,6 +37,8 @@ public sealed class ExportArchiveTests(ProctoringApp app) : IClassFixture<Procto
         Assert.True(document.RootElement.TryGetProperty("billing", out _));
         Assert.True(document.RootElement.TryGetProperty("certificates", out _));
         Assert.Equal(FaceImages.Of(Enrollments.Person, 5)[4], idPhoto);
+        Assert.Equal(["images/enrollment/face-1.jpg", "images/enrollment/face-2.jpg", "images/enrollment/face-3.jpg"], faces);
+        Assert.Equal([0xFF, 0xD8], firstFace[..2]);
         Assert.DoesNotContain(other.LearnerId.ToString(), json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(other.FullName, json, StringComparison.Ordinal);
         Assert.All(zip.Entries, e => Assert.True(e.FullName == "data.json" || e.FullName.StartsWith("images/", StringComparison.Ordinal), e.FullName));

@@ -93,10 +93,13 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
 
         await AdvanceAndRunAsync(TimeSpan.FromDays(1094));
         var dayBefore = await CountAsync("identity_profiles", learner.LearnerId);
+        var facesDayBefore = await CountAsync("enrollment_faces", learner.LearnerId);
         await AdvanceAndRunAsync(TimeSpan.FromDays(1));
 
         Assert.Equal(1, dayBefore);
+        Assert.Equal(Verification.Proctoring.Identity.EnrollmentFaces.Kept, facesDayBefore);
         Assert.Equal(0, await CountAsync("identity_profiles", learner.LearnerId));
+        Assert.Equal(0, await CountAsync("enrollment_faces", learner.LearnerId));
         Assert.Equal(0, await CountAsync("learner_keys", learner.LearnerId));
         Assert.True(await AuditedAsync("face_and_typing_templates"));
     }
@@ -120,8 +123,10 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
 
         Assert.Equal(1, dayBefore);
         Assert.Equal(0, await CountAsync("identity_profiles", finished.LearnerId));
+        Assert.Equal(0, await CountAsync("enrollment_faces", finished.LearnerId));
         Assert.Equal(0, await CountAsync("learner_keys", finished.LearnerId));
         Assert.Equal(1, await CountAsync("identity_profiles", running.LearnerId));
+        Assert.Equal(Verification.Proctoring.Identity.EnrollmentFaces.Kept, await CountAsync("enrollment_faces", running.LearnerId));
         Assert.Equal(1, await CountAsync("learner_keys", running.LearnerId));
         Assert.True(await AuditCountAsync("face_and_typing_templates") > auditedBefore);
     }
@@ -144,6 +149,8 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
         Assert.Contains("at most 3 years (1095 days) after your last activity", text, StringComparison.Ordinal);
         Assert.Contains("30 days after your last certificate track ends, and at most 3 years (1095 days) after your last activity", html, StringComparison.Ordinal);
         Assert.Contains("your profile 30 days after your last certificate track ends", text, StringComparison.Ordinal);
+        Assert.Contains("with a few pictures of your face from enrolling", text, StringComparison.Ordinal);
+        Assert.Contains("except a small picture of your face from each of the first 3, kept with your profile", html, StringComparison.Ordinal);
         Assert.DoesNotContain(RetentionSchedule.ConsentPlaceholder, text, StringComparison.Ordinal);
     }
 

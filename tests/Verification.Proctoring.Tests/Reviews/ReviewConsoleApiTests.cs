@@ -40,6 +40,9 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
         var evidence = view.GetProperty("evidenceFrames").EnumerateArray().Select(f => f.GetInt32()).ToList();
         using var frame = await reviewer.Client.GetAsync(new Uri($"/api/v1/review-cases/{caseId}/evidence/frames/{evidence[0]}", UriKind.Relative), Cancel);
         using var idPhoto = await reviewer.Client.GetAsync(new Uri($"/api/v1/review-cases/{caseId}/evidence/id-photo", UriKind.Relative), Cancel);
+        var faces = view.GetProperty("enrollmentFaces").EnumerateArray().Select(f => f.GetInt32()).ToList();
+        using var face = await reviewer.Client.GetAsync(new Uri($"/api/v1/review-cases/{caseId}/evidence/enrollment-faces/{faces[0]}", UriKind.Relative), Cancel);
+        using var noSuchFace = await reviewer.Client.GetAsync(new Uri($"/api/v1/review-cases/{caseId}/evidence/enrollment-faces/{faces.Count + 1}", UriKind.Relative), Cancel);
         using var claimed = await reviewer.ClaimAsync(caseId);
         using var rejected = await reviewer.DecideAsync(caseId, "rejected", "The frames show another person than the ID photo.");
         using var again = await reviewer.DecideAsync(caseId, "approved", "second thoughts");
@@ -61,6 +64,12 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Contains(FaceSet.Impostor.SessionFrames.Take(3), sent => sent.AsSpan().SequenceEqual(picture));
         Assert.Equal(HttpStatusCode.OK, idPhoto.StatusCode);
         Assert.StartsWith("image/", idPhoto.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], faces);
+        Assert.Equal(HttpStatusCode.OK, face.StatusCode);
+        Assert.Equal("no-store", face.Headers.CacheControl?.ToString());
+        Assert.Equal("image/jpeg", face.Content.Headers.ContentType?.MediaType);
+        EnrolledFaceAssert.IsTheEnrolledPerson(app, await face.Content.ReadAsByteArrayAsync(Cancel), FaceSet.Enrolled);
+        await Problems.AssertAsync(noSuchFace, HttpStatusCode.NotFound, "evidence_not_found");
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, rejected.StatusCode);
         await Problems.AssertAsync(again, HttpStatusCode.Conflict, "review_case_decided");
@@ -73,6 +82,7 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Equal(2, await Reviewers.AuditCountAsync(app, "review_case.viewed", $"case:{caseId}", $"staff:{reviewer.StaffId}"));
         Assert.Equal(1, await Reviewers.AuditCountAsync(app, "review_evidence.frame_viewed", $"case:{caseId}"));
         Assert.Equal(1, await Reviewers.AuditCountAsync(app, "review_evidence.id_photo_viewed", $"case:{caseId}"));
+        Assert.Equal(1, await Reviewers.AuditCountAsync(app, "review_evidence.enrollment_face_viewed", $"case:{caseId}", $"staff:{reviewer.StaffId}"));
         var actions = after.GetProperty("auditTrail").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("review.claimed", actions);
         Assert.Contains("review.decided", actions);
@@ -174,12 +184,12 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
     }
 
     [Fact]
-    public async Task A_learner_an_api_key_and_an_anonymous_caller_are_refused_the_queue_a_case_and_a_picture_and_each_refusal_is_audited()
+    public async Task A_learner_an_api_key_and_an_anonymous_caller_are_refused_both_queues_a_case_and_each_kind_of_picture_and_each_refusal_is_audited()
     {
         var learner = await app.CreateLearnerAsync("Curious Learner");
         var caseId = await Reviewers.SeedCaseAsync(app, learner, "Normal", ["FaceMismatch"], TimeSpan.FromMinutes(1));
         var token = await app.TokenAsync(learner);
-        string[] paths = ["/api/v1/review-cases", $"/api/v1/review-cases/{caseId}", $"/api/v1/review-cases/{caseId}/evidence/id-photo", $"/api/v1/review-cases/{caseId}/evidence/frames/1"];
+        string[] paths = ["/api/v1/review-cases", "/api/v1/review-cases/escalated", $"/api/v1/review-cases/{caseId}", $"/api/v1/review-cases/{caseId}/evidence/id-photo", $"/api/v1/review-cases/{caseId}/evidence/frames/1", $"/api/v1/review-cases/{caseId}/evidence/enrollment-faces/1"];
         var answers = new List<(string Path, string Caller, HttpStatusCode Status)>();
         foreach (var path in paths)
         {

@@ -40,6 +40,7 @@ internal static class IdentityEndpoints
         services.AddHostedService<LearnerKeyRotationJob>();
         services.AddSingleton<BiometricCipher>();
         services.AddSingleton<EnrollmentDraft>();
+        services.AddSingleton<EnrollmentFaces>();
         services.AddSingleton<IdentityProfiles>();
         services.AddSingleton<UploadEnrollmentFrameHandler>();
         services.AddSingleton<UploadIdPhotoHandler>();

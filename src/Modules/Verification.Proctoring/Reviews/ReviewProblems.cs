@@ -1,12 +1,28 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Verification.Proctoring.Api;
+using Verification.Proctoring.Reviews.AppealReviewCase;
 
 namespace Verification.Proctoring.Reviews;
 
-/// <summary>The review endpoints' refusals, one wording each, so the claim and the decision say the same thing.</summary>
+/// <summary>The review endpoints' refusals, one wording each, so the claim, the decision and the appeal say the same thing.</summary>
 internal static class ReviewProblems
 {
+    /// <summary>A decision's note or an appeal's reason, trimmed; or the refusal of a missing, blank or over-long one.</summary>
+    public static (string? Note, ProblemHttpResult? Problem) CheckNote(string? raw) => ReviewNote.Normalise(raw) switch
+    {
+        null => (null, NoteMissing()),
+        { } note when ReviewNote.TooLong(note) => (null, NoteTooLong()),
+        { } note => (note, null),
+    };
+
+    public static ProblemHttpResult For(AppealOutcome outcome) => outcome switch
+    {
+        AppealOutcome.NotFound => NotFound(),
+        AppealOutcome.AlreadyAppealed => ApiProblems.Create(StatusCodes.Status409Conflict, "appeal_already_made", "This rejection was appealed already.", "A rejection can be appealed once; its outcome is in the case's history."),
+        _ => ApiProblems.Create(StatusCodes.Status409Conflict, "review_case_not_rejected", "Only a rejection can be appealed.", "This case is open or was approved."),
+    };
+
     public static ProblemHttpResult For(CaseGate gate) => gate switch
     {
         CaseGate.NotFound => NotFound(),

@@ -21,7 +21,8 @@ internal enum CompleteOutcome
 
 /// <summary>
 /// Builds the identity profile from the enrollment in progress: the face template of the accepted frames, the ID
-/// photo's score against it, and the keystroke profile. Stores it encrypted (replacing an earlier profile), clears
+/// photo's score against it, and the keystroke profile. Stores it encrypted (replacing an earlier profile) with the
+/// enrollment's face pictures for reviewers (<see cref="EnrollmentFaces"/>), clears
 /// the enrollment in progress, starts the ID photo's retention clock and audits <c>identity.enrolled</c> or
 /// <c>identity.re_enrolled</c>, all in one transaction.
 /// </summary>
@@ -30,6 +31,7 @@ internal sealed class CompleteEnrollmentHandler(
     EnrollmentSettings settings,
     RetentionSettings retention,
     EnrollmentDraft draft,
+    EnrollmentFaces enrollmentFaces,
     BiometricCipher cipher,
     NpgsqlDataSource dataSource,
     AuditLog audit,
@@ -93,6 +95,7 @@ internal sealed class CompleteEnrollmentHandler(
         var sealedFace = await cipher.EncryptAsync(learnerId, template.ToBytes(), "identity_profiles", learnerId, "face_template", cancellationToken);
         var sealedTyping = await cipher.EncryptAsync(learnerId, typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile", cancellationToken);
         var sealedPhrase = await cipher.EncryptAsync(learnerId, Encoding.UTF8.GetBytes(phrase), "identity_profiles", learnerId, "typing_phrase", cancellationToken);
+        var faces = await enrollmentFaces.SealFromDraftAsync(learnerId, cancellationToken);
         var now = time.GetUtcNow();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -113,10 +116,11 @@ internal sealed class CompleteEnrollmentHandler(
             },
             transaction,
             cancellationToken: cancellationToken));
+        await EnrollmentFaces.KeepAsync(connection, transaction, learnerId, faces, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(retention.IdPhotoDays) }, transaction, cancellationToken: cancellationToken));
         var action = version == 1 ? "identity.enrolled" : "identity.re_enrolled";
-        var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, typingSamples = samples.Count, idPhotoMatched = true });
+        var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, facePicturesKept = faces.Count, typingSamples = samples.Count, idPhotoMatched = true });
         await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", action, $"learner:{learnerId}", data), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -8,15 +8,15 @@ namespace Verification.Proctoring.Identity.UploadEnrollmentFrame;
 internal sealed record FrameAccepted(Guid FrameId, int AcceptedFrames, int RequiredFrames);
 
 /// <summary>
-/// Runs one webcam frame through the enrollment quality gates. An accepted frame keeps only its embedding,
-/// encrypted; the picture itself is not stored.
+/// Runs one webcam frame through the enrollment quality gates. An accepted frame keeps its embedding and a small crop
+/// of the face (for reviewers, <see cref="EnrollmentFaces"/>), both encrypted; the frame itself is not stored.
 /// </summary>
 internal sealed class UploadEnrollmentFrameHandler(
     FaceEngine faces, FaceOptions options, EnrollmentSettings settings, EnrollmentDraft draft, BiometricCipher cipher, NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string InsertSql = """
-        INSERT INTO proctoring.enrollment_frames (id, learner_id, embedding, key_id, captured_at)
-        VALUES (@id, @learnerId, @embedding, @keyId, @now)
+        INSERT INTO proctoring.enrollment_frames (id, learner_id, embedding, key_id, face_crop, captured_at)
+        VALUES (@id, @learnerId, @embedding, @keyId, @crop, @now)
         """;
 
     /// <returns>The accepted frame, or the rejection (a face-core reason, or <c>frame_limit_reached</c>).</returns>
@@ -36,9 +36,12 @@ internal sealed class UploadEnrollmentFrameHandler(
 
         var id = TimeOrderedId.New(time);
         var sealedEmbedding = await cipher.EncryptEmbeddingAsync(learnerId, analysis.Embedding, EnrollmentDraft.FramesTable, id, "embedding", cancellationToken);
+        var crop = analysis.Face is { } face && faces.CropFace(image, face, EnrollmentFaces.Side) is { } jpeg
+            ? (await cipher.EncryptAsync(learnerId, jpeg, EnrollmentDraft.FramesTable, id, EnrollmentFaces.DraftColumn, cancellationToken)).Payload
+            : null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            InsertSql, new { id, learnerId, embedding = sealedEmbedding.Payload, keyId = sealedEmbedding.KeyId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+            InsertSql, new { id, learnerId, embedding = sealedEmbedding.Payload, keyId = sealedEmbedding.KeyId, crop, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
         return (new FrameAccepted(id, stored + 1, settings.MinimumFaceFrames), null);
     }
 }

@@ -60,6 +60,8 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
 
     private const string DeleteRowsSql = $"""
         WITH erasable AS ({ErasableSessions}
+        ), enrollment_faces AS (
+            DELETE FROM proctoring.enrollment_faces WHERE learner_id = @learnerId RETURNING number
         ), profile AS (
             DELETE FROM proctoring.identity_profiles WHERE learner_id = @learnerId RETURNING learner_id
         ), frames AS (
@@ -93,7 +95,8 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
         SELECT (SELECT count(*) FROM profile)::int AS "Profiles", (SELECT count(*) FROM frames)::int AS "Frames",
                (SELECT count(*) FROM samples)::int AS "Samples", (SELECT count(*) FROM photos)::int AS "Photos",
                (SELECT count(*) FROM evidence_frames)::int AS "EvidenceFrames", ((SELECT count(*) FROM scores) + (SELECT count(*) FROM typing_checks))::int AS "Scores",
-               (SELECT count(*) FROM session_evidence)::int AS "SessionEvidence", ((SELECT count(*) FROM notes) + (SELECT count(*) FROM decision_notes))::int AS "Notes"
+               (SELECT count(*) FROM session_evidence)::int AS "SessionEvidence", ((SELECT count(*) FROM notes) + (SELECT count(*) FROM decision_notes))::int AS "Notes",
+               (SELECT count(*) FROM enrollment_faces)::int AS "EnrollmentFaces"
         """;
 
     private const string CompleteSql = "UPDATE proctoring.erasures SET completed_at = @now WHERE learner_id = @learnerId AND completed_at IS NULL";
@@ -128,6 +131,7 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
             keysDestroyed = keys,
             identityProfileDeleted = pass.IdentityProfileDeleted,
             enrollmentFramesDeleted = counts.Frames,
+            enrollmentFacesDeleted = counts.EnrollmentFaces,
             typingSamplesDeleted = counts.Samples,
             idPhotosDeleted = counts.Photos,
             evidenceFramesDeleted = counts.EvidenceFrames,
@@ -147,5 +151,5 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
     }
 
     // The CTE answers one row of counts.
-    private sealed record Counts(int Profiles, int Frames, int Samples, int Photos, int EvidenceFrames, int Scores, int SessionEvidence, int Notes);
+    private sealed record Counts(int Profiles, int Frames, int Samples, int Photos, int EvidenceFrames, int Scores, int SessionEvidence, int Notes, int EnrollmentFaces);
 }

@@ -17,10 +17,10 @@ internal sealed record LearnerArchiveDocument(
     LearnerDataExport Proctoring, IReadOnlyList<LearnerCertificate> Certificates, BillingHistory Billing, IReadOnlyList<string> Images);
 
 /// <summary>
-/// Everything held about one learner as one zip: <c>data.json</c> and the learner's own images (the ID photo and
-/// evidence frames), decrypted under the learner's keys. Enrollment pictures are not in it because they are never stored.
+/// Everything held about one learner as one zip: <c>data.json</c> and the learner's own images (the ID photo, the face
+/// pictures kept from enrollment and evidence frames), decrypted under the learner's keys.
 /// </summary>
-internal sealed class ExportLearnerArchiveHandler(ExportLearnerDataHandler export, NpgsqlDataSource dataSource, BiometricCipher cipher)
+internal sealed class ExportLearnerArchiveHandler(ExportLearnerDataHandler export, NpgsqlDataSource dataSource, BiometricCipher cipher, EnrollmentFaces enrollmentFaces)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -65,6 +65,11 @@ internal sealed class ExportLearnerArchiveHandler(ExportLearnerDataHandler expor
         foreach (var photo in await connection.QueryAsync<(byte[] Image, string KeyId)>(new CommandDefinition(IdPhotoSql, new { learnerId }, cancellationToken: cancellationToken)))
         {
             images["images/id-photo.jpg"] = await cipher.DecryptAsync(learnerId, photo.KeyId, photo.Image, EnrollmentDraft.IdPhotosTable, learnerId, "image", cancellationToken);
+        }
+
+        foreach (var face in await enrollmentFaces.ReadAsync(learnerId, null, cancellationToken))
+        {
+            images[$"images/enrollment/face-{face.Number}.jpg"] = face.Jpeg;
         }
 
         var frames = await connection.QueryAsync<(Guid SessionId, int Frame, byte[] Image, string KeyId)>(new CommandDefinition(EvidenceSql, new { learnerId }, cancellationToken: cancellationToken));

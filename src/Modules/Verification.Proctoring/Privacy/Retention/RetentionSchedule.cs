@@ -17,9 +17,9 @@ internal sealed class RetentionSchedule(RetentionSettings settings)
     public IReadOnlyList<RetentionPeriod> Periods =>
     [
         new("id_photo", "Photo of your ID", $"{Days(settings.IdPhotoDays)} after you finish enrolling; until then, while you enroll."),
-        new("enrollment_frames", "Webcam pictures taken while you enroll", "Only until your identity profile is built; the pictures themselves are never stored, only numbers describing them."),
+        new("enrollment_frames", "Webcam pictures taken while you enroll", $"Only until your identity profile is built, except a small picture of your face from each of the first {Identity.EnrollmentFaces.Kept}, kept with your profile (below) so that a person reviewing an assessment can compare."),
         new("abandoned_enrollment_draft", "An enrollment you did not finish", $"{Hours(settings.AbandonedDraftHours)} after your last capture."),
-        new("face_and_typing_templates", "Face and typing profile (templates)", $"{Days(settings.TemplateDaysAfterLastTrackEnds)} after your last certificate track ends, and at most {Days(settings.TemplateDaysAfterLastInteraction)} after your last activity."),
+        new("face_and_typing_templates", "Face and typing profile (templates), with the pictures of your face kept from enrolling", $"{Days(settings.TemplateDaysAfterLastTrackEnds)} after your last certificate track ends, and at most {Days(settings.TemplateDaysAfterLastInteraction)} after your last activity."),
         new("evidence_frames", "Photos kept as evidence during an assessment", $"Until the person reviewing them closes the review, plus {Days(settings.EvidenceGraceDays)}; never deleted while the review is open."),
         new("per_frame_scores", "Per-picture match and liveness scores, typing check results", $"{Days(settings.SessionScoresDays)} after the assessment, or until its review closes, whichever is later."),
     ];
@@ -27,7 +27,8 @@ internal sealed class RetentionSchedule(RetentionSettings settings)
     /// <summary>The consent text's sentence about retention.</summary>
     public string ConsentSentence =>
         $"We keep the photo of your ID for at most {Days(settings.IdPhotoDays)} after you finish enrolling, and your profile {Days(settings.TemplateDaysAfterLastTrackEnds)} after your last certificate track ends "
-        + $"(at most {Days(settings.TemplateDaysAfterLastInteraction)} after your last activity). Photos kept as evidence go {Days(settings.EvidenceGraceDays)} after "
+        + $"(at most {Days(settings.TemplateDaysAfterLastInteraction)} after your last activity), with a few pictures of your face from enrolling, for the person who reviews a flagged assessment. "
+        + $"Photos kept as evidence go {Days(settings.EvidenceGraceDays)} after "
         + "their review closes. The full schedule is at /privacy/retention.";
 
     public string QuoteIn(string consentText) => consentText.Replace(ConsentPlaceholder, ConsentSentence, StringComparison.Ordinal);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verification.BuildingBlocks.OpenApi;
-using Verification.Proctoring.Api;
 
 namespace Verification.Proctoring.Reviews.AppealReviewCase;
 
@@ -23,22 +22,13 @@ internal static class AppealReviewCaseEndpoint
     private static async Task<Results<Accepted, ProblemHttpResult>> AppealAsync(
         Guid learnerId, Guid caseId, AppealRequest request, AppealReviewCaseHandler handler, CancellationToken cancellationToken)
     {
-        if (ReviewNote.Normalise(request.Reason) is not { } reason)
+        var (reason, refused) = ReviewProblems.CheckNote(request.Reason);
+        if (reason is null)
         {
-            return ReviewProblems.NoteMissing();
+            return refused!;
         }
 
-        if (ReviewNote.TooLong(reason))
-        {
-            return ReviewProblems.NoteTooLong();
-        }
-
-        return await handler.HandleAsync(learnerId, caseId, reason, cancellationToken) switch
-        {
-            AppealOutcome.Appealed => TypedResults.Accepted((string?)null),
-            AppealOutcome.NotFound => ReviewProblems.NotFound(),
-            AppealOutcome.AlreadyAppealed => ApiProblems.Create(StatusCodes.Status409Conflict, "appeal_already_made", "This rejection was appealed already.", "A rejection can be appealed once; its outcome is in the case's history."),
-            _ => ApiProblems.Create(StatusCodes.Status409Conflict, "review_case_not_rejected", "Only a rejection can be appealed.", "This case is open or was approved."),
-        };
+        var outcome = await handler.HandleAsync(learnerId, caseId, reason, cancellationToken);
+        return outcome == AppealOutcome.Appealed ? TypedResults.Accepted((string?)null) : ReviewProblems.For(outcome);
     }
 }

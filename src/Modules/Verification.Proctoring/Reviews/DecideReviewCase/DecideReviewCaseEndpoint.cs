@@ -24,14 +24,10 @@ internal static class DecideReviewCaseEndpoint
     private static async Task<Results<NoContent, ProblemHttpResult>> DecideAsync(
         Guid caseId, DecisionRequest request, ClaimsPrincipal user, DecideReviewCaseHandler handler, CancellationToken cancellationToken)
     {
-        if (ReviewNote.Normalise(request.Note) is not { } note)
+        var (note, refused) = ReviewProblems.CheckNote(request.Note);
+        if (note is null)
         {
-            return ReviewProblems.NoteMissing();
-        }
-
-        if (ReviewNote.TooLong(note))
-        {
-            return ReviewProblems.NoteTooLong();
+            return refused!;
         }
 
         var gate = await handler.HandleAsync(new DecideReviewCaseCommand(caseId, ReviewerPrincipal.IdOf(user), ReviewerPrincipal.IsSenior(user), request.Decision, note), cancellationToken);

@@ -10,7 +10,7 @@ using Verification.Proctoring.Reviews.ListReviewCases;
 
 namespace Verification.Proctoring.Reviews.GetReviewCase;
 
-/// <summary>Reads one case for the reviewer: the session, its flags (decrypted from the evidence), the per-frame timeline, history, appeal, earlier cases and audit trail.</summary>
+/// <summary>Reads one case for the reviewer: the session, its flags (decrypted from the evidence), the per-frame timeline, the enrollment pictures kept, history, appeal, earlier cases and audit trail.</summary>
 internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, EnvelopeEncryption encryption, AuditTrail audit, TimeProvider time)
 {
     private const int TrailLimit = 500;
@@ -44,6 +44,9 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
         FROM proctoring.review_cases c JOIN proctoring.sessions s ON s.id = c.session_id
         WHERE c.learner_id = (SELECT learner_id FROM proctoring.review_cases WHERE id = @caseId) AND c.id <> @caseId
         ORDER BY c.opened_at DESC LIMIT 50;
+
+        SELECT number FROM proctoring.enrollment_faces
+        WHERE learner_id = (SELECT learner_id FROM proctoring.review_cases WHERE id = @caseId) ORDER BY number;
         """;
 
     private sealed record CaseRow(
@@ -72,6 +75,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
         var typing = (await reader.ReadAsync<TypingCheckRow>()).ToList();
         var history = (await reader.ReadAsync<HistoryEntry>()).ToList();
         var earlier = (await reader.ReadAsync<EarlierRow>()).ToList();
+        var enrollmentFaces = (await reader.ReadAsync<int>()).ToList();
         var trail = await audit.ReadAsync([$"case:{caseId}", $"session:{row.SessionId}"], TrailLimit, cancellationToken);
         return new ReviewCaseView(
             caseId,
@@ -87,6 +91,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
                 t.Check, Math.Round((t.CheckedAt - row.StartedAt).TotalSeconds, 1), t.Usable, t.Code, t.GenuineProbability, t.Accepted))],
             evidence,
             row.IdPhotoAvailable,
+            enrollmentFaces,
             history,
             row.AppealedAt is { } appealedAt ? new Appeal(appealedAt, row.AppealReason ?? "", row.AppealExcludes) : null,
             [.. earlier.Select(e => new EarlierCase(e.CaseId, e.AssessmentId, e.OpenedAt, ReviewQueue.StatusOf(e.Status), e.FlagList.Split(' ', StringSplitOptions.RemoveEmptyEntries)))],

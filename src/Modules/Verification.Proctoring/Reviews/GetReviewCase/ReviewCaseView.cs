@@ -18,6 +18,7 @@ internal sealed record ReviewCaseView(
     IReadOnlyList<ReviewedTypingCheck> TypingChecks,
     IReadOnlyList<int> EvidenceFrames,
     bool IdPhotoAvailable,
+    IReadOnlyList<int> EnrollmentFaces,
     IReadOnlyList<HistoryEntry> History,
     Appeal? Appeal,
     IReadOnlyList<EarlierCase> EarlierCases,

@@ -9,7 +9,7 @@ namespace Verification.Proctoring.Reviews.ReviewEvidence;
 internal sealed record EvidenceImage(byte[] Bytes, string ContentType);
 
 /// <summary>Decrypts one picture of a case for the reviewer looking at it: nothing is cached or written anywhere else.</summary>
-internal sealed class ReviewEvidenceImages(NpgsqlDataSource dataSource, BiometricCipher cipher)
+internal sealed class ReviewEvidenceImages(NpgsqlDataSource dataSource, BiometricCipher cipher, EnrollmentFaces enrollmentFaces)
 {
     public async Task<EvidenceImage?> FrameAsync(Guid caseId, int frame, CancellationToken cancellationToken)
     {
@@ -41,6 +41,27 @@ internal sealed class ReviewEvidenceImages(NpgsqlDataSource dataSource, Biometri
             && await ReadableOrNull(cipher.DecryptAsync(r.LearnerId, r.KeyId, r.Image, EnrollmentDraft.IdPhotosTable, r.LearnerId, "image", cancellationToken)) is { } bytes
             ? new EvidenceImage(bytes, r.ContentType)
             : null;
+    }
+
+    public async Task<EvidenceImage?> EnrollmentFaceAsync(Guid caseId, int number, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var learnerId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT learner_id FROM proctoring.review_cases WHERE id = @caseId", new { caseId }, cancellationToken: cancellationToken));
+        if (learnerId is not { } learner)
+        {
+            return null;
+        }
+
+        try
+        {
+            var faces = await enrollmentFaces.ReadAsync(learner, number, cancellationToken);
+            return faces.Count == 1 ? new EvidenceImage(faces[0].Jpeg, "image/jpeg") : null;
+        }
+        catch (DecryptionFailedException)
+        {
+            return null;
+        }
     }
 
     // A row whose learner key an erasure destroyed moments ago is as gone as a deleted one.

@@ -1,33 +1,13 @@
 // The organisation administrator's page. Every value from the server goes in as text, never as markup.
+import { $, call, resetSignIn, say, signIn as signInWith, signOut as signOutWith } from '/js/staff.js';
+
 const api = '/api/v1/programs';
-const $ = (id) => document.getElementById(id);
 let programId = null;
-
-class ApiError extends Error {
-  constructor(status, code, detail) {
-    super(detail);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-async function call(path, options = {}) {
-  const response = await fetch(path, { credentials: 'same-origin', ...options });
-  if (!response.ok) {
-    let problem = {};
-    try { problem = await response.json(); } catch { /* not JSON */ }
-    throw new ApiError(response.status, problem.code ?? null, problem.detail ?? `${response.status}`);
-  }
-  return response.status === 204 ? null : response.json();
-}
-
-const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 function showSignIn(message) {
   $('admin').hidden = true;
   $('sign-in-section').hidden = false;
-  $('new-password-field').hidden = true;
-  $('sign-in-new-password').required = false;
+  resetSignIn();
   say(message);
 }
 
@@ -38,33 +18,16 @@ function showAdmin(name) {
 }
 
 async function signIn(event) {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  const body = { email: form.get('email'), password: form.get('password') };
-  if (!$('new-password-field').hidden) body.newPassword = form.get('newPassword');
-  try {
-    const signedIn = await call('/api/v1/staff/sign-in', json(body));
-    event.target.reset();
-    showAdmin(signedIn.displayName);
-    say('');
-    await loadPrograms();
-  } catch (error) {
-    if (error.code === 'password_change_required') {
-      $('new-password-field').hidden = false;
-      $('sign-in-new-password').required = true;
-      $('sign-in-new-password').focus();
-    }
-    say(`Not signed in: ${error.message}`);
-  }
+  const signedIn = await signInWith(event);
+  if (!signedIn) return;
+  showAdmin(signedIn.displayName);
+  await loadPrograms();
 }
 
 async function signOut() {
-  await call('/api/v1/staff/sign-out', { method: 'POST' });
-  $('signed-in-as').textContent = '';
+  await signOutWith();
   showSignIn('Signed out.');
 }
-
-function say(text) { $('status').textContent = text; }
 
 function cells(row, values) {
   for (const value of values) {

@@ -1,35 +1,12 @@
 // The reviewer console. Every value from the server goes in as text, never as markup; pictures load from their
 // audited, no-store addresses only when a case is opened.
+import { $, call, onSessionEnded, post, resetSignIn, say, signIn as signInWith, signOut as signOutWith } from '/js/staff.js';
+
 const api = '/api/v1/review-cases';
-const $ = (id) => document.getElementById(id);
 const svgNs = 'http://www.w3.org/2000/svg';
 let cases = [];
 let selected = -1;
 let current = null;
-
-class ApiError extends Error {
-  constructor(status, code, detail) {
-    super(detail);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-async function call(path, options = {}) {
-  const response = await fetch(path, { credentials: 'same-origin', ...options });
-  if (!response.ok) {
-    let problem = {};
-    try { problem = await response.json(); } catch { /* not JSON */ }
-    if (response.status === 401 && !path.endsWith('/sign-in')) {
-      showSignIn('Your session ended. Sign in again.');
-    }
-    throw new ApiError(response.status, problem.code ?? null, problem.detail ?? `${response.status}`);
-  }
-  return response.status === 204 || response.status === 202 ? null : response.json();
-}
-
-const post = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const say = (text) => { $('status').textContent = text; };
 
 function show(section) {
   for (const id of ['sign-in-section', 'queue-section', 'case-section']) $(id).hidden = id !== section;
@@ -38,38 +15,22 @@ function show(section) {
 
 function showSignIn(message) {
   show('sign-in-section');
-  $('new-password-field').hidden = true;
-  $('sign-in-new-password').required = false;
+  resetSignIn();
   say(message);
   $('sign-in-email').focus();
 }
 
+onSessionEnded(() => showSignIn('Your session ended. Sign in again.'));
+
 async function signIn(event) {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  const body = { email: form.get('email'), password: form.get('password') };
-  if (!$('new-password-field').hidden) body.newPassword = form.get('newPassword');
-  try {
-    const signedIn = await call('/api/v1/staff/sign-in', post(body));
-    event.target.reset();
-    $('signed-in-as').textContent = `Signed in as ${signedIn.displayName} (${signedIn.role}).`;
-    say('');
-    await loadQueue();
-  } catch (error) {
-    if (error.code === 'password_change_required') {
-      $('new-password-field').hidden = false;
-      $('sign-in-new-password').required = true;
-      $('sign-in-new-password').focus();
-      say('Choose a new password to replace your one-time password.');
-      return;
-    }
-    say(`Not signed in: ${error.message}`);
-  }
+  const signedIn = await signInWith(event);
+  if (!signedIn) return;
+  $('signed-in-as').textContent = `Signed in as ${signedIn.displayName} (${signedIn.role}).`;
+  await loadQueue();
 }
 
 async function signOut() {
-  await call('/api/v1/staff/sign-out', { method: 'POST' });
-  $('signed-in-as').textContent = '';
+  await signOutWith();
   showSignIn('Signed out.');
 }
 
@@ -154,6 +115,7 @@ function renderCase(view) {
   $('case-summary').textContent = `Case ${view.caseId}: ${view.status}, priority ${view.priority}. Learner ${s.learnerId}, course ${s.courseId}, assessment ${s.assessmentId} (attempt ${s.attempt}). Session ${s.status}, ${s.framesReceived} frames received, ${s.framesShed} shed.`;
   const pictures = [];
   if (view.idPhotoAvailable) pictures.push(figure(`${api}/${view.caseId}/evidence/id-photo`, 'ID photo from enrollment'));
+  for (const face of view.enrollmentFaces) pictures.push(figure(`${api}/${view.caseId}/evidence/enrollment-faces/${face}`, `Enrollment face ${face}`));
   for (const frame of view.evidenceFrames) pictures.push(figure(`${api}/${view.caseId}/evidence/frames/${frame}`, `Flagged frame ${frame} from the session`));
   if (!pictures.length) pictures.push(text('p', 'No pictures are kept for this case.'));
   $('pictures').replaceChildren(...pictures);

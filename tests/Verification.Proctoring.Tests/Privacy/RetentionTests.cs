@@ -166,6 +166,39 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
     }
 
     [Fact]
+    public async Task Templates_of_a_learner_whose_track_ended_stay_while_a_review_case_of_theirs_is_open_and_go_once_it_closes()
+    {
+        var (learner, _) = await app.EnrolledLearnerAsync("Reviewed Learner");
+        var caseId = Guid.CreateVersion7();
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                """
+                UPDATE enrollment.enrollments SET completed_at = @now, passed = true WHERE learner_id = @LearnerId AND track = 'verified';
+                INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, status, verdict, started_at, ended_at)
+                VALUES (@caseId, @LearnerId, @CourseId, 'final', 'ended', 'NeedsReview', @now, @now);
+                INSERT INTO proctoring.review_cases (id, session_id, learner_id, course_id, priority, status, opened_at)
+                VALUES (@caseId, @caseId, @LearnerId, @CourseId, 'High', 'open', @now);
+                """,
+                new { now = app.Time.GetUtcNow(), learner.LearnerId, learner.CourseId, caseId });
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(60));
+        var whileOpen = await CountAsync("identity_profiles", learner.LearnerId);
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE proctoring.review_cases SET status = 'approved', decided_at = @now WHERE id = @caseId", new { now = app.Time.GetUtcNow(), caseId });
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+
+        Assert.Equal(1, whileOpen);
+        Assert.Equal(0, await CountAsync("identity_profiles", learner.LearnerId));
+        Assert.Equal(0, await CountAsync("learner_keys", learner.LearnerId));
+    }
+
+    [Fact]
     public async Task The_public_page_and_the_consent_text_show_the_configured_periods()
     {
         var (learner, token) = await app.ConsentingLearnerAsync("Reading Learner");

@@ -5,6 +5,7 @@ using Verification.Cli.Access;
 using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
 using Verification.Cli.Load;
+using Verification.Cli.MasterKey;
 using Verification.Cli.Sessions;
 
 var app = new CommandApp();
@@ -18,6 +19,14 @@ app.Configure(config =>
         keys.AddCommand<CreateKeyCommand>("create").WithDescription("Create a key for a partner with scopes; prints it once.");
         keys.AddCommand<ListKeysCommand>("list").WithDescription("Keys with prefix, scopes, created, last used and revoked.");
         keys.AddCommand<RevokeKeyCommand>("revoke").WithDescription("Revoke a key by id.");
+    });
+    config.AddBranch("master-key", masterKey =>
+    {
+        masterKey.SetDescription("The master key that wraps learner keys and the service's secrets (Encryption__ActiveKeyId, Encryption__Keys__{id}).");
+        masterKey.AddCommand<RotateMasterKeyCommand>("rotate")
+            .WithDescription("Re-wrap every ciphertext still under a retired master key under the active one, with progress; safe while the Host serves, resumable.");
+        masterKey.AddCommand<MasterKeyStatusCommand>("status")
+            .WithDescription("Ciphertexts per sealed column under the active and under retired keys (exit 1 while a rotation is unfinished).");
     });
     config.AddBranch("staff", staff =>
     {

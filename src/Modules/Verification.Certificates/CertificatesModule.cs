@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Billing.Contracts;
 using Verification.BuildingBlocks;
+using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Certificates.Credentials;
@@ -19,6 +20,8 @@ public sealed class CertificatesModule : IModule
     public string Name => "certificates";
 
     public ModuleMigrations Migrations { get; } = ModuleMigrations.FromAssembly("certificates", typeof(CertificatesModule).Assembly);
+
+    public IReadOnlyList<SealedColumn> SealedColumns => MasterKeyColumns.All;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

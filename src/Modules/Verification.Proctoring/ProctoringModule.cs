@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.Audit;
+using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Proctoring.Consent;
@@ -21,6 +22,8 @@ public sealed class ProctoringModule : IModule
     public string Name => "proctoring";
 
     public ModuleMigrations Migrations { get; } = ModuleMigrations.FromAssembly("proctoring", typeof(ProctoringModule).Assembly);
+
+    public IReadOnlyList<SealedColumn> SealedColumns => MasterKeyColumns.All;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

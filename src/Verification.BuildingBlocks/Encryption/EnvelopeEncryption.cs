@@ -120,6 +120,56 @@ public sealed class EnvelopeEncryption
         return plaintext;
     }
 
+    /// <summary>The listed keys other than the active one: rows naming them are what a rotation re-wraps.</summary>
+    public IReadOnlyList<string> RetiredKeyIds => [.. _keys.Keys.Where(id => id != _activeKeyId).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The same ciphertext with its data key re-wrapped under the active key. Only the wrap changes (its associated data
+    /// is the key id), so this needs neither the plaintext nor the row's associated data, and the result still decrypts
+    /// with the row's associated data and no other.
+    /// </summary>
+    /// <exception cref="DecryptionFailedException">The wrap was altered or names a key this node does not hold.</exception>
+    public EncryptedBlob Rewrap(EncryptedBlob blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        if (!_keys.TryGetValue(blob.KeyId, out var keyEncryptionKey))
+        {
+            throw new DecryptionFailedException($"The ciphertext names key '{blob.KeyId}', which this node does not hold.");
+        }
+
+        if (blob.Payload.Length < HeaderSize || blob.Payload[0] != FormatVersion)
+        {
+            throw new DecryptionFailedException("The ciphertext is truncated or of an unknown format.");
+        }
+
+        var payload = (byte[])blob.Payload.Clone();
+        var wrapNonce = payload.AsSpan(1, NonceSize);
+        var wrappedKey = payload.AsSpan(1 + NonceSize, KeySize);
+        var wrapTag = payload.AsSpan(1 + NonceSize + KeySize, TagSize);
+        Span<byte> dataKey = stackalloc byte[KeySize];
+        try
+        {
+            using (var unwrap = new AesGcm(keyEncryptionKey, TagSize))
+            {
+                unwrap.Decrypt(wrapNonce, wrappedKey, wrapTag, dataKey, KeyIdBytes(blob.KeyId));
+            }
+
+            RandomNumberGenerator.Fill(wrapNonce);
+            using var wrap = new AesGcm(_keys[_activeKeyId], TagSize);
+            wrap.Encrypt(wrapNonce, dataKey, wrappedKey, wrapTag, KeyIdBytes(_activeKeyId));
+        }
+        catch (AuthenticationTagMismatchException ex)
+        {
+            throw new DecryptionFailedException("The ciphertext's key wrap was altered.", ex);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+
+        return new EncryptedBlob(_activeKeyId, payload);
+    }
+
     public static string GenerateKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeySize));
 
     private static byte[] KeyIdBytes(string keyId) => System.Text.Encoding.UTF8.GetBytes(keyId);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Migrations;
 
 namespace Verification.BuildingBlocks.Modules;
@@ -14,6 +15,9 @@ public interface IModule
     string Name { get; }
 
     ModuleMigrations Migrations { get; }
+
+    /// <summary>The module's columns that can hold ciphertexts under the master key: what a master-key rotation re-wraps.</summary>
+    IReadOnlyList<SealedColumn> SealedColumns => [];
 
     void AddServices(IServiceCollection services, IConfiguration configuration);
 

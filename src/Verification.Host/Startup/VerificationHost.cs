@@ -2,6 +2,7 @@ using Mediator;
 using Serilog;
 using Serilog.Formatting.Compact;
 using Verification.BuildingBlocks.Database;
+using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Migrations;
 using Verification.Host.Demo;
 using Verification.Host.Errors;
@@ -49,6 +50,9 @@ internal static class VerificationHost
             module.AddServices(builder.Services, builder.Configuration);
         }
 
+        builder.Services.AddSingleton(sp => new MasterKeyRotation(
+            sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<EnvelopeEncryption>(), [.. ModuleCatalog.All.SelectMany(m => m.SealedColumns)]));
+        builder.Services.AddHostedService<MasterKeyRotationJob>();
         builder.Services.AddSingleton(sp => new MigrationRunner(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), ModuleCatalog.All.Select(m => m.Migrations)));
         builder.Services.AddHostedService<FaceEngineStartup>();
         builder.Services.AddHostedService<DemoSeeder>();

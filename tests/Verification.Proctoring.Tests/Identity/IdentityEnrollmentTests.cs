@@ -44,6 +44,11 @@ public sealed class IdentityEnrollmentTests(ProctoringApp app) : IClassFixture<P
         Assert.Equal(app.Time.GetUtcNow().AddDays(30).UtcDateTime, deleteAfter);
         var stored = await connection.ExecuteScalarAsync<byte[]>("SELECT face_template FROM proctoring.identity_profiles WHERE learner_id = @LearnerId", new { learner.LearnerId });
         Assert.False(stored!.AsSpan().IndexOf(profile.Face.ToBytes().AsSpan(0, 64)) >= 0, "The face template is stored in the clear.");
+        var plain = await connection.QuerySingleAsync<(float? Score, string? Phrase, int SealedScoreBytes)>(
+            "SELECT id_photo_score, typing_phrase, length(id_photo_score_sealed) FROM proctoring.identity_profiles WHERE learner_id = @LearnerId", new { learner.LearnerId });
+        Assert.Null(plain.Score);
+        Assert.Null(plain.Phrase);
+        Assert.True(plain.SealedScoreBytes > sizeof(float), "the ID-photo score is not sealed");
     }
 
     public static TheoryData<string, string> PoorPictures => new()

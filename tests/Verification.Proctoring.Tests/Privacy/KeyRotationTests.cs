@@ -1,12 +1,11 @@
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Verification.BuildingBlocks.Encryption;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Tests.Support;
 
 namespace Verification.Proctoring.Tests.Privacy;
 
-/// <summary>Master-key rotation re-wraps learner keys in the background while biometric rows are being read.</summary>
+/// <summary>Master-key rotation re-wraps learner keys while biometric rows are being read.</summary>
 public sealed class KeyRotationTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
     private const int Learners = 240;
@@ -42,7 +41,7 @@ public sealed class KeyRotationTests(ProctoringApp app) : IClassFixture<Proctori
 
             return reads;
         })).ToList();
-        var rotations = await Task.WhenAll(Rotation(during).RewrapAllAsync(Cancel), Rotation(during).RewrapAllAsync(Cancel));
+        var rotations = await Task.WhenAll(Rotation(during).RewrapAllAsync(null, 20, TimeSpan.Zero, Cancel), Rotation(during).RewrapAllAsync(null, 20, TimeSpan.Zero, Cancel));
         await stop.CancelAsync();
         var readsDuring = (await Task.WhenAll(readers)).Sum();
         var readsAfter = await ReadAllAsync(Cipher(after), rows);
@@ -68,7 +67,7 @@ public sealed class KeyRotationTests(ProctoringApp app) : IClassFixture<Proctori
 
     private BiometricCipher Cipher(EnvelopeEncryption encryption) => new(encryption, new LearnerKeys(app.DataSource, encryption, app.Time));
 
-    private LearnerKeyRotation Rotation(EnvelopeEncryption encryption) => new(app.DataSource, encryption, NullLogger<LearnerKeyRotation>.Instance);
+    private MasterKeyRotation Rotation(EnvelopeEncryption encryption) => new(app.DataSource, encryption, new ProctoringModule().SealedColumns);
 
     private static EnvelopeEncryption Encryption(string active, params (string Id, string Key)[] keys)
     {

@@ -132,6 +132,78 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
     }
 
     [Fact]
+    public async Task Evidence_then_scores_and_typing_results_of_a_session_without_a_case_go_at_the_end_of_their_periods_not_a_day_before_and_their_audit_entries_stay()
+    {
+        var learnerId = Guid.CreateVersion7();
+        var sessionId = Guid.CreateVersion7();
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, status, verdict, started_at, ended_at)
+                VALUES (@sessionId, @learnerId, gen_random_uuid(), 'quiz', 'ended', 'Verified', @now, @now);
+                INSERT INTO proctoring.session_frames (session_id, frame, received_at, faces_found, match_score, liveness) VALUES (@sessionId, 1, @now, 1, 0.7, 0.9);
+                INSERT INTO proctoring.typing_checks (session_id, check_number, checked_at, usable, genuine_probability, accepted) VALUES (@sessionId, 1, @now, true, 0.8, true);
+                INSERT INTO proctoring.evidence_frames (session_id, frame, image, key_id, kept_at) VALUES (@sessionId, 1, '\x0102', 'learner', @now);
+                """,
+                new { sessionId, learnerId, now = app.Time.GetUtcNow() });
+        }
+
+        var evidenceAudits = await AuditCountAsync("evidence_frames");
+        var scoreAudits = await AuditCountAsync("per_frame_scores");
+        await AdvanceAndRunAsync(TimeSpan.FromDays(29));
+        var evidenceDayBefore = await SessionCountAsync("evidence_frames", sessionId);
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+        var evidenceAfter = await SessionCountAsync("evidence_frames", sessionId);
+        await AdvanceAndRunAsync(TimeSpan.FromDays(59));
+        var scoresDayBefore = (await SessionCountAsync("session_frames", sessionId), await SessionCountAsync("typing_checks", sessionId));
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+        var scoresAfter = (await SessionCountAsync("session_frames", sessionId), await SessionCountAsync("typing_checks", sessionId));
+
+        Assert.Equal(1, evidenceDayBefore);
+        Assert.Equal(0, evidenceAfter);
+        Assert.Equal((1, 1), scoresDayBefore);
+        Assert.Equal((0, 0), scoresAfter);
+        Assert.Equal(1, await CountAsync("sessions", learnerId));
+        // The later purges appended their entries; none of the earlier ones went.
+        Assert.True(await AuditCountAsync("evidence_frames") > evidenceAudits);
+        Assert.True(await AuditCountAsync("per_frame_scores") > scoreAudits);
+    }
+
+    [Fact]
+    public async Task Templates_of_a_learner_whose_track_ended_stay_while_a_review_case_of_theirs_is_open_and_go_once_it_closes()
+    {
+        var (learner, _) = await app.EnrolledLearnerAsync("Reviewed Learner");
+        var caseId = Guid.CreateVersion7();
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                """
+                UPDATE enrollment.enrollments SET completed_at = @now, passed = true WHERE learner_id = @LearnerId AND track = 'verified';
+                INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, status, verdict, started_at, ended_at)
+                VALUES (@caseId, @LearnerId, @CourseId, 'final', 'ended', 'NeedsReview', @now, @now);
+                INSERT INTO proctoring.review_cases (id, session_id, learner_id, course_id, priority, status, opened_at)
+                VALUES (@caseId, @caseId, @LearnerId, @CourseId, 'High', 'open', @now);
+                """,
+                new { now = app.Time.GetUtcNow(), learner.LearnerId, learner.CourseId, caseId });
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(60));
+        var whileOpen = await CountAsync("identity_profiles", learner.LearnerId);
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE proctoring.review_cases SET status = 'approved', decided_at = @now WHERE id = @caseId", new { now = app.Time.GetUtcNow(), caseId });
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+
+        Assert.Equal(1, whileOpen);
+        Assert.Equal(0, await CountAsync("identity_profiles", learner.LearnerId));
+        Assert.Equal(0, await CountAsync("learner_keys", learner.LearnerId));
+    }
+
+    [Fact]
     public async Task The_public_page_and_the_consent_text_show_the_configured_periods()
     {
         var (learner, token) = await app.ConsentingLearnerAsync("Reading Learner");
@@ -164,6 +236,12 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
     {
         await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
         return await connection.ExecuteScalarAsync<int>($"SELECT count(*)::int FROM proctoring.{table} WHERE learner_id = @learnerId", new { learnerId });
+    }
+
+    private async Task<int> SessionCountAsync(string table, Guid sessionId)
+    {
+        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
+        return await connection.ExecuteScalarAsync<int>($"SELECT count(*)::int FROM proctoring.{table} WHERE session_id = @sessionId", new { sessionId });
     }
 
     private async Task<int> AuditCountAsync(string dataClass)

@@ -29,8 +29,10 @@ internal sealed class CertificateChange(AuditLog audit, CredentialIssuer credent
 
     private const string Insert = """
         INSERT INTO certificates.certificates
-            (id, learner_id, course_id, track_id, partner_id, kind, verification_code, status, created_at, issued_at, status_changed_at)
-        VALUES (@id, @LearnerId, @SubjectId, @TrackId, @PartnerId, @Kind, @code, @status, @now, CASE WHEN @status = 'issued' THEN @now END, @now)
+            (id, learner_id, course_id, track_id, partner_id, kind, verification_code, status, created_at, issued_at, status_changed_at,
+             identity_evidence_erased_at)
+        VALUES (@id, @LearnerId, @SubjectId, @TrackId, @PartnerId, @Kind, @code, @status, @now, CASE WHEN @status = 'issued' THEN @now END, @now,
+                (SELECT erased_at FROM certificates.erased_learners WHERE learner_id = @LearnerId))
         """;
 
     private const string Update = """

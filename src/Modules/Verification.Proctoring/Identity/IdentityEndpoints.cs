@@ -36,9 +36,9 @@ internal static class IdentityEndpoints
         services.AddSingleton(settings);
         services.AddSingleton<TypingPhrase>();
         services.AddSingleton<LearnerKeys>();
-        services.AddSingleton<LearnerKeyRotation>();
-        services.AddHostedService<LearnerKeyRotationJob>();
         services.AddSingleton<BiometricCipher>();
+        services.AddSingleton<ProfileReseal>();
+        services.AddHostedService<ProfileResealJob>();
         services.AddSingleton<EnrollmentDraft>();
         services.AddSingleton<EnrollmentFaces>();
         services.AddSingleton<IdentityProfiles>();

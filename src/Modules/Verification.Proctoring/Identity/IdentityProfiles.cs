@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Npgsql;
 using Verification.Matching.Face;
@@ -12,6 +11,7 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
 {
     private const string Sql = """
         SELECT face_template AS Face, face_template_key_id AS FaceKeyId, id_photo_score AS IdPhotoScore,
+               id_photo_score_sealed AS SealedScore, id_photo_score_key_id AS ScoreKeyId,
                keystroke_profile AS Typing, keystroke_profile_key_id AS TypingKeyId, typing_phrase AS TypingPhrase,
                typing_phrase_sealed AS SealedPhrase, typing_phrase_key_id AS PhraseKeyId
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId
@@ -34,8 +34,11 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
             : KeystrokeProfile.FromBytes(await cipher.DecryptAsync(learnerId, row.TypingKeyId, row.Typing, "identity_profiles", learnerId, "keystroke_profile", cancellationToken));
         var phrase = row.SealedPhrase is null || row.PhraseKeyId is null
             ? row.TypingPhrase ?? ""
-            : Encoding.UTF8.GetString(await cipher.DecryptAsync(learnerId, row.PhraseKeyId, row.SealedPhrase, "identity_profiles", learnerId, "typing_phrase", cancellationToken));
-        return new IdentityProfile(learnerId, face, typing, row.IdPhotoScore, phrase);
+            : await cipher.OpenPhraseAsync(learnerId, row.PhraseKeyId, row.SealedPhrase, cancellationToken);
+        var score = row.SealedScore is null || row.ScoreKeyId is null
+            ? row.IdPhotoScore ?? float.NaN
+            : await cipher.OpenIdPhotoScoreAsync(learnerId, row.ScoreKeyId, row.SealedScore, cancellationToken);
+        return new IdentityProfile(learnerId, face, typing, score, phrase);
     }
 
     /// <summary>Whether the learner has a live consent covering their face (the minimum for a verification session).</summary>
@@ -48,7 +51,11 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
 
         public string FaceKeyId { get; set; } = "";
 
-        public float IdPhotoScore { get; set; }
+        public float? IdPhotoScore { get; set; }
+
+        public byte[]? SealedScore { get; set; }
+
+        public string? ScoreKeyId { get; set; }
 
         public byte[]? Typing { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -39,11 +38,14 @@ internal sealed class CompleteEnrollmentHandler(
     ILogger<CompleteEnrollmentHandler> logger)
 {
     private const string UpsertSql = """
-        INSERT INTO proctoring.identity_profiles AS p (learner_id, face_template, face_template_key_id, id_photo_score,
-            keystroke_profile, keystroke_profile_key_id, typing_phrase, typing_phrase_sealed, typing_phrase_key_id, created_at, updated_at, version)
-        VALUES (@learnerId, @face, @faceKeyId, @idPhotoScore, @typing, @typingKeyId, NULL, @phrase, @phraseKeyId, @now, @now, 1)
+        INSERT INTO proctoring.identity_profiles AS p (learner_id, face_template, face_template_key_id, id_photo_score, id_photo_score_sealed,
+            id_photo_score_key_id, keystroke_profile, keystroke_profile_key_id, typing_phrase, typing_phrase_sealed, typing_phrase_key_id,
+            created_at, updated_at, version)
+        VALUES (@learnerId, @face, @faceKeyId, NULL, @idPhotoScore, @idPhotoScoreKeyId, @typing, @typingKeyId, NULL, @phrase, @phraseKeyId,
+            @now, @now, 1)
         ON CONFLICT (learner_id) DO UPDATE SET face_template = EXCLUDED.face_template, face_template_key_id = EXCLUDED.face_template_key_id,
-            id_photo_score = EXCLUDED.id_photo_score, keystroke_profile = EXCLUDED.keystroke_profile,
+            id_photo_score = NULL, id_photo_score_sealed = EXCLUDED.id_photo_score_sealed, id_photo_score_key_id = EXCLUDED.id_photo_score_key_id,
+            keystroke_profile = EXCLUDED.keystroke_profile,
             keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_phrase = NULL,
             typing_phrase_sealed = EXCLUDED.typing_phrase_sealed, typing_phrase_key_id = EXCLUDED.typing_phrase_key_id,
             updated_at = EXCLUDED.updated_at, version = p.version + 1
@@ -94,7 +96,8 @@ internal sealed class CompleteEnrollmentHandler(
         var typing = KeystrokeProfile.Build(phrase, samples);
         var sealedFace = await cipher.EncryptAsync(learnerId, template.ToBytes(), "identity_profiles", learnerId, "face_template", cancellationToken);
         var sealedTyping = await cipher.EncryptAsync(learnerId, typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile", cancellationToken);
-        var sealedPhrase = await cipher.EncryptAsync(learnerId, Encoding.UTF8.GetBytes(phrase), "identity_profiles", learnerId, "typing_phrase", cancellationToken);
+        var sealedPhrase = await cipher.SealPhraseAsync(learnerId, phrase, cancellationToken);
+        var sealedScore = await cipher.SealIdPhotoScoreAsync(learnerId, idPhotoScore, cancellationToken);
         var faces = await enrollmentFaces.SealFromDraftAsync(learnerId, cancellationToken);
         var now = time.GetUtcNow();
 
@@ -107,7 +110,8 @@ internal sealed class CompleteEnrollmentHandler(
                 learnerId,
                 face = sealedFace.Payload,
                 faceKeyId = sealedFace.KeyId,
-                idPhotoScore,
+                idPhotoScore = sealedScore.Payload,
+                idPhotoScoreKeyId = sealedScore.KeyId,
                 typing = sealedTyping.Payload,
                 typingKeyId = sealedTyping.KeyId,
                 phrase = sealedPhrase.Payload,

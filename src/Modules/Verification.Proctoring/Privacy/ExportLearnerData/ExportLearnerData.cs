@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Npgsql;
 using Verification.Proctoring.Identity;
@@ -58,6 +57,7 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
         FROM proctoring.consents WHERE learner_id = @learnerId ORDER BY accepted_at;
 
         SELECT created_at AS "CreatedAt", updated_at AS "UpdatedAt", typing_phrase AS "TypingPhrase", id_photo_score AS "IdPhotoScore",
+               id_photo_score_sealed AS "SealedScore", id_photo_score_key_id AS "ScoreKeyId",
                typing_phrase_sealed AS "SealedPhrase", typing_phrase_key_id AS "PhraseKeyId",
                length(face_template) AS "FaceBytes", face_template_key_id AS "FaceKeyId",
                length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId"
@@ -101,7 +101,7 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
             Utc(profile?.CreatedAt),
             Utc(profile?.UpdatedAt),
             profile is null ? null : await PhraseAsync(learnerId, profile, cancellationToken),
-            profile?.IdPhotoScore,
+            profile is null ? null : await ScoreAsync(learnerId, profile, cancellationToken),
             profile is null ? null : new ExportedTemplate(
                 "Face template: numeric descriptions (embeddings) of your enrollment photos, used only to compare new camera photos with you. Stored encrypted; the numbers are not included here.",
                 profile.FaceBytes,
@@ -125,7 +125,12 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
     private async Task<string?> PhraseAsync(Guid learnerId, ProfileRow profile, CancellationToken cancellationToken) =>
         profile.SealedPhrase is null || profile.PhraseKeyId is null
             ? profile.TypingPhrase
-            : Encoding.UTF8.GetString(await cipher.DecryptAsync(learnerId, profile.PhraseKeyId, profile.SealedPhrase, "identity_profiles", learnerId, "typing_phrase", cancellationToken));
+            : await cipher.OpenPhraseAsync(learnerId, profile.PhraseKeyId, profile.SealedPhrase, cancellationToken);
+
+    private async Task<double?> ScoreAsync(Guid learnerId, ProfileRow profile, CancellationToken cancellationToken) =>
+        profile.SealedScore is null || profile.ScoreKeyId is null
+            ? profile.IdPhotoScore
+            : await cipher.OpenIdPhotoScoreAsync(learnerId, profile.ScoreKeyId, profile.SealedScore, cancellationToken);
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
@@ -155,7 +160,11 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
 
         public string? PhraseKeyId { get; init; }
 
-        public float IdPhotoScore { get; init; }
+        public float? IdPhotoScore { get; init; }
+
+        public byte[]? SealedScore { get; init; }
+
+        public string? ScoreKeyId { get; init; }
 
         public int FaceBytes { get; init; }
 

@@ -56,6 +56,12 @@ app.Configure(config =>
     });
     config.AddCommand<VerifyCertificateCommand>("verify-certificate")
         .WithDescription("Check a downloaded certificate credential's signature (offline with --keys) and, online, its revocation status.");
+    config.AddBranch("fit", fit =>
+    {
+        fit.SetDescription("Fit the parameters the service's rules use, through its own pipeline.");
+        fit.AddCommand<FitSessionModelsCommand>("session-models")
+            .WithDescription("Face and typing score models of the session fusion and their evidence levels; writes models/session-score-models.json.");
+    });
     config.AddBranch("train", train =>
     {
         train.SetDescription("Train the models the project makes itself.");

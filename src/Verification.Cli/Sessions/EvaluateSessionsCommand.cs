@@ -22,9 +22,9 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
     {
         var lfw = Path.Combine(settings.Data, "face", "lfw");
         var cmu = Path.Combine(settings.Data, "keystroke", CmuKeystrokeData.FileName);
-        var setup = new SessionSetup(settings.Frames, settings.SwapAfter, settings.TypingChecks, TimeSpan.FromSeconds(settings.FrameSeconds));
-        var host = HostSettingsFile.Read(settings.HostSettings);
-        var problems = setup.Problems().Concat(host.Face.Problems()).Concat(host.Fusion.Coverage.Problems()).ToList();
+        var host = HostSettingsFile.Read(settings.HostSettings, settings.ModelsDirectory);
+        var setup = new SessionSetup(settings.Frames, settings.SwapAfter, settings.TypingChecks ?? host.Fusion.TypingChecksPerSession, TimeSpan.FromSeconds(settings.FrameSeconds));
+        var problems = setup.Problems().Concat(host.Face.Problems()).Concat(host.Fusion.Coverage.Problems()).Concat(host.ScoreModelProblems).ToList();
         if (!Directory.Exists(lfw) || !File.Exists(cmu))
         {
             problems.Add($"{lfw} or {cmu} not found: pass --data with the shared eval-data folder");
@@ -46,10 +46,10 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         using var engine = FaceEngine.Load(settings.ModelsDirectory, host.Face);
         var verifier = KeystrokeVerifier.Load(Path.Combine(settings.ModelsDirectory, "keystroke"), host.Keystroke);
         var library = new FrameLibrary(engine, degradation);
-        Analyse(library, identities.SelectMany(i => i.Photos), [FrameVariant.Enrollment], "enrollment photos", settings.Parallelism);
+        FrameAnalysis.Run(library, identities.SelectMany(i => i.Photos), [FrameVariant.Enrollment], "enrollment photos", settings.Parallelism);
         var users = ChimericUsers.Build(identities, CmuKeystrokeData.Load(cmu), settings.Users, settings.Seed, photos => EnrolledUser.CanEnroll(photos, library));
         var refused = identities.TakeWhile(i => i.Name != users[^1].Identity).Count(i => !EnrolledUser.CanEnroll(i.Photos, library));
-        Analyse(library, users.SelectMany(u => u.Photos), [FrameVariant.Session, FrameVariant.SessionDegraded], "session frames", settings.Parallelism);
+        FrameAnalysis.Run(library, users.SelectMany(u => u.Photos), [FrameVariant.Session, FrameVariant.SessionDegraded], "session frames", settings.Parallelism);
         var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).ToList();
         var simulator = new SessionSimulator(library, verifier, host.Fusion, setup);
         var outcomes = new List<SessionOutcome>();
@@ -67,7 +67,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
         JsonReport.Write(json, new SessionsReport(
-            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {settings.TypingChecks} --frame-seconds {settings.FrameSeconds} --seed {settings.Seed}",
+            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds} --seed {settings.Seed}",
             enrolled.Count,
             refused,
             enrolled.Count(e => !(e.IdPhotoScore >= host.Face.MatchThreshold)),
@@ -85,18 +85,4 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
 
     // Not HashCode.Combine: it is randomised per process, and the report must be the same on every run.
     private static int SessionSeed(int seed, int user, SessionKind kind) => unchecked((seed * 7919) + (user * Kinds.Length) + (int)kind) & int.MaxValue;
-
-    private static void Analyse(FrameLibrary library, IEnumerable<string> photos, FrameVariant[] variants, string description, int parallelism)
-    {
-        foreach (var photo in photos)
-        {
-            foreach (var variant in variants)
-            {
-                library.Need(photo, variant);
-            }
-        }
-
-        var first = library.Prepare();
-        ParallelProgress.Run(description, library.Count - first, parallelism, i => library.Analyse(first + i));
-    }
 }

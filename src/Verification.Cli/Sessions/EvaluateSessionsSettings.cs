@@ -31,8 +31,8 @@ internal sealed class EvaluateSessionsSettings : FaceEngineSettings
     public int SwapAfter { get; init; } = 2;
 
     [CommandOption("--typing-checks <N>")]
-    [Description("Typing checks per session, spread over its frames.")]
-    public int TypingChecks { get; init; } = 4;
+    [Description("Typing checks per session, spread over its frames (default: the number the fitted typing level was chosen for).")]
+    public int? TypingChecks { get; init; }
 
     [CommandOption("--frame-seconds <S>")]
     [Description("Seconds between frames (the coverage rule sees them).")]

@@ -1,9 +1,10 @@
 namespace Verification.Matching.Fusion;
 
 /// <summary>
-/// How evidence accumulates in a session. The face score model is two normal distributions of the cosine score,
-/// taken from the LFW score distributions of the reference pipeline (shared FACE-MODELS.md §5, 5-point similarity:
-/// genuine 0.62 ± 0.16, impostor 0.01 ± 0.10); the kept pipeline separates better, so these are on the cautious side.
+/// How evidence accumulates in a session. The face score model is two normal distributions of the cosine score; the
+/// typing score model two normal distributions of the keystroke verifier's log-likelihood ratio. The Host and
+/// <c>verification evaluate sessions</c> replace the defaults below with the models fitted through this pipeline
+/// (<see cref="Apply"/>, <c>models/session-score-models.json</c>); the defaults serve unit tests of the rules.
 /// The log-likelihood ratio of a frame is the log of their density ratio, clipped so that one frame never decides alone.
 /// </summary>
 public sealed class FusionOptions
@@ -41,6 +42,40 @@ public sealed class FusionOptions
 
     /// <summary>Summed typing log-likelihood ratio below which typing mismatch is raised.</summary>
     public double TypingMismatchEvidence { get; set; } = -2;
+
+    /// <summary>The verifier's log-likelihood ratio for the learner's own typing; the defaults leave the verifier's calibration as it is.</summary>
+    public double TypingGenuineMean { get; set; } = 0.5;
+
+    public double TypingImpostorMean { get; set; } = -0.5;
+
+    /// <summary>One sd for both typing populations, so the recalibrated ratio is monotone: typing more like the profile never counts against the learner.</summary>
+    public double TypingSd { get; set; } = 1;
+
+    /// <summary>One typing check moves the typing evidence by at most this many nats.</summary>
+    public double TypingCheckLlrLimit { get; set; } = 6;
+
+    /// <summary>Typing checks a session asks for: the typing level is chosen for this many (the measured trade-off).</summary>
+    public int TypingChecksPerSession { get; set; } = 4;
+
+    /// <summary>The pipeline version of the fitted models in force; empty while the defaults are.</summary>
+    public string ScoreModelsVersion { get; set; } = "";
+
+    /// <summary>Takes the fitted score models and the evidence levels chosen with them.</summary>
+    public void Apply(SessionScoreModels models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        GenuineMean = models.FaceGenuine.Mean;
+        GenuineSd = models.FaceGenuine.Sd;
+        ImpostorMean = models.FaceImpostor.Mean;
+        ImpostorSd = models.FaceImpostor.Sd;
+        MismatchEvidence = models.FaceMismatchEvidence;
+        TypingGenuineMean = models.TypingGenuine.Mean;
+        TypingImpostorMean = models.TypingImpostor.Mean;
+        TypingSd = TypingScoreModel.PooledSd(models.TypingGenuine, models.TypingImpostor);
+        TypingMismatchEvidence = models.TypingMismatchEvidence;
+        TypingChecksPerSession = models.TypingChecksPerSession;
+        ScoreModelsVersion = models.PipelineVersion;
+    }
 
     /// <summary>What a session's evidence must cover before it may end Verified (docs/player-protocol.md §5).</summary>
     public EvidenceCoverageOptions Coverage { get; set; } = new();

@@ -23,6 +23,9 @@ public sealed class SessionEvidence(FusionOptions options)
 
     public double FaceEvidence => _faceEvidence;
 
+    /// <summary>The summed typing log-likelihood ratio so far, after the typing score model.</summary>
+    public double TypingEvidence => _typingEvidence;
+
     /// <summary>Adds one frame; returns the flags this frame raised for the first time.</summary>
     public IReadOnlyList<SessionFlag> Observe(FrameObservation frame)
     {
@@ -66,9 +69,10 @@ public sealed class SessionEvidence(FusionOptions options)
         return raised;
     }
 
-    /// <summary>Adds one typing check; returns the typing flag when this check raised it.</summary>
-    public SessionFlag? ObserveTyping(int check, double logLikelihoodRatio)
+    /// <summary>Adds one typing check scored by the keystroke verifier; returns the typing flag when this check raised it.</summary>
+    public SessionFlag? ObserveTyping(int check, double verifierLogLikelihoodRatio)
     {
+        var logLikelihoodRatio = TypingScoreModel.LogLikelihoodRatio(verifierLogLikelihoodRatio, options);
         _typingEvidence += logLikelihoodRatio;
         _typingChecks.Add(check);
         _typingScores.Add(logLikelihoodRatio);

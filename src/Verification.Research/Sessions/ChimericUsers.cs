@@ -14,12 +14,12 @@ public static class ChimericUsers
     public const int FirstSessionTypingSession = 5;
 
     /// <summary>Every LFW identity with enough photos, in a seeded order, each with its photos in a seeded order.</summary>
-    public static IReadOnlyList<(string Name, IReadOnlyList<string> Photos)> Identities(string lfwFolder, int seed)
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Photos)> Identities(string lfwFolder, int seed, int minimumPhotos = MinimumPhotos)
     {
         var random = new Random(seed);
         return [.. Directory.EnumerateDirectories(lfwFolder)
             .Select(d => (Name: Path.GetFileName(d), Photos: Directory.EnumerateFiles(d, "*.jpg").Order(StringComparer.Ordinal).ToList()))
-            .Where(i => i.Photos.Count >= MinimumPhotos)
+            .Where(i => i.Photos.Count >= minimumPhotos)
             .OrderBy(i => i.Name, StringComparer.Ordinal)
             .Select(i => (i.Name, (IReadOnlyList<string>)[.. i.Photos.OrderBy(_ => random.Next())]))
             .OrderBy(_ => random.Next())];

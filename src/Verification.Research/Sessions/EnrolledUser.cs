@@ -38,7 +38,7 @@ public sealed record EnrolledUser(ChimericUser User, FaceTemplate Face, Keystrok
     }
 
     /// <summary>The enrollment photos, the learner retaking (the next photo) whenever the gates refuse one, and where the ID photo is.</summary>
-    private static (List<float[]> Embeddings, int IdPhoto) AcceptedFrames(IReadOnlyList<string> photos, FrameLibrary library)
+    internal static (List<float[]> Embeddings, int IdPhoto) AcceptedFrames(IReadOnlyList<string> photos, FrameLibrary library)
     {
         var embeddings = new List<float[]>(EnrollmentFrames);
         var next = 0;

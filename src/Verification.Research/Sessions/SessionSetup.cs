@@ -16,9 +16,10 @@ public sealed record SessionSetup(int Frames, int SwapAfter, int TypingChecks, T
             problems.Add("--swap-after must be from 0 to frames - 1");
         }
 
-        if (TypingChecks < 0 || TypingChecks > Frames)
+        // A typing check is one typed phrase: a few may fall between two frames, as in an assessment with several answers.
+        if (TypingChecks < 0 || TypingChecks > 4 * Frames)
         {
-            problems.Add("--typing-checks must be from 0 to frames");
+            problems.Add("--typing-checks must be from 0 to 4 x frames");
         }
 
         return problems;

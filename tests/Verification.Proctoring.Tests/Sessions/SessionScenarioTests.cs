@@ -122,9 +122,11 @@ public sealed class SessionScenarioTests(ProctoringApp app) : IClassFixture<Proc
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
         await using var player = await Hubs.StartSessionAsync(app, protocol, learner);
+        // As many checks as the fitted typing level was chosen for (models/session-score-models.json).
+        var checks = Matching.Fusion.SessionScoreModels.Load(Verification.Testing.RepositoryPaths.Models).TypingChecksPerSession;
 
         await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[0]);
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < checks; i++)
         {
             var result = await player.SendKeystrokesAsync(FaceSet.Impostor.TypingCheck(i));
             Assert.True(result.Usable, result.Message);

@@ -8,8 +8,8 @@ namespace Verification.Proctoring.Tests.Support;
 /// <summary>
 /// One person for session scenarios: LFW photos (the first five enroll, as <see cref="Enrollments.UploadEverythingAsync"/>
 /// uses them; the rest are the session's webcam frames) and a CMU typist, enrolled on practised repetitions and checked
-/// on later ones. With a 10-typing profile of the short CMU password, three checks by another subject flag 37 of the
-/// 50 others (docs/evaluation/sessions.md); s005 is the first of them in subject order.
+/// on later ones. The impostor typist is s005, the first other subject in subject order; the typing scenario sends as many
+/// checks as models/session-score-models.json was fitted for (docs/evaluation/sessions.md).
 /// </summary>
 public sealed class FaceSet
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks;
+using Verification.Matching.Fusion;
 using Verification.BuildingBlocks.Outbox;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Recovery;
@@ -28,6 +29,7 @@ internal static class SessionsRegistration
             throw new SettingInvalidException($"{SessionSettings.SectionName}: {string.Join(" ", problems)}");
         }
 
+        ApplyScoreModels(settings, configuration["Models:Directory"] ?? "models");
         services.AddSingleton(settings);
         services.AddSignalR(options =>
         {
@@ -51,6 +53,27 @@ internal static class SessionsRegistration
         services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<KeystrokeChecks>();
         services.AddHostedService<SessionMonitor>();
+    }
+
+    /// <summary>The fusion's score models and evidence levels are the fitted ones, never code defaults (docs/evaluation/sessions.md).</summary>
+    private static void ApplyScoreModels(SessionSettings settings, string modelsDirectory)
+    {
+        SessionScoreModels models;
+        try
+        {
+            models = SessionScoreModels.Load(modelsDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            throw new SettingInvalidException($"{SessionScoreModels.FileName}: {ex.Message}", ex);
+        }
+
+        if (models.Problems() is { Count: > 0 } problems)
+        {
+            throw new SettingInvalidException($"{Path.Combine(modelsDirectory, SessionScoreModels.FileName)}: {string.Join(" ", problems)}");
+        }
+
+        settings.Fusion.Apply(models);
     }
 
     public static void MapSessions(this IEndpointRouteBuilder endpoints)

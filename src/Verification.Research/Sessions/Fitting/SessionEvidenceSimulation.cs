@@ -1,0 +1,84 @@
+using Verification.Matching.Fusion;
+
+namespace Verification.Research.Sessions.Fitting;
+
+/// <summary>
+/// The lowest evidence of simulated sessions, run through <see cref="SessionEvidence"/> with the fitted models. Frames
+/// and checks are drawn at random from the measured scores: the independence the fusion itself assumes.
+/// </summary>
+public static class SessionEvidenceSimulation
+{
+    private const double Brightness = 120;
+
+    /// <summary>Honest sessions of <paramref name="frames"/> frames drawn from the genuine scores.</summary>
+    public static IReadOnlyList<double> HonestFaceMinima(FusionOptions fitted, IReadOnlyList<double> genuine, int frames, int sessions, int seed)
+    {
+        var random = new Random(seed);
+        var minima = new double[sessions];
+        for (var s = 0; s < sessions; s++)
+        {
+            var evidence = new SessionEvidence(fitted);
+            var min = double.PositiveInfinity;
+            for (var f = 1; f <= frames; f++)
+            {
+                evidence.Observe(new FrameObservation(f, 1, genuine[random.Next(genuine.Count)], null, Brightness, false));
+                min = Math.Min(min, evidence.FaceEvidence);
+            }
+
+            minima[s] = min;
+        }
+
+        return minima;
+    }
+
+    /// <summary>Sessions of <paramref name="swapAfter"/> genuine frames, then impostor frames; the lowest evidence over all and over the first three impostor frames.</summary>
+    public static (IReadOnlyList<double> All, IReadOnlyList<double> Within3) ImpostorFaceMinima(
+        FusionOptions fitted, IReadOnlyList<double> genuine, IReadOnlyList<double> impostor, int frames, int swapAfter, int sessions, int seed)
+    {
+        var random = new Random(seed);
+        var all = new double[sessions];
+        var within3 = new double[sessions];
+        for (var s = 0; s < sessions; s++)
+        {
+            var evidence = new SessionEvidence(fitted);
+            all[s] = within3[s] = double.PositiveInfinity;
+            for (var f = 1; f <= frames; f++)
+            {
+                var score = f <= swapAfter ? genuine[random.Next(genuine.Count)] : impostor[random.Next(impostor.Count)];
+                evidence.Observe(new FrameObservation(f, 1, score, null, Brightness, false));
+                all[s] = Math.Min(all[s], evidence.FaceEvidence);
+                if (f <= swapAfter + 3)
+                {
+                    within3[s] = all[s];
+                }
+            }
+        }
+
+        return (all, within3);
+    }
+
+    /// <summary>Per subject, <paramref name="sessionsPerSubject"/> sessions of <paramref name="checks"/> checks drawn without replacement from its list.</summary>
+    public static IReadOnlyList<double> TypingMinima(FusionOptions fitted, IReadOnlyList<IReadOnlyList<double>> perSubject, int checks, int sessionsPerSubject, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(perSubject);
+        var random = new Random(seed);
+        var minima = new List<double>(perSubject.Count * sessionsPerSubject);
+        foreach (var llrs in perSubject)
+        {
+            for (var s = 0; s < sessionsPerSubject; s++)
+            {
+                var evidence = new SessionEvidence(fitted);
+                var min = double.PositiveInfinity;
+                foreach (var llr in llrs.OrderBy(_ => random.Next()).Take(checks))
+                {
+                    evidence.ObserveTyping(1, llr);
+                    min = Math.Min(min, evidence.TypingEvidence);
+                }
+
+                minima.Add(min);
+            }
+        }
+
+        return minima;
+    }
+}

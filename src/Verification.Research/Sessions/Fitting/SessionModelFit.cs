@@ -1,0 +1,86 @@
+using System.Globalization;
+using Verification.Matching.Fusion;
+
+namespace Verification.Research.Sessions.Fitting;
+
+/// <summary>The chosen typing level and what it gives for one number of typing checks per session.</summary>
+public sealed record TypingChecksPoint(int Checks, EvidencePoint Point);
+
+/// <summary>The fitted models and the curves their evidence levels were chosen on.</summary>
+public sealed record SessionModelFitResult(
+    SessionScoreModels Models,
+    FitTargets Targets,
+    ScoreSpread FaceGenuine,
+    ScoreSpread FaceImpostor,
+    ScoreSpread TypingGenuine,
+    ScoreSpread TypingImpostor,
+    IReadOnlyList<EvidencePoint> FaceCurve,
+    IReadOnlyList<EvidencePoint> TypingCurve,
+    IReadOnlyList<TypingChecksPoint> TypingChecksTradeOff);
+
+/// <summary>
+/// Fits normal score models to the scores this pipeline produced, then chooses the face and typing evidence levels for
+/// the stated operating points by replaying sessions through <see cref="SessionEvidence"/> with those models and the
+/// configured decay and clipping.
+/// </summary>
+public static class SessionModelFit
+{
+    public static SessionModelFitResult Fit(FusionOptions fusion, FaceScores face, TypingScores typing, FitTargets targets, string pipelineVersion, ScoreModelsProvenance provenance)
+    {
+        ArgumentNullException.ThrowIfNull(fusion);
+        ArgumentNullException.ThrowIfNull(face);
+        ArgumentNullException.ThrowIfNull(typing);
+        ArgumentNullException.ThrowIfNull(targets);
+        var models = new SessionScoreModels(
+            pipelineVersion, provenance,
+            NormalScoreModel.Fit([.. face.Genuine]), NormalScoreModel.Fit([.. face.Impostor]), -1, "",
+            NormalScoreModel.Fit([.. typing.AllGenuine]), NormalScoreModel.Fit([.. typing.AllImpostor]), -1, 0, "");
+        fusion.Apply(models);
+
+        var honest = SessionEvidenceSimulation.HonestFaceMinima(fusion, face.Genuine, targets.HonestFrames, targets.FaceSessions, targets.Seed);
+        var (impostor, within3) = SessionEvidenceSimulation.ImpostorFaceMinima(fusion, face.Genuine, face.Impostor, targets.ImpostorFrames, targets.SwapAfter, targets.FaceSessions, targets.Seed + 1);
+        var faceCurve = EvidenceThreshold.Curve(honest, impostor, within3);
+        var facePoint = EvidenceThreshold.Choose(faceCurve, targets.FaceHonestRate);
+
+        var tradeOff = new List<TypingChecksPoint>();
+        IReadOnlyList<EvidencePoint> typingCurve = [];
+        for (var checks = 1; checks <= targets.MaxTypingChecks; checks++)
+        {
+            var curve = EvidenceThreshold.Curve(
+                SessionEvidenceSimulation.TypingMinima(fusion, typing.Genuine, checks, targets.TypingSessionsPerSubject, targets.Seed + (2 * checks)),
+                SessionEvidenceSimulation.TypingMinima(fusion, typing.Impostor, checks, targets.TypingSessionsPerSubject, targets.Seed + (2 * checks) + 1));
+            tradeOff.Add(new TypingChecksPoint(checks, EvidenceThreshold.Choose(curve, targets.TypingHonestRate)));
+            typingCurve = curve;
+            if (tradeOff[^1].Point.ImpostorCaught.Rate >= targets.TypingImpostorRate)
+            {
+                break;
+            }
+        }
+
+        var typingChecks = tradeOff[^1].Checks;
+        var typingPoint = tradeOff[^1].Point;
+        var chosen = models with
+        {
+            FaceMismatchEvidence = facePoint.Threshold,
+            FaceOperatingPoint = Describe(facePoint, $"honest sessions of {targets.HonestFrames} frames", targets.FaceHonestRate, $"face impostors ({targets.SwapAfter} own frames, then {targets.ImpostorFrames - targets.SwapAfter} of another person)"),
+            TypingMismatchEvidence = typingPoint.Threshold,
+            TypingChecksPerSession = typingChecks,
+            TypingOperatingPoint = Describe(typingPoint, $"honest sessions of {typingChecks} typing checks, by typing alone", targets.TypingHonestRate, $"typing impostors ({typingChecks} checks by another subject)")
+                + string.Create(CultureInfo.InvariantCulture, $"; {typingChecks} checks: the fewest (up to {targets.MaxTypingChecks}) that catch {100 * targets.TypingImpostorRate:0.#}% of typing impostors at this honest rate"),
+        };
+        fusion.Apply(chosen);
+        return new SessionModelFitResult(
+            chosen, targets,
+            ScoreSpread.Of(face.Genuine), ScoreSpread.Of(face.Impostor), ScoreSpread.Of(typing.AllGenuine), ScoreSpread.Of(typing.AllImpostor),
+            faceCurve, typingCurve, tradeOff);
+    }
+
+    private static string Describe(EvidencePoint point, string honest, double target, string impostors)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{honest} flagged {Percent(point.HonestFlagged)} (target at most {100 * target:0.###}%); {impostors} caught {Percent(point.ImpostorCaught)}");
+        return point.ImpostorCaughtWithin3 is { } within3 ? text + ", within 3 impostor frames " + Percent(within3) : text;
+    }
+
+    private static string Percent(WilsonInterval r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{100 * r.Rate:0.##}% [{100 * r.Low:0.##}, {100 * r.High:0.##}] of {r.Total}");
+}

@@ -1,0 +1,76 @@
+using Verification.Matching.Fusion;
+using Verification.Testing;
+
+namespace Verification.Matching.Tests.Fusion;
+
+public sealed class SessionScoreModelsTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("score-models-").FullName;
+
+    [Fact]
+    public void The_shipped_score_models_were_fitted_on_this_pipeline_version()
+    {
+        var shipped = SessionScoreModels.Load(RepositoryPaths.Models);
+
+        Assert.True(
+            shipped.PipelineVersion == SessionPipeline.Version(RepositoryPaths.Models),
+            $"models/{SessionScoreModels.FileName} was fitted on pipeline {shipped.PipelineVersion}, the models are now {SessionPipeline.Version(RepositoryPaths.Models)}: " +
+            "run 'dotnet run --project src/Verification.Cli -c Release -- fit session-models --data ../shared/eval-data' and commit the file.");
+    }
+
+    [Fact]
+    public void The_shipped_score_models_are_usable_and_name_what_they_were_fitted_on()
+    {
+        var shipped = SessionScoreModels.Load(RepositoryPaths.Models);
+
+        Assert.Empty(shipped.Problems());
+        Assert.True(shipped.Provenance.FaceGenuineScores > 100 && shipped.Provenance.FaceImpostorScores > 1000 && shipped.Provenance.TypingSubjects > 40);
+        Assert.StartsWith("verification fit session-models", shipped.Provenance.Command, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_retrained_keystroke_calibration_makes_the_pipeline_a_new_version()
+    {
+        CopyModelFiles();
+        var before = SessionPipeline.Version(_directory);
+        var calibration = Path.Combine(_directory, "keystroke", "calibration.json");
+        File.WriteAllText(calibration, File.ReadAllText(calibration).Replace("\"a\":", "\"a\" :", StringComparison.Ordinal));
+
+        Assert.NotEqual(before, SessionPipeline.Version(_directory));
+    }
+
+    [Fact]
+    public void Refuses_models_that_favour_impostors_or_flag_every_session()
+    {
+        var shipped = SessionScoreModels.Load(RepositoryPaths.Models);
+        var reversed = shipped with { FaceGenuine = shipped.FaceImpostor, FaceImpostor = shipped.FaceGenuine };
+        var flagsAll = shipped with { TypingMismatchEvidence = 0.5 };
+
+        Assert.Contains(reversed.Problems(), p => p.Contains("face genuine mean", StringComparison.Ordinal));
+        Assert.Contains(flagsAll.Problems(), p => p.Contains("typing mismatch evidence", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Applied_models_replace_the_face_model_and_both_evidence_levels()
+    {
+        var shipped = SessionScoreModels.Load(RepositoryPaths.Models);
+        var options = new FusionOptions();
+
+        options.Apply(shipped);
+
+        Assert.Equal((shipped.FaceGenuine.Mean, shipped.FaceImpostor.Sd, shipped.FaceMismatchEvidence), (options.GenuineMean, options.ImpostorSd, options.MismatchEvidence));
+        Assert.Equal((shipped.TypingMismatchEvidence, shipped.TypingChecksPerSession, shipped.PipelineVersion), (options.TypingMismatchEvidence, options.TypingChecksPerSession, options.ScoreModelsVersion));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private void CopyModelFiles()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "keystroke"));
+        File.Copy(Path.Combine(RepositoryPaths.Models, "manifest.json"), Path.Combine(_directory, "manifest.json"));
+        foreach (var file in new[] { "model.zip", "calibration.json" })
+        {
+            File.Copy(Path.Combine(RepositoryPaths.Models, "keystroke", file), Path.Combine(_directory, "keystroke", file));
+        }
+    }
+}

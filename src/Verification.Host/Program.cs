@@ -16,7 +16,8 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is DatabaseUnavailableException or MigrationException or ModelVerificationException or SettingInvalidException)
+catch (Exception ex) when (ex is DatabaseUnavailableException or MigrationException or ModelVerificationException or SettingInvalidException
+    or Microsoft.Extensions.Options.OptionsValidationException)
 {
     // Configuration problems get one readable line, not a stack trace.
     Log.Fatal("Verification cannot start: {Reason}", ex.Message);

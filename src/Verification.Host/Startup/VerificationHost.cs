@@ -9,6 +9,7 @@ using Verification.Host.Errors;
 using Verification.Host.Health;
 using Verification.Host.OpenApi;
 using Verification.Host.Security;
+using Verification.Host.Telemetry;
 
 namespace Verification.Host.Startup;
 
@@ -59,6 +60,7 @@ internal static class VerificationHost
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         builder.Services.AddErrorHandling();
         builder.Services.AddVerificationHealthChecks();
+        builder.Services.AddVerificationTelemetry(builder.Configuration);
         builder.Services.AddOpenApi(options => options.AddAccessTransformers());
         builder.Services.AddVerificationAccess(builder.Configuration);
 
@@ -72,6 +74,7 @@ internal static class VerificationHost
         app.UseVerificationAccess();
         app.MapApiReference();
         app.MapVerificationHealth();
+        app.MapVerificationMetrics();
         // Every module endpoint passes the partner check: a key sees only its own partner's learners and courses.
         var modules = app.MapGroup("").AddEndpointFilterFactory(PartnerOwnershipFilter.Create);
         // After the modules' own conventions: the refusals the Host's mechanisms give, declared where the policy is known.

@@ -43,7 +43,7 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the Host and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(string connectionString, string platformApiKey, int? port = null)
+    public static async Task<HostProcess> StartAsync(string connectionString, string platformApiKey, int? port = null, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "src", "Verification.Host", "bin", "Release", "net10.0", "linux-x64", "Verification.Host.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution in Release first (./test.sh does).");
@@ -62,6 +62,11 @@ public sealed class HostProcess : IAsyncDisposable
             ["Audit__Key"] = ProctoringHostFactory.AuditKey,
             ["Demo__Seed"] = "false",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -13,6 +13,7 @@ using Verification.Proctoring.Sessions.IsIdentityVerified;
 using Verification.Proctoring.Sessions.ListSessionVerdicts;
 using Verification.Proctoring.Sessions.Live;
 using Verification.Proctoring.Sessions.Store;
+using Verification.Proctoring.Sessions.Telemetry;
 
 namespace Verification.Proctoring.Sessions;
 
@@ -49,6 +50,7 @@ internal static class SessionsRegistration
         services.AddHostedService<InterruptedSessionsRecovery>();
         services.AddHostedService<PendingVerdictWriter>();
         services.AddHealthChecks().AddCheck<PendingVerdictsHealthCheck>("verdicts", tags: ["ready"]);
+        services.AddSingleton<ProctoringMetrics>();
         services.AddSingleton<FrameProcessor>();
         services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<KeystrokeChecks>();

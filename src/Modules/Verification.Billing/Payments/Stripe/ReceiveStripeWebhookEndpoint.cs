@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +6,6 @@ using Npgsql;
 using Stripe;
 using Verification.Billing.Api;
 using Verification.Billing.Payments.Webhooks;
-using Verification.BuildingBlocks.OpenApi;
 using Verification.BuildingBlocks.Outbox;
 
 namespace Verification.Billing.Payments.Stripe;
@@ -18,19 +16,10 @@ namespace Verification.Billing.Payments.Stripe;
 /// </summary>
 internal static class ReceiveStripeWebhookEndpoint
 {
-    private const string Remember = """
-        INSERT INTO billing.webhook_events (provider, event_id, event_type, received_at) VALUES ('stripe', @Id, @Type, @now) ON CONFLICT DO NOTHING
-        """;
-
     public static void MapReceiveStripeWebhook(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/billing/webhooks/stripe", ReceiveAsync).WithName("ReceiveStripeWebhook").WithTags("Billing").AllowAnonymous()
             .WithSummary("Stripe's signed webhook (Stripe-Signature): payment_intent.succeeded, payment_intent.payment_failed and charge.refunded; other events are acknowledged and ignored.")
-            .Produces(StatusCodes.Status200OK)
-            .Refuses(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "webhook_timestamp_out_of_tolerance", "webhook_unreadable", "webhook_amount_mismatch")
-            .Refuses(StatusCodes.Status404NotFound, "payment_unknown")
-            .Refuses(StatusCodes.Status413PayloadTooLarge, "webhook_too_large")
-            .Refuses(StatusCodes.Status503ServiceUnavailable, "database_unavailable")
-            .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync);
+            .DeclaresWebhookRefusals();
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, NpgsqlDataSource dataSource, BillingSettings settings, Outbox outbox, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -38,7 +27,7 @@ internal static class ReceiveStripeWebhookEndpoint
         var logger = loggers.CreateLogger(typeof(ReceiveStripeWebhookEndpoint));
         if (await WebhookBody.ReadAsync(http.Request, cancellationToken) is not { } body)
         {
-            return BillingProblems.Create(StatusCodes.Status413PayloadTooLarge, "webhook_too_large", "The webhook body is too large.", "A webhook body is at most 64 KB.");
+            return WebhookReceipt.TooLarge();
         }
 
         var now = time.GetUtcNow();
@@ -47,12 +36,9 @@ internal static class ReceiveStripeWebhookEndpoint
         var (stripeEvent, check) = StripeWebhooks.Verify(body, http.Request.Headers[StripeWebhooks.Header], secret, now, TimeSpan.FromSeconds(settings.WebhookToleranceSeconds));
         switch (check)
         {
-            case WebhookCheck.TimestampOutsideTolerance:
+            case WebhookCheck.TimestampOutsideTolerance or WebhookCheck.SignatureMismatch:
                 logger.LogInformation("Stripe webhook refused: {Check}", check);
-                return BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_timestamp_out_of_tolerance", "The webhook is too old.", "The signed timestamp is outside the tolerance window.");
-            case WebhookCheck.SignatureMismatch:
-                logger.LogInformation("Stripe webhook refused: {Check}", check);
-                return BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "The webhook signature does not match.", "Stripe signs with the endpoint's whsec_ secret (Billing:Stripe:WebhookSecret).");
+                return WebhookReceipt.Refused(check, "Stripe signs with the endpoint's whsec_ secret (Billing:Stripe:WebhookSecret).");
             case WebhookCheck.Malformed:
                 return Unreadable();
         }
@@ -64,7 +50,7 @@ internal static class ReceiveStripeWebhookEndpoint
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(Remember, new { stripeEvent.Id, stripeEvent.Type, now }, transaction, cancellationToken: cancellationToken)) == 0)
+        if (!await WebhookReceipt.RememberOnceAsync(connection, transaction, StripePaymentProvider.ProviderName, stripeEvent.Id, stripeEvent.Type, now, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             logger.LogInformation("Stripe event already applied; replay ignored");
@@ -77,9 +63,7 @@ internal static class ReceiveStripeWebhookEndpoint
             // Forget the event id: Stripe retries a non-2xx answer, and the order's own transaction may not have committed yet.
             await transaction.RollbackAsync(cancellationToken);
             logger.LogWarning("Stripe event {EventType} not applied: {Result}", stripeEvent.Type, applied);
-            return applied == StripeEventResult.AmountMismatch
-                ? BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_amount_mismatch", "The confirmed amount differs from the order.", "The order stays pending.")
-                : BillingProblems.Create(StatusCodes.Status404NotFound, "payment_unknown", "No order or subscription holds this payment.", "Stripe retries; the order may not be recorded yet.");
+            return applied == StripeEventResult.AmountMismatch ? WebhookReceipt.AmountMismatch() : WebhookReceipt.PaymentUnknown("Stripe");
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Verification.BuildingBlocks.OpenApi;
 using Verification.Billing.Api;
 using Verification.Billing.Orders;
 using Verification.Billing.Payments.Local;
@@ -20,19 +18,10 @@ namespace Verification.Billing.Payments.Webhooks;
 /// </summary>
 internal static class ReceiveLocalWebhookEndpoint
 {
-    private const string Remember = """
-        INSERT INTO billing.webhook_events (provider, event_id, event_type, received_at) VALUES ('local', @Id, @Type, @now) ON CONFLICT DO NOTHING
-        """;
-
     public static void MapReceiveLocalWebhook(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/billing/webhooks/local", ReceiveAsync).WithName("ReceiveLocalPaymentWebhook").WithTags("Billing").AllowAnonymous()
             .WithSummary("The local test-mode payment provider's signed webhook (HMAC-SHA256 over timestamp and body).")
-            .Produces(StatusCodes.Status200OK)
-            .Refuses(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "webhook_timestamp_out_of_tolerance", "webhook_unreadable", "webhook_amount_mismatch")
-            .Refuses(StatusCodes.Status404NotFound, "payment_unknown")
-            .Refuses(StatusCodes.Status413PayloadTooLarge, "webhook_too_large")
-            .Refuses(StatusCodes.Status503ServiceUnavailable, "database_unavailable")
-            .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync);
+            .DeclaresWebhookRefusals();
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, NpgsqlDataSource dataSource, WebhookSecret secret, BillingSettings settings, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -40,7 +29,7 @@ internal static class ReceiveLocalWebhookEndpoint
         var logger = loggers.CreateLogger(typeof(ReceiveLocalWebhookEndpoint));
         if (await WebhookBody.ReadAsync(http.Request, cancellationToken) is not { } body)
         {
-            return BillingProblems.Create(StatusCodes.Status413PayloadTooLarge, "webhook_too_large", "The webhook body is too large.", "A webhook body is at most 64 KB.");
+            return WebhookReceipt.TooLarge();
         }
 
         var now = time.GetUtcNow();
@@ -48,9 +37,7 @@ internal static class ReceiveLocalWebhookEndpoint
         if (check != WebhookCheck.Valid)
         {
             logger.LogInformation("Webhook refused: {Check}", check);
-            return check == WebhookCheck.TimestampOutsideTolerance
-                ? BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_timestamp_out_of_tolerance", "The webhook is too old.", "The signed timestamp is outside the tolerance window.")
-                : BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "The webhook signature does not match.", "Sign t.body with the webhook secret (see docs/billing.md).");
+            return WebhookReceipt.Refused(check, "Sign t.body with the webhook secret (see docs/billing.md).");
         }
 
         LocalWebhookEvent? message;
@@ -70,7 +57,7 @@ internal static class ReceiveLocalWebhookEndpoint
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(Remember, new { message.Id, message.Type, now }, transaction, cancellationToken: cancellationToken)) == 0)
+        if (!await WebhookReceipt.RememberOnceAsync(connection, transaction, LocalTestProvider.ProviderName, message.Id, message.Type, now, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             logger.LogInformation("Webhook event already applied; replay ignored");
@@ -87,21 +74,20 @@ internal static class ReceiveLocalWebhookEndpoint
 
         if (order is null)
         {
-            // The order's own transaction may not have committed yet: answer non-2xx so the provider retries, and forget the id.
+            // Forget the id: the provider retries.
             await transaction.RollbackAsync(cancellationToken);
-            return BillingProblems.Create(StatusCodes.Status404NotFound, "payment_unknown", "No order holds this payment.", "The provider retries; the order may not be recorded yet.");
+            return WebhookReceipt.PaymentUnknown("The provider");
         }
 
         if (!await OrderConfirmations.PaidAsync(connection, transaction, order, message.Data.AmountMinor, message.Data.Currency, settings.PartnerSharePercent, now, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             logger.LogWarning("Webhook for order {OrderId} confirms another amount than the order's; refused", order.Id);
-            return BillingProblems.Create(StatusCodes.Status400BadRequest, "webhook_amount_mismatch", "The confirmed amount differs from the order.", "The order stays pending.");
+            return WebhookReceipt.AmountMismatch();
         }
 
         logger.LogInformation("Order {OrderId} paid", order.Id);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new { status = "applied" });
     }
-
 }

@@ -8,6 +8,7 @@ using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Store;
+using Verification.Proctoring.Sessions.Telemetry;
 
 namespace Verification.Proctoring.Sessions.Live;
 
@@ -23,6 +24,7 @@ internal sealed class FrameProcessor(
     SessionStore store,
     IHubContext<ProctoringHub, IProctoringClient> hub,
     SessionSettings settings,
+    ProctoringMetrics metrics,
     ILogger<FrameProcessor> logger)
 {
     private readonly SemaphoreSlim _analyses = new(settings.MaxConcurrentAnalyses > 0 ? settings.MaxConcurrentAnalyses : Environment.ProcessorCount);
@@ -32,9 +34,13 @@ internal sealed class FrameProcessor(
         byte[]? previousHash = null;
         await foreach (var frame in session.Frames.Reader.ReadAllAsync())
         {
+            using var activity = ProctoringMetrics.Traces.StartActivity("frame.process", ActivityKind.Internal, frame.Caller);
+            activity?.SetTag("verification.session_id", session.SessionId);
+            activity?.SetTag("verification.frame", frame.Frame);
+            string outcome;
             try
             {
-                previousHash = await ProcessAsync(session, frame, previousHash);
+                (previousHash, outcome) = await ProcessAsync(session, frame, previousHash);
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
             {
@@ -44,14 +50,19 @@ internal sealed class FrameProcessor(
                     session.Evidence.ForgetAnalysis(frame.Frame);
                 }
 
+                outcome = "not_recorded";
                 logger.LogWarning("Session {SessionId} could not analyse and record frame {Frame}: database unreachable ({Reason})", session.SessionId, frame.Frame, ex.Message);
                 await TellAsync(session, frame, "frame_not_recorded", "This picture could not be checked just now; keep your camera on.");
             }
             catch (Exception ex)
             {
                 // The isolation boundary of one session: whatever a frame does to the analysis, only this session hears of it.
+                outcome = "failed";
                 await FailAsync(session, frame, ex);
             }
+
+            activity?.SetTag("verification.outcome", outcome);
+            metrics.FrameAnalysed(outcome, Stopwatch.GetElapsedTime(frame.ReceivedTimestamp));
         }
     }
 
@@ -96,7 +107,7 @@ internal sealed class FrameProcessor(
             Verdict = session.LastVerdict.ToString(),
         });
 
-    private async Task<byte[]?> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash)
+    private async Task<(byte[]? Hash, string Outcome)> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash)
     {
         // Withdrawing consent stops collection at once, also in a session already running: the frame is not analysed or kept.
         if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
@@ -111,13 +122,14 @@ internal sealed class FrameProcessor(
 
             await TellAsync(session, frame, "consent_withdrawn", "You withdrew your consent, so no picture is checked or kept. Ask for the manual review alternative.");
             await SessionNotifier.AnnounceAsync(hub, session, current, withdrawn is null ? [] : [withdrawn]);
-            return previousHash;
+            return (previousHash, "consent_withdrawn");
         }
 
         FaceAnalysis analysis;
         await _analyses.WaitAsync();
         try
         {
+            using var analysing = ProctoringMetrics.Traces.StartActivity("frame.analyse");
             analysis = engine.Analyze(frame.Bytes, engine.Options.Session);
         }
         finally
@@ -169,8 +181,12 @@ internal sealed class FrameProcessor(
         });
 
         await SessionNotifier.AnnounceAsync(hub, session, verdict, raised);
-        await store.RecordFrameAsync(session.SessionId, frame.Frame, frame.ReceivedAt, observation, code, CancellationToken.None);
-        await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
-        return hash;
+        using (ProctoringMetrics.Traces.StartActivity("frame.store"))
+        {
+            await store.RecordFrameAsync(session.SessionId, frame.Frame, frame.ReceivedAt, observation, code, CancellationToken.None);
+            await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
+        }
+
+        return (hash, unreadable ? "unreadable" : "analysed");
     }
 }

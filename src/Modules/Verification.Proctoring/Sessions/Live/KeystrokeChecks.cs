@@ -5,6 +5,7 @@ using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Store;
+using Verification.Proctoring.Sessions.Telemetry;
 
 namespace Verification.Proctoring.Sessions.Live;
 
@@ -13,13 +14,15 @@ namespace Verification.Proctoring.Sessions.Live;
 /// never queued behind frames and never shed.
 /// </summary>
 internal sealed class KeystrokeChecks(
-    KeystrokeVerifier verifier, IdentityProfiles profiles, TypingCheckStore store, IHubContext<ProctoringHub, IProctoringClient> hub, ILogger<KeystrokeChecks> logger)
+    KeystrokeVerifier verifier, IdentityProfiles profiles, TypingCheckStore store, IHubContext<ProctoringHub, IProctoringClient> hub, ProctoringMetrics metrics,
+    ILogger<KeystrokeChecks> logger)
 {
     private const string ConsentWithdrawn = "consent_withdrawn";
 
     public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch? batch)
     {
         var result = await ScoreAsync(session, batch);
+        metrics.TypingChecked(result.Usable ? (result.Accepted == true ? "accepted" : "not_accepted") : result.Code ?? "unusable");
         if (result.Code != ConsentWithdrawn)
         {
             try

@@ -7,6 +7,7 @@ using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Store;
+using Verification.Proctoring.Sessions.Telemetry;
 using Verification.Proctoring.Sessions.Verdicts;
 using Verification.Proctoring.Tokens;
 
@@ -22,6 +23,7 @@ internal sealed class SessionLifecycle(
     PendingVerdicts verdicts,
     SessionSettings settings,
     IHubContext<ProctoringHub, IProctoringClient> hub,
+    ProctoringMetrics metrics,
     TimeProvider time,
     ILogger<SessionLifecycle> logger)
 {
@@ -85,7 +87,7 @@ internal sealed class SessionLifecycle(
         }
 
         var now = time.GetUtcNow();
-        var frame = new QueuedFrame(session.NextFrameNumber(), jpeg, now, Stopwatch.GetTimestamp());
+        var frame = new QueuedFrame(session.NextFrameNumber(), jpeg, now, Stopwatch.GetTimestamp(), Activity.Current?.Context ?? default);
         session.LastFrameAt = now;
         session.LastActivityAt = now;
         session.LastFrameNumber = frame.Frame;
@@ -99,6 +101,7 @@ internal sealed class SessionLifecycle(
             return new FrameAccepted { Frame = frame.Frame, Code = "session_ended", Message = "This session has ended." };
         }
 
+        metrics.FrameReceived();
         return new FrameAccepted { Frame = frame.Frame };
     }
 
@@ -158,6 +161,7 @@ internal sealed class SessionLifecycle(
 
         var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed);
         var stored = await verdicts.WriteAsync(outcome);
+        metrics.SessionEnded(verdict.Kind.ToString(), outcome.Status);
         sessions.Remove(session.SessionId);
         await SessionNotifier.AnnounceFinalAsync(hub, session, verdict);
         var flags = verdict.Flags.Select(f => f.Kind.ToString()).ToArray();
@@ -206,7 +210,9 @@ internal sealed class SessionLifecycle(
         return session;
     }
 
-    private void OnFrameShed(LiveSession session, QueuedFrame frame) =>
+    private void OnFrameShed(LiveSession session, QueuedFrame frame)
+    {
+        metrics.FrameShed();
         _ = hub.Clients.Client(session.ConnectionId ?? "").FramesShed(new FramesShed
         {
             SessionId = session.SessionId,
@@ -214,4 +220,5 @@ internal sealed class SessionLifecycle(
             TotalDropped = session.Shed,
             Rule = "newest frame kept: a frame waiting for analysis is dropped when a newer one arrives",
         });
+    }
 }

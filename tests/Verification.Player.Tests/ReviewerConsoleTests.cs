@@ -25,6 +25,7 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
     private const string Impostor = "Jennifer_Capriati";
     private const string ReviewerEmail = "reviewer@example.org";
     private const int TypistSeed = 11;
+    private const string SecondReviewerPassphrase = "a second reviewer's passphrase";
 
     // The demo seed's learner and course (src/Verification.Host/Demo/DemoSeeder.cs).
     private static readonly Guid DemoPartnerId = new("01935f00-0000-7000-8000-000000000001");
@@ -104,6 +105,7 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         await Assertions.Expect(publicPage.Locator("body")).ToContainTextAsync("Revoked on");
         await Save(publicPage, "04-certificate-revoked");
         await publicPage.CloseAsync();
+        var appealed = await AppealReachesAnotherReviewerWhoEscalatesItToTheSeniorQueueAsync(browser, context, platform, other, caseId);
         await page.ClickAsync("#sign-out");
         await Assertions.Expect(page.Locator("#sign-in-section")).ToBeVisibleAsync();
         var afterSignOut = await context.APIRequest.GetAsync("/api/v1/review-cases");
@@ -116,6 +118,7 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         Assert.Equal(("Revoked", held.CertificateId, held.VerificationCode), (revoked.Status, revoked.CertificateId, revoked.VerificationCode));
         Assert.NotNull(revoked.RevokedAt);
         Assert.Equal(401, afterSignOut.Status);
+        Assert.Equal((201, 403, 403), appealed);
         Assert.Empty(scriptErrors);
         Assert.True(File.Exists(Path.Combine(ScreenshotFolder, "03-timeline.png")));
     }
@@ -188,10 +191,67 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         return answer.GetProperty("status").GetString();
     }
 
+    /// <summary>
+    /// The learner appeals the rejection; the reviewer who rejected may not take it (403), the second reviewer finds it
+    /// marked as an appeal in their own console and escalates it; it then shows in a senior reviewer's escalated queue
+    /// only (the second reviewer is refused that queue). Returns (appeal, first reviewer's claim, second reviewer's
+    /// escalated queue) statuses.
+    /// </summary>
+    private async Task<(int Appeal, int RejecterClaim, int NonSeniorEscalatedQueue)> AppealReachesAnotherReviewerWhoEscalatesItToTheSeniorQueueAsync(
+        IBrowser browser, IBrowserContext rejecter, HttpClient platform, StaffMemberCreated other, string caseId)
+    {
+        using var minted = await platform.PostAsJsonAsync("/api/v1/tokens", new { learnerId = DemoLearnerId, courseId = DemoCourseId, purpose = "enrollment" }, TestContext.Current.CancellationToken);
+        var learnerToken = (await minted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString();
+        using var appeal = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/learners/{DemoLearnerId}/review-cases/{caseId}/appeal")
+        {
+            Content = JsonContent.Create(new { reason = "I sat the quiz myself; my sister walked past the camera." }),
+        };
+        appeal.Headers.Authorization = new("Bearer", learnerToken);
+        using var learner = fixture.CreateClient();
+        using var appealed = await learner.SendAsync(appeal, TestContext.Current.CancellationToken);
+        var rejecterClaim = await rejecter.APIRequest.PostAsync($"/api/v1/review-cases/{caseId}/claim");
+
+        await using var second = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await second.NewPageAsync();
+        await page.GotoAsync("/reviewer/");
+        await page.FillAsync("#sign-in-email", other.Email);
+        await page.FillAsync("#sign-in-password", SecondReviewerPassphrase);
+        await page.ClickAsync("#sign-in button[type=submit]");
+        var row = page.Locator("#queue tbody tr").Filter(new() { HasText = caseId[..8] + " (appeal)" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await row.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#appeal")).ToContainTextAsync("walked past the camera");
+        await page.Locator("body").PressAsync("e");
+        await Assertions.Expect(page.Locator("#note")).ToBeFocusedAsync();
+        await page.FillAsync("#note", "The appeal names another person in frame: a senior reviewer should decide.");
+        await page.ClickAsync("#decision button[type=submit]");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("escalated");
+        await Assertions.Expect(page.Locator("#queue tbody tr").Filter(new() { HasText = caseId[..8] })).ToHaveCountAsync(0);
+        var nonSenior = await second.APIRequest.GetAsync("/api/v1/review-cases/escalated");
+
+        var senior = (await SendAsync(new CreateStaffMember($"{Guid.CreateVersion7():N}@example.org", "Senior Reviewer", StaffRoles.SeniorReviewer, "test"))).Created!;
+        await using var seniorContext = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
+        var seniorPage = await seniorContext.NewPageAsync();
+        await seniorPage.GotoAsync("/reviewer/");
+        await seniorPage.FillAsync("#sign-in-email", senior.Email);
+        await seniorPage.FillAsync("#sign-in-password", senior.OneTimePassword);
+        await seniorPage.ClickAsync("#sign-in button[type=submit]");
+        await seniorPage.FillAsync("#sign-in-password", senior.OneTimePassword);
+        await seniorPage.FillAsync("#sign-in-new-password", "a senior reviewer's passphrase");
+        await seniorPage.ClickAsync("#sign-in button[type=submit]");
+        await Assertions.Expect(seniorPage.Locator("#queue-section")).ToBeVisibleAsync();
+        await Assertions.Expect(seniorPage.Locator("#queue tbody tr").Filter(new() { HasText = caseId[..8] })).ToHaveCountAsync(0);
+        await seniorPage.SelectOptionAsync("#filter-status", "escalated");
+        await seniorPage.ClickAsync("#filters button[type=submit]");
+        await Assertions.Expect(seniorPage.Locator("#queue tbody tr").Filter(new() { HasText = caseId[..8] })).ToHaveCountAsync(1);
+        await Save(seniorPage, "05-senior-queue");
+        return ((int)appealed.StatusCode, rejecterClaim.Status, nonSenior.Status);
+    }
+
     private async Task<int> SecondReviewerClaimsAsync(IBrowser browser, StaffMemberCreated other, string caseId)
     {
         await using var context = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString() });
-        var signIn = await context.APIRequest.PostAsync("/api/v1/staff/sign-in", new() { DataObject = new { email = other.Email, password = other.OneTimePassword, newPassword = "a second reviewer's passphrase" } });
+        var signIn = await context.APIRequest.PostAsync("/api/v1/staff/sign-in", new() { DataObject = new { email = other.Email, password = other.OneTimePassword, newPassword = SecondReviewerPassphrase } });
         Assert.Equal(200, signIn.Status);
         var claim = await context.APIRequest.PostAsync($"/api/v1/review-cases/{caseId}/claim");
         return claim.Status;

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Lti.Launch;
+using Verification.Lti.Launch.StartProctoring;
 using Verification.Lti.Login;
 using Verification.Lti.Platforms;
 using Verification.Lti.Platforms.ListPlatforms;
 using Verification.Lti.Platforms.RegisterPlatform;
+using Verification.Lti.StartAssessment;
 using Verification.Lti.ToolConfiguration;
 using Verification.Lti.ToolKeys;
 
@@ -32,6 +34,9 @@ public sealed class LtiModule : IModule
         services.AddSingleton<LaunchStore>();
         services.AddSingleton<LaunchValidator>();
         services.AddSingleton<PlatformKeys>();
+        services.AddScoped<LtiIdentities>();
+        services.AddScoped<StartProctoringHandler>();
+        services.AddSingleton<StartAssessmentMessage>();
         services.AddHttpClient(PlatformKeys.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
     }
 
@@ -52,5 +57,6 @@ public sealed class LtiModule : IModule
         endpoints.MapToolConfiguration();
         endpoints.MapInitiateLogin();
         endpoints.MapLaunch();
+        endpoints.MapStartAssessment();
     }
 }

@@ -43,6 +43,34 @@ CREATE TABLE lti.launches (
     lti_user             text        NOT NULL,
     resource_link_id     text        NOT NULL,
     attempt_number       integer,
-    created_at           timestamptz NOT NULL
+    created_at           timestamptz NOT NULL,
+    -- LtiStartProctoring only: the learner and course it maps to, and what LtiStartAssessment must echo.
+    learner_id           uuid,
+    course_id            uuid,
+    session_data         text,
+    start_assessment_url text,
+    acs_url              text,
+    given_name           text,
+    family_name          text,
+    full_name            text,
+    pre_exam_verdict     text,
+    pre_exam_flags       text[],
+    start_assessment_at  timestamptz
+);
+CREATE INDEX launches_by_learner ON lti.launches (learner_id, course_id, resource_link_id, created_at);
+
+-- Who an LTI user and context are here, per platform: created on first sight through Enrollment's and Catalog's contracts.
+CREATE TABLE lti.learners (
+    platform_id uuid NOT NULL REFERENCES lti.platforms (id),
+    lti_user    text NOT NULL,
+    learner_id  uuid NOT NULL UNIQUE,
+    PRIMARY KEY (platform_id, lti_user)
+);
+
+CREATE TABLE lti.courses (
+    platform_id uuid NOT NULL REFERENCES lti.platforms (id),
+    context_id  text NOT NULL,
+    course_id   uuid NOT NULL UNIQUE,
+    PRIMARY KEY (platform_id, context_id)
 );
 CREATE INDEX launches_by_platform ON lti.launches (platform_id, created_at);

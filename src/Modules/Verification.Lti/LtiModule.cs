@@ -3,6 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Verification.BuildingBlocks.Migrations;
+using Verification.BuildingBlocks.Outbox;
+using Verification.Lti.AssessmentControl;
+using Verification.Lti.Contracts;
 using Verification.BuildingBlocks.Modules;
 using Verification.Lti.Launch;
 using Verification.Lti.Launch.StartProctoring;
@@ -37,6 +40,9 @@ public sealed class LtiModule : IModule
         services.AddScoped<LtiIdentities>();
         services.AddScoped<StartProctoringHandler>();
         services.AddSingleton<StartAssessmentMessage>();
+        services.AddSingleton<AcsAccessTokens>();
+        services.AddHttpClient(AcsAccessTokens.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddOutbox(new OutboxTable("lti", [typeof(AcsFlagRequested)]));
         services.AddHttpClient(PlatformKeys.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
     }
 

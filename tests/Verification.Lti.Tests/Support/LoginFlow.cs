@@ -86,6 +86,11 @@ internal sealed class LoginFlow(LtiApp app, TestPlatform platform)
             ["https://purl.imsglobal.org/spec/lti-ap/claim/attempt_number"] = 1,
             ["https://purl.imsglobal.org/spec/lti-ap/claim/session_data"] = "platform-csrf-" + login.State[..6],
             ["https://purl.imsglobal.org/spec/lti-ap/claim/start_assessment_url"] = new Uri(platform.BaseAddress, "/start-assessment").ToString(),
+            ["https://purl.imsglobal.org/spec/lti-ap/claim/acs"] = new Dictionary<string, object>
+            {
+                ["actions"] = new[] { "flag", "pause", "resume", "terminate" },
+                ["assessment_control_url"] = new Uri(platform.BaseAddress, "/acs").ToString(),
+            },
         };
     }
 

@@ -33,6 +33,14 @@ internal sealed class TestPlatform : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    public sealed record Call(string Path, string? Authorization, string? ContentType, string Body);
+
+    /// <summary>The token and ACS requests the tool made, with their bodies.</summary>
+    public ConcurrentQueue<Call> ServiceCalls { get; } = new();
+
+    /// <summary>How many ACS calls to answer 503 before accepting one: the platform being away.</summary>
+    public int AcsFailuresLeft;
+
     public Uri BaseAddress { get; }
 
     private TestPlatform(WebApplication app, Uri address)
@@ -53,6 +61,20 @@ internal sealed class TestPlatform : IAsyncDisposable
             await next(context);
         });
         app.MapGet("/jwks", () => Results.Text(platform!.Jwks(), "application/json"));
+        app.MapPost("/token", async (HttpRequest request) =>
+        {
+            var body = await new StreamReader(request.Body).ReadToEndAsync();
+            platform!.ServiceCalls.Enqueue(new Call("/token", null, request.ContentType, body));
+            return Results.Json(new { access_token = "platform-access-token", token_type = "Bearer", expires_in = 3600, scope = "https://purl.imsglobal.org/spec/lti-ap/scope/control.all" });
+        });
+        app.MapPost("/acs", async (HttpRequest request) =>
+        {
+            var body = await new StreamReader(request.Body).ReadToEndAsync();
+            platform!.ServiceCalls.Enqueue(new Call("/acs", request.Headers.Authorization.ToString(), request.ContentType, body));
+            return Interlocked.Decrement(ref platform.AcsFailuresLeft) >= 0
+                ? Results.StatusCode(503)
+                : Results.Json(new { status = "flagged" }, contentType: "application/vnd.ims.lti-ap.v1.control+json");
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         platform = new TestPlatform(app, new Uri(address));

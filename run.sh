@@ -121,6 +121,8 @@ Verification is starting on $url
   readiness           $url/health/ready
   demo partner        01935f00-0000-7000-8000-000000000001, API key $Demo__ApiKey
                       (learner 01935f00-0000-7000-8000-000000000004, course 01935f00-0000-7000-8000-000000000002)
+  LTI 1.3 tool        login initiation $url/lti/login, launch (redirect) $url/lti/launch, JWKS $url/lti/jwks.json
+                      (with the public key as JSON: $url/lti/tool; registering an LMS: docs/lti.md)
 Ctrl-C stops the service and its database.
 
 EOT

@@ -4,6 +4,7 @@ using Verification.BuildingBlocks.Modules;
 using Verification.Catalog;
 using Verification.Certificates;
 using Verification.Enrollment;
+using Verification.Lti;
 using Verification.Proctoring;
 
 namespace Verification.Host.Startup;
@@ -20,5 +21,6 @@ internal static class ModuleCatalog
         new AccessModule(),
         new ProctoringModule(),
         new CertificatesModule(),
+        new LtiModule(),
     ];
 }

@@ -15,6 +15,7 @@ public sealed class ModuleBoundaryTests
         typeof(Verification.Enrollment.EnrollmentModule).Assembly,
         typeof(Verification.Billing.BillingModule).Assembly,
         typeof(Verification.Access.AccessModule).Assembly,
+        typeof(Verification.Lti.LtiModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames => [.. Modules.Select(m => m.GetName().Name!)];

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Mediator;
+using Npgsql;
+using Verification.Catalog.Contracts;
+using Verification.Enrollment.Contracts;
+using Verification.Lti.Platforms;
+
+namespace Verification.Lti.Launch.StartProctoring;
+
+/// <summary>
+/// The learner and course an LTI user and context are for the platform's partner, made through Enrollment's and
+/// Catalog's contracts on first sight (both idempotent on the id, so a retry after a crash makes nothing twice).
+/// </summary>
+internal sealed class LtiIdentities(NpgsqlDataSource dataSource, IMediator mediator)
+{
+    public async Task<Guid> LearnerAsync(Platform platform, string ltiUser, ProctoringClaims claims, CancellationToken cancellationToken)
+    {
+        var learnerId = await MappedAsync("SELECT learner_id FROM lti.learners WHERE platform_id = @platformId AND lti_user = @key", platform.Id, ltiUser, cancellationToken)
+            ?? Guid.CreateVersion7();
+        // The LMS need not share an email; a stable placeholder under a reserved domain keeps the learner reachable by id only.
+        var email = claims.Email ?? $"lti-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(platform.Id + "/" + ltiUser)).AsSpan(0, 10))}@lti.invalid";
+        await mediator.Send(new RegisterLearner(learnerId, claims.FullName, email, platform.PartnerId, ltiUser), cancellationToken);
+        return await MapAsync("INSERT INTO lti.learners (platform_id, lti_user, learner_id) VALUES (@platformId, @key, @id) ON CONFLICT DO NOTHING",
+            "SELECT learner_id FROM lti.learners WHERE platform_id = @platformId AND lti_user = @key", platform.Id, ltiUser, learnerId, cancellationToken);
+    }
+
+    public async Task<Guid> CourseAsync(Platform platform, ProctoringClaims claims, CancellationToken cancellationToken)
+    {
+        var courseId = await MappedAsync("SELECT course_id FROM lti.courses WHERE platform_id = @platformId AND context_id = @key", platform.Id, claims.ContextId, cancellationToken)
+            ?? Guid.CreateVersion7();
+        var code = "LTI-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(platform.Id + "/" + claims.ContextId)).AsSpan(0, 6));
+        // The LMS sells the course; here it is a track with no price of its own, proctored for the partner.
+        await mediator.Send(new CreateCourse(courseId, platform.PartnerId, code, claims.ContextTitle, Guid.CreateVersion7(), 0, "EUR"), cancellationToken);
+        return await MapAsync("INSERT INTO lti.courses (platform_id, context_id, course_id) VALUES (@platformId, @key, @id) ON CONFLICT DO NOTHING",
+            "SELECT course_id FROM lti.courses WHERE platform_id = @platformId AND context_id = @key", platform.Id, claims.ContextId, courseId, cancellationToken);
+    }
+
+    private async Task<Guid?> MappedAsync(string sql, Guid platformId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { platformId, key }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<Guid> MapAsync(string insert, string select, Guid platformId, string key, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(insert, new { platformId, key, id }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<Guid>(new CommandDefinition(select, new { platformId, key }, cancellationToken: cancellationToken));
+    }
+}

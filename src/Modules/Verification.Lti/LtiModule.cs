@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Verification.BuildingBlocks.Migrations;
+using Verification.BuildingBlocks.Outbox;
+using Verification.Lti.AssessmentControl;
+using Verification.Lti.Contracts;
+using Verification.BuildingBlocks.Modules;
+using Verification.Lti.Launch;
+using Verification.Lti.Launch.StartProctoring;
+using Verification.Lti.Login;
+using Verification.Lti.Platforms;
+using Verification.Lti.Platforms.ListPlatforms;
+using Verification.Lti.Platforms.RegisterPlatform;
+using Verification.Lti.StartAssessment;
+using Verification.Lti.ToolConfiguration;
+using Verification.Lti.ToolKeys;
+
+namespace Verification.Lti;
+
+/// <summary>
+/// The tool side of LTI 1.3 Proctoring Services: partners' LMS registrations, the tool's keys, OIDC login and the
+/// validated launch. Other modules are reached through their contracts only.
+/// </summary>
+public sealed class LtiModule : IModule
+{
+    public string Name => "lti";
+
+    public ModuleMigrations Migrations { get; } = ModuleMigrations.FromAssembly("lti", typeof(LtiModule).Assembly);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        AddStores(services, configuration);
+        services.AddHostedService<ToolKeyStartup>();
+        services.AddSingleton<LoginStateStore>();
+        services.AddSingleton<LaunchStore>();
+        services.AddSingleton<LaunchValidator>();
+        services.AddSingleton<PlatformKeys>();
+        services.AddScoped<LtiIdentities>();
+        services.AddScoped<StartProctoringHandler>();
+        services.AddSingleton<StartAssessmentMessage>();
+        services.AddSingleton<AcsAccessTokens>();
+        services.AddHttpClient(AcsAccessTokens.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddOutbox(new OutboxTable("lti", [typeof(AcsFlagRequested)]));
+        services.AddHttpClient(PlatformKeys.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>What the CLI needs as well as the Host.</summary>
+    internal static void AddStores(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LtiSettings>().Bind(configuration.GetSection(LtiSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LtiSettings>>().Value);
+        services.AddSingleton<ToolKeyStore>();
+        services.AddSingleton<PlatformStore>();
+        services.AddScoped<RegisterPlatformHandler>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRegisterPlatform();
+        endpoints.MapListPlatforms();
+        endpoints.MapToolConfiguration();
+        endpoints.MapInitiateLogin();
+        endpoints.MapLaunch();
+        endpoints.MapStartAssessment();
+    }
+}

@@ -17,10 +17,12 @@ namespace Verification.Player.Tests.Support;
 internal sealed class PlayerHost : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PlayerHost(string connectionString)
+    public PlayerHost(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -48,5 +50,9 @@ internal sealed class PlayerHost : WebApplicationFactory<Program>
         builder.UseSetting("Proctoring:Sessions:FrameIntervalSeconds", "1");
         builder.UseSetting("Smtp:Host", smtp[0]);
         builder.UseSetting("Smtp:Port", smtp[1]);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

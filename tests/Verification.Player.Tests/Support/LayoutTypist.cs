@@ -87,7 +87,7 @@ internal sealed class LayoutTypist(int seed, KeyboardLayout layout)
     {
         if (!_rhythm.TryGetValue(position, out var rhythm))
         {
-            rhythm = (_person.Next(40, 90), _person.Next(20, 100));
+            rhythm = (_person.Next(70, 140), _person.Next(80, 200));
             _rhythm[position] = rhythm;
         }
 

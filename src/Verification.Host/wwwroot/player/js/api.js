@@ -52,8 +52,8 @@ const learner = token => `/api/v1/learners/${learnerOf(token)}`;
 
 export const api = {
   demoToken: (purpose, assessmentId) => call("POST", "/api/v1/demo/tokens", { json: { purpose, assessmentId } }),
-  consent: token => call("GET", `${learner(token)}/consent`, { token }),
-  acceptConsent: (token, version) => call("POST", `${learner(token)}/consent`, { token, json: { version } }),
+  consent: (token, language) => call("GET", `${learner(token)}/consent?${new URLSearchParams({ language })}`, { token }),
+  acceptConsent: (token, version, language) => call("POST", `${learner(token)}/consent`, { token, json: { version, language } }),
   enrollmentStatus: (token, pledge) => call("GET", `${learner(token)}/identity${pledgeQuery(pledge)}`, { token }),
   enrollFace: (token, jpeg) => call("POST", `${learner(token)}/identity/frames`, { token, form: imageForm(jpeg, "face.jpg") }),
   enrollIdPhoto: (token, image) => call("PUT", `${learner(token)}/identity/id-photo`, { token, form: imageForm(image, image.name ?? "id.jpg") }),

@@ -9,7 +9,7 @@ import { setText, show } from "./screens.js";
 import { KeystrokeRecorder } from "./typing.js";
 
 // The course player's flow: sign-in, consent (or the alternatives), enrollment, then graded assessments.
-const state = { token: null, learner: null, consentVersion: null, stream: null, session: null, pledge: null };
+const state = { token: null, learner: null, consent: null, consentVersion: null, consentLanguage: "en", stream: null, session: null, pledge: null };
 const assessmentId = new URLSearchParams(location.search).get("assessment") ?? "quiz-1";
 
 const flagKinds = new Set(["FaceMismatch", "NoFace", "SeveralFaces", "SuspectedSpoof", "TypingMismatch", "CameraBlocked", "StreamGap", "InsufficientEvidence"]);
@@ -34,6 +34,9 @@ async function startLanguage() {
   }
   select.onchange = async () => {
     await setLanguage(select.value, { remember: true });
+    if (state.token) {
+      await showConsentText();
+    }
     if (state.pledge) {
       state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
     }
@@ -48,9 +51,8 @@ async function signIn() {
     name.textContent = t("learner.signedIn", { name: t("learner.demo") });
     name.hidden = false;
     enablePrivacy(() => state.token);
-    const consent = await api.consent(state.token);
-    state.consentVersion = consent.current.version;
-    document.getElementById("consent-text").textContent = consent.current.text;
+    await showConsentText();
+    const consent = state.consent;
     if (consent.accepted?.version === consent.current.version) {
       await continueEnrollment();
     } else {
@@ -61,13 +63,26 @@ async function signIn() {
   }
 }
 
+// The consent text in the page's language where a translation of the current version exists; the acceptance records
+// the version and the language the learner read it in.
+async function showConsentText() {
+  const consent = await api.consent(state.token, language());
+  state.consent = consent;
+  state.consentVersion = consent.current.version;
+  state.consentLanguage = consent.current.language;
+  const text = document.getElementById("consent-text");
+  text.textContent = consent.current.text;
+  text.lang = consent.current.language;
+  text.dir = "auto";
+}
+
 async function acceptConsent() {
   // The camera is checked before consent is recorded: without one, nothing at all is kept.
   if (!(await cameraOrAlternatives())) {
     return;
   }
   try {
-    await api.acceptConsent(state.token, state.consentVersion);
+    await api.acceptConsent(state.token, state.consentVersion, state.consentLanguage);
     await continueEnrollment();
   } catch (error) {
     setText("consent-error", error.message);

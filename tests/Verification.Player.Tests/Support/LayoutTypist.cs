@@ -87,6 +87,7 @@ internal sealed class LayoutTypist(int seed, KeyboardLayout layout)
     {
         if (!_rhythm.TryGetValue(position, out var rhythm))
         {
+            // Long enough that a loaded machine's scheduling jitter (tens of ms) stays small beside the rhythm itself.
             rhythm = (_person.Next(70, 140), _person.Next(80, 200));
             _rhythm[position] = rhythm;
         }

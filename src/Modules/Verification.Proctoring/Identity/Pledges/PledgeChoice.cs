@@ -1,11 +1,11 @@
 namespace Verification.Proctoring.Identity.Pledges;
 
 /// <summary>Which keyboard the learner types on: their language's own script, or Latin letters.</summary>
-public enum PledgeKeyboard
+internal enum PledgeKeyboard
 {
     Native,
     Latin,
 }
 
 /// <summary>The pledge a learner is asked to type, with the language and keyboard it was chosen for.</summary>
-public sealed record PledgeChoice(string Phrase, string Language, PledgeKeyboard Keyboard, bool NativeAvailable);
+internal sealed record PledgeChoice(string Phrase, string Language, PledgeKeyboard Keyboard, bool NativeAvailable);

@@ -10,7 +10,7 @@ source scripts/lib.sh
 url="${VERIFICATION_URL:-http://127.0.0.1:5080}"
 
 ensure_dotnet
-ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core
+ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-core
 scripts/fetch-models.sh
 scripts/page-packages.sh
 

@@ -10,7 +10,7 @@ namespace Verification.Host.Demo;
 /// <summary>
 /// With <c>Demo:Seed</c> on (./run.sh sets it), adds a university and a company partner (the university with an API key,
 /// <c>Demo:ApiKey</c>, kept by ./run.sh in .data/), three courses with verified tracks, a specialization, a learner on the
-/// verified track who paid for it, a monthly (59.00 USD) and a yearly (399.00 USD) plan over Demo University's tracks, an organisation's program with a contract and members in each state, and a reviewer,
+/// verified track who paid for it (named by <c>Demo:LearnerName</c>, default Ada Learner), a monthly (59.00 USD) and a yearly (399.00 USD) plan over Demo University's tracks, an organisation's program with a contract and members in each state, and a reviewer,
 /// an admin and Acme's program administrator whose one-time passwords are printed once, when the accounts are made. Fixed ids make a second run a no-op.
 /// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
@@ -54,7 +54,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
         await mediator.Send(new CreateCourse(SecondCourseId, PartnerId, "DEMO-201", "Research Methods", SecondTrackId, 4900, "USD", Languages: ["en", "fr"], GradedItems: 4), cancellationToken);
         await mediator.Send(new CreateCourse(CompanyCourseId, CompanyId, "DEMO-301", "Applied Data Analysis", CompanyTrackId, 7900, "EUR", GradedItems: 5), cancellationToken);
         await mediator.Send(new CreateSpecialization(SpecializationId, PartnerId, "honest-research", "Honest Research", [CourseId, SecondCourseId], SpecializationTrackId, 8900, "USD"), cancellationToken);
-        await mediator.Send(new RegisterLearner(LearnerId, "Ada Learner", "ada.learner@example.org", PartnerId, "demo-ada"), cancellationToken);
+        await mediator.Send(new RegisterLearner(LearnerId, configuration["Demo:LearnerName"] is { Length: > 0 } learnerName ? learnerName : "Ada Learner", "ada.learner@example.org", PartnerId, "demo-ada"), cancellationToken);
         await mediator.Send(new EnrollLearner(EnrollmentId, LearnerId, CourseId, TrackId), cancellationToken);
         await mediator.Send(new RecordPayment(OrderId, LearnerId, TrackId, 4900, "USD"), cancellationToken);
         await mediator.Send(new CreateSubscriptionPlan(MonthlyPlanId, "Demo University Monthly", PlanInterval.Month, 5900, "USD", [TrackId, SecondTrackId, SpecializationTrackId]), cancellationToken);

@@ -21,6 +21,7 @@ public static class KeystrokeRejectionCodes
     public const string CursorMoved = "cursor_moved";
     public const string Shortcut = "shortcut_used";
     public const string UnsupportedInput = "unsupported_input";
+    public const string InputMethod = "input_method_used";
     public const string TextMismatch = "text_mismatch";
     public const string PhraseInvalid = "phrase_invalid";
 
@@ -39,6 +40,7 @@ public static class KeystrokeRejectionCodes
         CursorMoved => "Please type the phrase again from start to end without moving the cursor or leaving the box.",
         Shortcut => "Please type the phrase yourself: pasting and keyboard shortcuts cannot be used.",
         UnsupportedInput => "Your keyboard input method could not be read. Please switch off any input method editor or on-screen keyboard and type the phrase again.",
+        InputMethod => "Your keyboard composed the text through an input method (IME) or an on-screen keyboard, which gives no key timings. This typing was not counted against you; please type the pledge with a physical keyboard and the input method off, or choose the pledge in Latin letters.",
         TextMismatch => "What was typed does not match the phrase. Please type it again exactly as shown.",
         PhraseInvalid => "The phrase to type is not set up correctly. Please contact support.",
         _ => "Please type the phrase again.",

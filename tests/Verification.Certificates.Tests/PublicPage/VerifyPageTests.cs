@@ -49,6 +49,25 @@ public sealed partial class VerifyPageTests(CertificatesApp app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
     }
 
+    [Theory]
+    [InlineData("王小明", "王小明")]
+    [InlineData("ليلى عبد الله", "ليلى عبد الله")]
+    [InlineData("अनन्या शर्मा", "अनन्या शर्मा")]
+    [InlineData("Zoe\u0308 Nguye\u0302\u0303n", "Zoë Nguyễn")]
+    public async Task Shows_a_name_in_any_script_whole_in_nfc_and_in_its_own_direction(string registered, string shown)
+    {
+        var world = await World.CreateAsync(app, "Universidad Abierta", "Statistics");
+        var learner = await world.LearnerAsync(registered, $"{Guid.NewGuid():N}@example.org");
+        await IssueAsync(world, learner);
+        var row = await CertificateRows.GetAsync(app, learner, world.CourseId);
+
+        using var anonymous = app.CreateClient();
+        var html = await anonymous.GetStringAsync($"/verify/{Display(row.Code)}", Cancel);
+
+        Assert.Equal(shown, Text(html, "learner"));
+        Assert.Contains($"<h1 dir=\"auto\" id=\"learner\">{shown}</h1>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reads_the_code_in_any_case_with_or_without_dashes_and_answers_404_for_unknown_or_malformed_codes()
     {

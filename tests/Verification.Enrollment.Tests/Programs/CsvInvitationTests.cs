@@ -63,6 +63,24 @@ public sealed class CsvInvitationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal([2, 3, 4, 8, 9, 12], Errors(second).Where(e => e.Reason == "already invited or a member").Select(e => e.Line));
     }
 
+    [Fact]
+    public async Task Names_in_hanzi_arabic_and_devanagari_come_in_whole_and_in_nfc_from_a_file_with_a_bom()
+    {
+        var program = await TestProgram.CreateAsync(app, licences: 10);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var file = "Full Name,Email,External ID\r\n" +
+            $"王小明,wang-{tag}@example.org,Z1\r\n" +
+            $"ليلى عبد الله,layla-{tag}@example.org,A1\r\n" +
+            $"अनन्या शर्मा,ananya-{tag}@example.org,H1\r\n" +
+            $"Nguye\u0302\u0303n Thi\u0323,nguyen-{tag}@example.org,V1\r\n";
+
+        var result = await (await UploadAsync(program, WithBom(file))).ReadAsync<JsonElement>();
+        var names = (await program.MembersAsync()).Select(m => m.GetProperty("fullName").GetString()!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(4, result.GetProperty("invited").GetInt32());
+        Assert.Equal(new[] { "王小明", "ليلى عبد الله", "अनन्या शर्मा", "Nguyễn Thị" }.Order(StringComparer.Ordinal), names);
+    }
+
     [Theory]
     [InlineData("Name,Email,External ID\r\nAda,ada@example.org,\r\n")]
     [InlineData("Full Name,Email\r\nAda,ada@example.org\r\n")]

@@ -7,7 +7,7 @@ namespace Verification.Player.Tests.Support;
 /// One Host over one database, Playwright, and one Chromium per fake camera, shared by a test class. Started on first
 /// use, so a test can skip (no shared data, no chromium) before anything is built.
 /// </summary>
-public sealed class PlayerFixture : IAsyncDisposable
+public class PlayerFixture : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, IBrowser> _browsers = [];
@@ -16,6 +16,9 @@ public sealed class PlayerFixture : IAsyncDisposable
     private PlayerHost? _host;
     private IPlaywright? _playwright;
     private Task? _once;
+
+    /// <summary>Settings the Host gets beyond the test defaults (a fixture for learners of one language names its learner).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     internal Uri Address => _host?.Address ?? throw new InvalidOperationException("Call StartAsync first.");
 
@@ -34,7 +37,7 @@ public sealed class PlayerFixture : IAsyncDisposable
             if (_host is null)
             {
                 _database = await TestDatabase.CreateEmptyAsync();
-                _host = new PlayerHost(_database.ConnectionString);
+                _host = new PlayerHost(_database.ConnectionString, settings: Settings);
                 _ = _host.Address;
                 _playwright = await Playwright.CreateAsync();
             }
@@ -96,6 +99,7 @@ public sealed class PlayerFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         foreach (var browser in _browsers.Values)
         {
             await browser.CloseAsync();

@@ -21,11 +21,13 @@ internal sealed class PlayerHost : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
     private readonly FakeTimeProvider? _time;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PlayerHost(string connectionString, FakeTimeProvider? time = null)
+    public PlayerHost(string connectionString, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
         _time = time;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -53,6 +55,11 @@ internal sealed class PlayerHost : WebApplicationFactory<Program>
         builder.UseSetting("Proctoring:Sessions:FrameIntervalSeconds", "1");
         builder.UseSetting("Smtp:Host", smtp[0]);
         builder.UseSetting("Smtp:Port", smtp[1]);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_time is { } time)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));

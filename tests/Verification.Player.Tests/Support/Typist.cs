@@ -28,7 +28,8 @@ internal sealed class Typist(int seed)
     {
         if (!_rhythm.TryGetValue(position, out var rhythm))
         {
-            rhythm = (_person.Next(40, 90), _person.Next(20, 100));
+            // Long enough that a loaded machine's scheduling jitter (tens of ms) stays small beside the rhythm itself.
+            rhythm = (_person.Next(70, 140), _person.Next(80, 200));
             _rhythm[position] = rhythm;
         }
 

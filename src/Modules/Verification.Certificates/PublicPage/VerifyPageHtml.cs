@@ -30,7 +30,7 @@ internal static class VerifyPageHtml
         var body = new StringBuilder()
             .Append("<main class=\"certificate ").Append(state.ToLowerInvariant()).Append("\">")
             .Append("<p class=\"state\" id=\"state\">").Append(E(state)).Append("</p>")
-            .Append("<h1 id=\"learner\">").Append(E(name)).Append("</h1>")
+            .Append("<h1 dir=\"auto\" id=\"learner\">").Append(E(name)).Append("</h1>")
             .Append("<p>completed <strong id=\"course\">").Append(E(view.CourseTitle)).Append("</strong> offered by <strong id=\"partner\">")
             .Append(E(view.PartnerName)).Append("</strong>.</p>")
             .Append("<p id=\"detail\">").Append(E(detail)).Append("</p>")

@@ -35,6 +35,7 @@ internal static class IdentityEndpoints
         services.AddSingleton(_ => KeystrokeVerifier.Load(Path.Combine(modelsDirectory, "keystroke"), keystrokeOptions));
         services.AddSingleton(settings);
         services.AddSingleton<TypingPhrase>();
+        services.AddSingleton<Pledges.PledgeCatalog>();
         services.AddSingleton<LearnerKeys>();
         services.AddSingleton<BiometricCipher>();
         services.AddSingleton<ProfileReseal>();

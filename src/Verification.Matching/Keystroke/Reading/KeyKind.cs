@@ -8,6 +8,7 @@ internal enum KeyKind
     ShortcutModifier,
     Correction,
     Navigation,
+    Composition,
     Unsupported,
 }
 
@@ -24,7 +25,11 @@ internal static class KeyKinds
         return key switch
         {
             "Enter" => KeyKind.Enter,
-            "Shift" or "CapsLock" or "AltGraph" or "Fn" or "FnLock" or "NumLock" => KeyKind.Modifier,
+            // A dead key only chooses the character the next key gives (´ then e is é on Spanish, French, German
+            // layouts): like Shift, the character's key carries the timing.
+            "Shift" or "CapsLock" or "AltGraph" or "Fn" or "FnLock" or "NumLock" or "Dead" => KeyKind.Modifier,
+            // An input method editor or a touch keyboard composing text: the keys are not the characters, and their times say nothing.
+            "Process" or "Unidentified" => KeyKind.Composition,
             "Control" or "Alt" or "Meta" or "OS" or "Super" or "Hyper" => KeyKind.ShortcutModifier,
             "Backspace" or "Delete" or "Undo" or "Redo" or "Cut" or "Paste" => KeyKind.Correction,
             "ArrowLeft" or "ArrowRight" or "ArrowUp" or "ArrowDown" or "Home" or "End" or "PageUp" or "PageDown" or "Tab" or "Insert" or "Escape" => KeyKind.Navigation,

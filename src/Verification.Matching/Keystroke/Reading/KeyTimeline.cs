@@ -99,6 +99,8 @@ internal sealed class KeyTimeline(PhraseKeys keys)
                 return KeystrokeRejectionCodes.Correction;
             case KeyKind.Navigation:
                 return KeystrokeRejectionCodes.CursorMoved;
+            case KeyKind.Composition:
+                return KeystrokeRejectionCodes.InputMethod;
             case KeyKind.Unsupported:
                 return KeystrokeRejectionCodes.UnsupportedInput;
             case KeyKind.Enter when !(keys.EndsWithEnter && _typed == keys.Count - 1):

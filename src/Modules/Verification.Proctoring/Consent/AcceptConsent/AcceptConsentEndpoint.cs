@@ -10,7 +10,8 @@ namespace Verification.Proctoring.Consent.AcceptConsent;
 
 internal static class AcceptConsentEndpoint
 {
-    public sealed record AcceptConsentRequest(int Version);
+    /// <summary>The version accepted and the language it was read in (as <c>GET /consent?language=</c> served it; default English).</summary>
+    public sealed record AcceptConsentRequest(int Version, string? Language = null);
 
     public static void MapAcceptConsent(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/consent", AcceptAsync)
@@ -21,9 +22,9 @@ internal static class AcceptConsentEndpoint
     private static async Task<Results<Ok<AcceptedConsent>, ProblemHttpResult>> AcceptAsync(
         Guid learnerId, AcceptConsentRequest body, AcceptConsentHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(learnerId, body.Version, cancellationToken);
+        var result = await handler.HandleAsync(learnerId, body.Version, body.Language, cancellationToken);
         return result.Outcome == AcceptConsentOutcome.Accepted
-            ? TypedResults.Ok(new AcceptedConsent(result.CurrentVersion, result.Covers, result.AcceptedAt))
+            ? TypedResults.Ok(new AcceptedConsent(result.CurrentVersion, result.Language, result.Covers, result.AcceptedAt))
             : ApiProblems.Create(
                 StatusCodes.Status409Conflict,
                 "consent_version_outdated",

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verification.Proctoring.Api;
 using Verification.Proctoring.Consent;
@@ -23,16 +24,20 @@ internal static class CompleteEnrollmentEndpoint
     private static async Task<Results<Ok<EnrollmentCompleted>, ProblemHttpResult>> CompleteAsync(
         Guid learnerId,
         TypingPhrase phrases,
+        [FromQuery] string? locale,
+        [FromQuery] string? keyboard,
         IMediator mediator,
         CompleteEnrollmentHandler handler,
         CancellationToken cancellationToken)
     {
 
-        var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
-        if (phrase is null)
+        var pledge = await phrases.ForAsync(mediator, learnerId, locale, keyboard, cancellationToken);
+        if (pledge is null)
         {
             return ApiProblems.UnknownLearner();
         }
+
+        var phrase = pledge.Phrase;
 
         var (outcome, completed, missing) = await handler.HandleAsync(learnerId, phrase, cancellationToken);
         return outcome switch

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Verification.Matching.Keystroke;
@@ -23,8 +24,11 @@ internal static class GetEnrollmentStatusEndpoint
     /// typing_samples. Once a profile is enrolled and no new enrollment is under way, the status describes that profile:
     /// nothing is missing but consent (when withdrawn), and each requirement the profile met shows as met.
     /// </summary>
+    /// <summary>The pledge's language and keyboard (<c>native</c> or <c>latin</c>), and whether a native-script pledge exists for the language.</summary>
+    public sealed record PledgeSummary(string Language, string Keyboard, bool NativeAvailable);
+
     public sealed record EnrollmentStatus(
-        string[] ConsentCovers, string TypingPhrase, Progress FaceFrames, bool IdPhotoAccepted, Progress TypingSamples, EnrollmentRequirement[] Missing, ProfileSummary? Profile);
+        string[] ConsentCovers, string TypingPhrase, PledgeSummary Pledge, Progress FaceFrames, bool IdPhotoAccepted, Progress TypingSamples, EnrollmentRequirement[] Missing, ProfileSummary? Profile);
 
     private const string ProfileSql = "SELECT version, updated_at FROM proctoring.identity_profiles WHERE learner_id = @learnerId";
 
@@ -32,23 +36,27 @@ internal static class GetEnrollmentStatusEndpoint
         endpoints.MapGet("/identity", GetAsync)
             .WithTags("Identity enrollment")
             .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
-            .WithSummary("What the enrollment has, what is still missing, the phrase to type, and the current profile's version.");
+            .WithSummary("What the enrollment has, what is still missing, the pledge to type (chosen by ?locale= and ?keyboard=native|latin; pass the same to typing-samples and complete), and the current profile's version.");
 
     private static async Task<Results<Ok<EnrollmentStatus>, ProblemHttpResult>> GetAsync(
         Guid learnerId,
         LiveConsent consent,
         TypingPhrase phrases,
+        [FromQuery] string? locale,
+        [FromQuery] string? keyboard,
         IMediator mediator,
         EnrollmentDraft draft,
         EnrollmentSettings settings,
         NpgsqlDataSource dataSource,
         CancellationToken cancellationToken)
     {
-        var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
-        if (phrase is null)
+        var pledge = await phrases.ForAsync(mediator, learnerId, locale, keyboard, cancellationToken);
+        if (pledge is null)
         {
             return ApiProblems.UnknownLearner();
         }
+
+        var phrase = pledge.Phrase;
 
         var covers = await consent.CoversAsync(learnerId, cancellationToken);
         var (frames, samples, idPhoto) = await draft.CountAsync(learnerId, phrase, cancellationToken);
@@ -89,6 +97,7 @@ internal static class GetEnrollmentStatusEndpoint
         return TypedResults.Ok(new EnrollmentStatus(
             [.. covers.Order(StringComparer.Ordinal)],
             phrase,
+            new PledgeSummary(pledge.Language, pledge.Keyboard == Pledges.PledgeKeyboard.Native ? "native" : "latin", pledge.NativeAvailable),
             new Progress(frames, settings.MinimumFaceFrames),
             idPhoto,
             new Progress(samples, KeystrokeProfile.MinimumEnrollmentSamples),

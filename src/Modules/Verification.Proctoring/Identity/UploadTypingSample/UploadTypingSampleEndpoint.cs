@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Api;
@@ -30,15 +31,19 @@ internal static class UploadTypingSampleEndpoint
         Guid learnerId,
         TypingSampleRequest body,
         TypingPhrase phrases,
+        [FromQuery] string? locale,
+        [FromQuery] string? keyboard,
         IMediator mediator,
         UploadTypingSampleHandler handler,
         CancellationToken cancellationToken)
     {
-        var phrase = await phrases.ForAsync(mediator, learnerId, cancellationToken);
-        if (phrase is null)
+        var pledge = await phrases.ForAsync(mediator, learnerId, locale, keyboard, cancellationToken);
+        if (pledge is null)
         {
             return ApiProblems.UnknownLearner();
         }
+
+        var phrase = pledge.Phrase;
 
         // A null event stays null: the keystroke reader refuses it as invalid_event (422), like any other bad event.
         var events = (body.Events ?? []).Select(e => e is null ? null! : new RawKeyEvent(e.Type, e.Key, e.Code, e.TimeStamp, e.Repeat)).ToList();

@@ -44,17 +44,21 @@ export function learnerOf(token) {
   return JSON.parse(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, "="))).learner_id;
 }
 
+// The pledge is chosen by the page's language and the learner's keyboard; the same pair must reach every enrollment call.
+const pledgeQuery = pledge =>
+  pledge ? `?${new URLSearchParams({ locale: pledge.locale, ...(pledge.keyboard ? { keyboard: pledge.keyboard } : {}) })}` : "";
+
 const learner = token => `/api/v1/learners/${learnerOf(token)}`;
 
 export const api = {
   demoToken: (purpose, assessmentId) => call("POST", "/api/v1/demo/tokens", { json: { purpose, assessmentId } }),
-  consent: token => call("GET", `${learner(token)}/consent`, { token }),
-  acceptConsent: (token, version) => call("POST", `${learner(token)}/consent`, { token, json: { version } }),
-  enrollmentStatus: token => call("GET", `${learner(token)}/identity`, { token }),
+  consent: (token, language) => call("GET", `${learner(token)}/consent?${new URLSearchParams({ language })}`, { token }),
+  acceptConsent: (token, version, language) => call("POST", `${learner(token)}/consent`, { token, json: { version, language } }),
+  enrollmentStatus: (token, pledge) => call("GET", `${learner(token)}/identity${pledgeQuery(pledge)}`, { token }),
   enrollFace: (token, jpeg) => call("POST", `${learner(token)}/identity/frames`, { token, form: imageForm(jpeg, "face.jpg") }),
   enrollIdPhoto: (token, image) => call("PUT", `${learner(token)}/identity/id-photo`, { token, form: imageForm(image, image.name ?? "id.jpg") }),
-  enrollTyping: (token, events) => call("POST", `${learner(token)}/identity/typing-samples`, { token, json: { events } }),
-  completeEnrollment: token => call("POST", `${learner(token)}/identity/complete`, { token }),
+  enrollTyping: (token, events, pledge) => call("POST", `${learner(token)}/identity/typing-samples${pledgeQuery(pledge)}`, { token, json: { events } }),
+  completeEnrollment: (token, pledge) => call("POST", `${learner(token)}/identity/complete${pledgeQuery(pledge)}`, { token }),
   exportData: token => call("GET", `${learner(token)}/data`, { token }),
   exportArchive: async token => {
     const response = await fetch(`${learner(token)}/data/archive`, { headers: { Authorization: `Bearer ${token}` } });

@@ -1,5 +1,6 @@
 import { captureJpeg } from "./camera.js";
 import { FramePacer } from "./frame-pacer.js";
+import { t } from "./i18n.js";
 
 // One verification session over /hubs/proctoring with the MessagePack protocol (docs/player-protocol.md). MessagePack
 // maps carry PascalCase names. The session outlives a dropped connection: on reconnection it is resumed by id.
@@ -52,7 +53,7 @@ export class AssessmentSession {
     const started = await this.#connection.invoke("StartSession", this.#token);
     this.#sessionId = started.SessionId;
     this.#pacer = new FramePacer(started.FrameIntervalSeconds * 1000);
-    this.#handlers.onStatus("Identity check on: your camera takes a photo every few seconds.", false);
+    this.#handlers.onStatus(t("session.on"), false);
     this.#scheduleFrame(0);
     return started;
   }

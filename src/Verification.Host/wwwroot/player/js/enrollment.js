@@ -1,6 +1,7 @@
 import { api, ApiError } from "./api.js";
 import { attach, captureJpeg } from "./camera.js";
 import { guidanceFor } from "./guidance.js";
+import { language, t } from "./i18n.js";
 import { setText, show } from "./screens.js";
 import { KeystrokeRecorder } from "./typing.js";
 
@@ -15,8 +16,9 @@ export async function enrollFace({ token, stream, progress }) {
   const button = document.getElementById("face-capture");
   await attach(video, stream);
   let accepted = progress.accepted;
-  setText("face-needed", String(required));
-  setText("face-progress", `${accepted} of ${required} photos taken.`);
+  const progressText = () => t("face.progress", { done: Math.min(accepted, required), required });
+  setText("face-intro", t("face.intro", { count: required }));
+  setText("face-progress", progressText());
   return await new Promise(resolve => {
     button.onclick = async () => {
       button.disabled = true;
@@ -24,8 +26,8 @@ export async function enrollFace({ token, stream, progress }) {
         const result = await api.enrollFace(token, await captureJpeg(video, { width: 640, quality: 0.9 }));
         accepted = result.acceptedFrames;
         outline.className = "outline good";
-        setText("face-guidance", accepted >= required ? "Thank you, that's all we need." : "Good photo. Take another one.", "good");
-        setText("face-progress", `${Math.min(accepted, required)} of ${required} photos taken.`);
+        setText("face-guidance", t(accepted >= required ? "face.done" : "face.more"), "good");
+        setText("face-progress", progressText());
         if (accepted >= required) {
           button.onclick = null;
           resolve();
@@ -33,7 +35,7 @@ export async function enrollFace({ token, stream, progress }) {
         }
       } catch (error) {
         outline.className = "outline adjust";
-        setText("face-guidance", error instanceof ApiError ? guidanceFor(error.code, error.message) : error.message, "bad");
+        setText("face-guidance", error instanceof ApiError ? guidanceFor(error.code, error.message, language()) : error.message, "bad");
       }
       button.disabled = false;
     };
@@ -48,13 +50,13 @@ export async function enrollIdPhoto({ token, stream }) {
   await attach(video, stream);
   return await new Promise(resolve => {
     const submit = async image => {
-      setText("id-result", "Checking your ID photo…", "");
+      setText("id-result", t("id.checking"), "");
       try {
         await api.enrollIdPhoto(token, image);
-        setText("id-result", "Your ID photo matches your face.", "good");
+        setText("id-result", t("id.matches"), "good");
         resolve();
       } catch (error) {
-        setText("id-result", `${describe(error)} Please try again with another photo.`, "bad");
+        setText("id-result", t("id.retry", { error: describe(error) }), "bad");
       } finally {
         file.value = "";
       }
@@ -64,22 +66,42 @@ export async function enrollIdPhoto({ token, stream }) {
   });
 }
 
-export async function enrollTyping({ token, phrase, progress }) {
-  const required = progress.required;
+// The pledge in the page's language; where the language has its own script, the learner says whether their keyboard
+// types it (the server then picks the native or the Latin-letter pledge). Samples count only for the pledge they typed.
+export async function enrollTyping({ token, status, pledge }) {
+  const required = status.typingSamples.required;
   show("typing");
-  setText("typing-phrase", phrase);
   const input = document.getElementById("typing-input");
-  let accepted = progress.accepted;
-  setText("typing-progress", `${accepted} of ${required} typed.`);
+  let accepted = status.typingSamples.accepted;
+  const showPledge = current => {
+    setText("typing-phrase", current.typingPhrase);
+    document.getElementById("typing-phrase").lang = current.pledge.language;
+    accepted = current.typingSamples.accepted;
+    setText("typing-progress", t("typing.progress", { done: Math.min(accepted, required), required }));
+  };
+  const choice = document.getElementById("keyboard-choice");
+  choice.hidden = !status.pledge.nativeAvailable || pledge.locale === "en";
+  setText("keyboard-native", t("typing.keyboard.native", { language: t("language.script") }));
+  for (const radio of choice.querySelectorAll("input")) {
+    radio.checked = radio.value === status.pledge.keyboard;
+    radio.onchange = async () => {
+      pledge.keyboard = radio.value;
+      showPledge(await api.enrollmentStatus(token, pledge));
+      recorder.reset();
+      input.focus();
+    };
+  }
+  showPledge(status);
   input.focus();
+  let recorder;
   return await new Promise(resolve => {
-    const recorder = new KeystrokeRecorder(input, async events => {
+    recorder = new KeystrokeRecorder(input, async events => {
       input.disabled = true;
       try {
-        const result = await api.enrollTyping(token, events);
+        const result = await api.enrollTyping(token, events, pledge);
         accepted = result.acceptedSamples;
         setText("typing-error", "");
-        setText("typing-progress", `${Math.min(accepted, required)} of ${required} typed.`);
+        setText("typing-progress", t("typing.progress", { done: Math.min(accepted, required), required }));
         if (accepted >= required) {
           resolve();
           return;
@@ -90,7 +112,7 @@ export async function enrollTyping({ token, phrase, progress }) {
       input.disabled = false;
       recorder.reset();
       input.focus();
-    });
+    }, () => setText("typing-error", t("typing.ime")));
   });
 }
 

@@ -1,17 +1,10 @@
-// Turns the server's reason codes (Verification.Matching.Face.FaceRejections) into a short cue beside the face
-// outline; the server's own sentence follows it.
-const cues = {
-  no_face: "Center your face in the outline",
-  several_faces: "Only you in the picture, please",
-  face_too_small: "Move closer",
-  too_dark: "More light, please",
-  too_bright: "Less light, please",
-  blurred: "Hold still",
-  turned_away: "Look straight at the camera",
-  eyes_closed: "Keep your eyes open",
-};
+import { t } from "./i18n.js";
 
-export function guidanceFor(code, message) {
-  const cue = cues[code] ?? "Let's try again";
-  return message ? `${cue}. ${message}` : `${cue}.`;
+// Turns the server's reason codes (Verification.Matching.Face.FaceRejections) into a short cue beside the face
+// outline, in the page's language; the server's own sentence follows it only on an English page, since it is English.
+const known = new Set(["no_face", "several_faces", "face_too_small", "too_dark", "too_bright", "blurred", "turned_away", "eyes_closed"]);
+
+export function guidanceFor(code, message, lang = "en") {
+  const cue = t(known.has(code) ? `cue.${code}` : "cue.other");
+  return message && (lang === "en" || !known.has(code)) ? `${cue}. ${message}` : `${cue}.`;
 }

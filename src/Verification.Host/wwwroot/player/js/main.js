@@ -2,51 +2,78 @@ import { api } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
 import { attach, CameraUnavailable, openCamera, stopCamera } from "./camera.js";
 import { enrollFace, enrollIdPhoto, enrollTyping } from "./enrollment.js";
+import { closestLanguage, language, languages, preferredLanguage, setLanguage, t } from "./i18n.js";
+import { keyboardFor } from "./keyboard.js";
 import { enablePrivacy } from "./privacy.js";
 import { setText, show } from "./screens.js";
 import { KeystrokeRecorder } from "./typing.js";
 
 // The course player's flow: sign-in, consent (or the alternatives), enrollment, then graded assessments.
-const state = { token: null, learner: null, consentVersion: null, stream: null, session: null };
+const state = { token: null, learner: null, consent: null, consentVersion: null, consentLanguage: "en", stream: null, session: null, pledge: null };
 const assessmentId = new URLSearchParams(location.search).get("assessment") ?? "quiz-1";
 
-const flagWords = {
-  FaceMismatch: "the face on camera did not look like the face you enrolled",
-  NoFace: "your face was often out of view",
-  SeveralFaces: "more than one person was in view",
-  SuspectedSpoof: "the camera may have shown a photo or a screen",
-  TypingMismatch: "the typing rhythm differed from your enrollment",
-  CameraBlocked: "the camera was covered or frozen",
-  StreamGap: "the camera stopped sending for a while",
-};
+const flagKinds = new Set(["FaceMismatch", "NoFace", "SeveralFaces", "SuspectedSpoof", "TypingMismatch", "CameraBlocked", "StreamGap", "InsufficientEvidence"]);
 
 document.getElementById("signin-button").onclick = signIn;
 document.getElementById("consent-accept").onclick = acceptConsent;
-document.getElementById("consent-decline").onclick = () => showAlternatives("You chose not to take part in the automatic identity checks.");
+document.getElementById("consent-decline").onclick = () => showAlternatives(t("consent.declined"));
 document.getElementById("alternatives-back").onclick = () => show(state.token ? "consent" : "signin");
 document.getElementById("assessment-start").onclick = startAssessment;
 document.getElementById("outcome-again").onclick = () => show("ready");
+await startLanguage();
 show("signin");
+
+async function startLanguage() {
+  const select = document.getElementById("language-select");
+  const wanted = closestLanguage(new URLSearchParams(location.search).get("lang")) ?? preferredLanguage();
+  await setLanguage(wanted);
+  for (const lang of languages) {
+    const names = await (await fetch(`locales/${lang}.json`)).json();
+    select.append(new Option(names["language.name"], lang, false, lang === wanted));
+    select.options[select.options.length - 1].lang = lang;
+  }
+  select.onchange = async () => {
+    await setLanguage(select.value, { remember: true });
+    if (state.token) {
+      await showConsentText();
+    }
+    if (state.pledge) {
+      state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
+    }
+  };
+}
 
 async function signIn() {
   try {
     const signedIn = await api.demoToken("enrollment", null);
     state.token = signedIn.token;
     const name = document.getElementById("learner-name");
-    name.textContent = "Signed in as the demo learner";
+    name.textContent = t("learner.signedIn", { name: t("learner.demo") });
     name.hidden = false;
     enablePrivacy(() => state.token);
-    const consent = await api.consent(state.token);
-    state.consentVersion = consent.current.version;
-    document.getElementById("consent-text").textContent = consent.current.text;
+    await showConsentText();
+    const consent = state.consent;
     if (consent.accepted?.version === consent.current.version) {
       await continueEnrollment();
     } else {
       show("consent");
     }
   } catch (error) {
-    setText("signin-error", `Sign-in failed: ${error.message}`);
+    setText("signin-error", t("signin.failed", { error: error.message }));
   }
+}
+
+// The consent text in the page's language where a translation of the current version exists; the acceptance records
+// the version and the language the learner read it in.
+async function showConsentText() {
+  const consent = await api.consent(state.token, language());
+  state.consent = consent;
+  state.consentVersion = consent.current.version;
+  state.consentLanguage = consent.current.language;
+  const text = document.getElementById("consent-text");
+  text.textContent = consent.current.text;
+  text.lang = consent.current.language;
+  text.dir = "auto";
 }
 
 async function acceptConsent() {
@@ -55,7 +82,7 @@ async function acceptConsent() {
     return;
   }
   try {
-    await api.acceptConsent(state.token, state.consentVersion);
+    await api.acceptConsent(state.token, state.consentVersion, state.consentLanguage);
     await continueEnrollment();
   } catch (error) {
     setText("consent-error", error.message);
@@ -63,7 +90,8 @@ async function acceptConsent() {
 }
 
 async function continueEnrollment() {
-  const status = await api.enrollmentStatus(state.token);
+  state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
+  const status = await api.enrollmentStatus(state.token, state.pledge);
   if (!status.profile) {
     if (!(await cameraOrAlternatives())) {
       return;
@@ -79,7 +107,7 @@ async function cameraOrAlternatives() {
     return true;
   } catch (error) {
     if (error instanceof CameraUnavailable) {
-      showAlternatives(`${error.message} The identity checks need a webcam.`);
+      showAlternatives(t("alternatives.noCamera", { error: error.message }));
       return false;
     }
     throw error;
@@ -95,9 +123,9 @@ async function enroll(status) {
     await enrollIdPhoto({ token: state.token, stream: state.stream });
   }
   if (status.missing.includes("typing_samples")) {
-    await enrollTyping({ token: state.token, phrase: status.typingPhrase, progress: status.typingSamples });
+    await enrollTyping({ token: state.token, status, pledge: state.pledge });
   }
-  await api.completeEnrollment(state.token);
+  await api.completeEnrollment(state.token, state.pledge);
 }
 
 function showAlternatives(reason) {
@@ -124,7 +152,7 @@ async function startAssessment() {
     askForTyping(started.TypingPhrase);
   } catch (error) {
     show("ready");
-    setText("assessment-error", error instanceof CameraUnavailable ? `${error.message} The assessment needs your webcam.` : error.message);
+    setText("assessment-error", error instanceof CameraUnavailable ? t("assessment.noCamera", { error: error.message }) : error.message);
   } finally {
     start.disabled = false;
   }
@@ -136,6 +164,7 @@ function askForTyping(phrase) {
   setText("check-phrase", phrase);
   document.getElementById("typing-check").hidden = false;
   document.getElementById("quiz").hidden = true;
+  document.getElementById("check-phrase").dir = "auto";
   checkRecorder ??= new KeystrokeRecorder(input, async events => {
     input.disabled = true;
     try {
@@ -154,7 +183,7 @@ function askForTyping(phrase) {
       input.disabled = false;
       checkRecorder.reset();
     }
-  });
+  }, () => setText("check-error", t("typing.ime")));
   checkRecorder.reset();
   input.focus();
 }
@@ -179,14 +208,14 @@ function showOutcome(final) {
   outcome.dataset.verdict = final.Verdict;
   outcome.dataset.flags = kinds.join(" ");
   if (final.Verdict === "Verified") {
-    outcome.textContent = "Verified";
+    outcome.textContent = t("outcome.verified");
     outcome.className = "outcome verified";
-    setText("outcome-detail", "Your identity was confirmed for this assessment. Nothing else to do.");
+    setText("outcome-detail", t("outcome.verifiedDetail"));
   } else {
-    outcome.textContent = "A person will review this session; your certificate is held, not refused.";
+    outcome.textContent = t("outcome.review");
     outcome.className = "outcome review";
-    const reasons = kinds.map(k => flagWords[k] ?? k).join("; ");
-    setText("outcome-detail", `What the review will look at: ${reasons}. You don't need to do anything; we will write to you when it is done.`);
+    const reasons = kinds.map(k => (flagKinds.has(k) ? t(`flag.${k}`) : k)).join(language() === "zh-CN" ? "；" : "; ");
+    setText("outcome-detail", t("outcome.reviewDetail", { reasons }));
   }
   status("", false);
   show("outcome");

@@ -33,6 +33,8 @@ function cells(row, values) {
   for (const value of values) {
     const cell = document.createElement('td');
     cell.textContent = value ?? '';
+    // A name in Arabic or Hebrew keeps its own direction inside a left-to-right table.
+    cell.dir = 'auto';
     row.append(cell);
   }
 }

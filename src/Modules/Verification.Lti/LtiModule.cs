@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Outbox;
 using Verification.Lti.AssessmentControl;
@@ -28,6 +29,9 @@ public sealed class LtiModule : IModule
     public string Name => "lti";
 
     public ModuleMigrations Migrations { get; } = ModuleMigrations.FromAssembly("lti", typeof(LtiModule).Assembly);
+
+    /// <summary>The tool's private keys are sealed under the master key: a master-key rotation re-wraps them.</summary>
+    public IReadOnlyList<SealedColumn> SealedColumns { get; } = [new("LTI tool signing keys", "lti.tool_keys", "private_key", "private_key_key_id")];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

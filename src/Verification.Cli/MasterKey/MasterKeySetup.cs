@@ -9,6 +9,7 @@ using Verification.BuildingBlocks.Modules;
 using Verification.Catalog;
 using Verification.Certificates;
 using Verification.Enrollment;
+using Verification.Lti;
 using Verification.Proctoring;
 
 namespace Verification.Cli.MasterKey;
@@ -30,6 +31,7 @@ internal static class MasterKeySetup
         new AccessModule(),
         new ProctoringModule(),
         new CertificatesModule(),
+        new LtiModule(),
     ];
 
     /// <exception cref="SettingInvalidException">No usable keys are configured.</exception>

@@ -25,7 +25,7 @@ public sealed class MasterKeyRotationTests : IAsyncLifetime
     {
         var declared = ModuleCatalog.All.SelectMany(m => m.SealedColumns).Select(c => $"{c.Table}.{c.Column}").Order().ToList();
 
-        Assert.Equal(9, ModuleCatalog.All.SelectMany(m => m.SealedColumns).Select(c => c.Table).Distinct().Count());
+        Assert.Equal(10, ModuleCatalog.All.SelectMany(m => m.SealedColumns).Select(c => c.Table).Distinct().Count());
         Assert.Equal(declared, SealedRows.Covered.Order().ToList());
     }
 

@@ -54,6 +54,10 @@ internal sealed class SealedRows(NpgsqlDataSource dataSource)
             INSERT INTO certificates.webhook_endpoints (id, partner_id, url, events, secret, secret_key_id, created_at)
             VALUES (@id, gen_random_uuid(), 'https://partner.example/hook', ARRAY['certificate.issued'], @secret, @secret_key, now())
             """),
+        new("lti.tool_keys", "kid::uuid", ["private_key"], """
+            INSERT INTO lti.tool_keys (kid, public_jwk, private_key, private_key_key_id, created_at)
+            VALUES (@id::text, '{}', @private_key, @private_key_key, now())
+            """),
     ];
 
     private readonly List<(SealedTable Table, Guid Id)> _rows = [];

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Tests.Support;
 
@@ -114,6 +115,41 @@ public sealed class SessionScenarioTests(ProctoringApp app) : IClassFixture<Proc
 
         Assert.NotNull(changed);
         Assert.Contains(verdict.Flags, f => f.Kind == "StreamGap");
+    }
+
+    [Fact]
+    public async Task The_session_asks_for_as_many_typing_checks_as_its_typing_rule_was_chosen_for_one_interval_apart()
+    {
+        var checks = Matching.Fusion.SessionScoreModels.Load(Verification.Testing.RepositoryPaths.Models).TypingChecksPerSession;
+        var interval = TimeSpan.FromSeconds(app.Factory.Services.GetRequiredService<Verification.Proctoring.Sessions.Live.SessionSettings>().TypingCheckIntervalSeconds);
+        var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        await using var player = await Hubs.StartSessionAsync(app, "messagepack", learner);
+        await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[0]);
+        int TypingPrompts() => player.Prompts.Count(p => p.Code == "type_phrase");
+
+        app.Time.Advance(interval - TimeSpan.FromSeconds(5));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var beforeTheFirstInterval = TypingPrompts();
+        var asked = new List<int>();
+        for (var i = 0; i < checks + 2; i++)
+        {
+            app.Time.Advance(interval);
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (TypingPrompts() < Math.Min(i + 1, checks - 1) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            asked.Add(TypingPrompts());
+        }
+
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await player.EndAsync();
+
+        // The player types once at the start on its own; the session asks for the rest, one per interval, then stops.
+        Assert.Equal(0, beforeTheFirstInterval);
+        Assert.Equal([.. Enumerable.Range(1, checks + 2).Select(n => Math.Min(n, checks - 1))], asked);
+        Assert.Equal(checks - 1, TypingPrompts());
     }
 
     [Theory]

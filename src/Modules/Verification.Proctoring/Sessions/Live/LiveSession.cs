@@ -30,6 +30,7 @@ internal sealed class LiveSession
         _window = settings.EvidenceWindow;
         LastFrameAt = now;
         LastActivityAt = now;
+        LastTypingAskedAt = now;
         Frames = Channel.CreateBounded<QueuedFrame>(
             new BoundedChannelOptions(settings.FrameQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             OnFrameShed);
@@ -87,6 +88,11 @@ internal sealed class LiveSession
     public int FramesReceived => Volatile.Read(ref _nextFrame);
 
     public int NextTypingCheck() => Interlocked.Increment(ref _typingChecks);
+
+    /// <summary>Typing checks asked for so far: the player's own one at the start, then the monitor's prompts.</summary>
+    public int TypingChecksAsked { get; set; } = 1;
+
+    public DateTimeOffset LastTypingAskedAt { get; set; }
 
     /// <summary>Keeps a reference to the frame for a while (no copy); call under <see cref="Gate"/>.</summary>
     public void Remember(int frame, byte[] image)

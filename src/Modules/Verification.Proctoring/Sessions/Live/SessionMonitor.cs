@@ -7,7 +7,10 @@ using Verification.Proctoring.Sessions.Hub;
 
 namespace Verification.Proctoring.Sessions.Live;
 
-/// <summary>Once a second: raises stream gap for sessions whose frames stopped, and ends sessions left idle.</summary>
+/// <summary>
+/// Once a second: raises stream gap for sessions whose frames stopped, ends sessions left idle, and asks for the next
+/// typing check when one is due.
+/// </summary>
 internal sealed class SessionMonitor(
     LiveSessions sessions,
     SessionLifecycle lifecycle,
@@ -63,6 +66,7 @@ internal sealed class SessionMonitor(
             return;
         }
 
+        await AskForTypingWhenDueAsync(session, now);
         var gap = now - session.LastFrameAt;
         if (gap <= TimeSpan.FromSeconds(settings.StreamGapSeconds))
         {
@@ -81,5 +85,19 @@ internal sealed class SessionMonitor(
         {
             await SessionNotifier.AnnounceAsync(hub, session, verdict, [raised]);
         }
+    }
+
+    private async Task AskForTypingWhenDueAsync(LiveSession session, DateTimeOffset now)
+    {
+        if (session.Profile.Typing is null || session.ConnectionId is not { } connection
+            || session.TypingChecksAsked >= settings.Fusion.TypingChecksPerSession
+            || now - session.LastTypingAskedAt < TimeSpan.FromSeconds(settings.TypingCheckIntervalSeconds))
+        {
+            return;
+        }
+
+        session.TypingChecksAsked++;
+        session.LastTypingAskedAt = now;
+        await hub.Clients.Client(connection).Prompt(new Prompt { SessionId = session.SessionId, Code = SessionNotifier.TypePhraseCode, Message = "Please type the pledge again: the identity check asks for it a few times during the assessment." });
     }
 }

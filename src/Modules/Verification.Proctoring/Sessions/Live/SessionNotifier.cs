@@ -41,6 +41,8 @@ internal static class SessionNotifier
 
     public const string NonBiometricPathCode = "non_biometric_path";
 
+    public const string TypePhraseCode = "type_phrase";
+
     public const string NonBiometricPathMessage =
         "You withdrew your consent, so this session was not verified by the camera. Ask your course for the manual ID review or the audit track instead; nothing is held against you.";
 
@@ -59,7 +61,7 @@ internal static class SessionNotifier
         SessionFlagKind.CameraBlocked => ("camera_blocked", "Your camera seems covered or frozen. Please check it."),
         SessionFlagKind.SeveralFaces => ("one_person_only", "We see more than one person. Please take the assessment alone."),
         SessionFlagKind.StreamGap => ("look_at_camera", "We stopped receiving your camera. Please check your connection."),
-        SessionFlagKind.TypingMismatch => ("type_phrase", "Please type the phrase once more."),
+        SessionFlagKind.TypingMismatch => (TypePhraseCode, "Please type the phrase once more."),
         _ => null,
     };
 }

@@ -17,6 +17,13 @@ internal sealed class SessionSettings
 
     public int MaxFrameBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Time between the typing checks the monitor asks for, until the session has had the number its typing rule was
+    /// chosen for (<see cref="FusionOptions.TypingChecksPerSession"/>, from models/session-score-models.json). A session
+    /// shorter than that many intervals has fewer checks: its typing evidence is weaker, never stricter.
+    /// </summary>
+    public int TypingCheckIntervalSeconds { get; set; } = 180;
+
     /// <summary>Frames waiting for analysis beyond the one in progress; older ones are dropped first.</summary>
     public int FrameQueueCapacity { get; set; } = 1;
 
@@ -64,6 +71,11 @@ internal sealed class SessionSettings
         if (PendingVerdictCapacity < 1)
         {
             problems.Add($"PendingVerdictCapacity is {PendingVerdictCapacity}: at least one verdict must be able to wait for the database.");
+        }
+
+        if (TypingCheckIntervalSeconds < 30)
+        {
+            problems.Add($"TypingCheckIntervalSeconds is {TypingCheckIntervalSeconds}: at least 30, so a learner is not asked to type the pledge every few seconds.");
         }
 
         if (IdleTimeoutSeconds < 10 || StreamGapSeconds < 1)

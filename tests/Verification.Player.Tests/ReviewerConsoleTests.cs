@@ -118,7 +118,7 @@ public sealed class ReviewerConsoleTests(PlayerFixture fixture) : IClassFixture<
         Assert.Equal(("Revoked", held.CertificateId, held.VerificationCode), (revoked.Status, revoked.CertificateId, revoked.VerificationCode));
         Assert.NotNull(revoked.RevokedAt);
         Assert.Equal(401, afterSignOut.Status);
-        Assert.Equal((201, 403, 403), appealed);
+        Assert.Equal((202, 403, 403), appealed);
         Assert.Empty(scriptErrors);
         Assert.True(File.Exists(Path.Combine(ScreenshotFolder, "03-timeline.png")));
     }

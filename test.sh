@@ -54,7 +54,12 @@ xml_count() {
   grep -o '<assembly [^>]*>' "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}'
 }
 
-passed=0 failed=0 skipped=0 status=0
+# failed_tests FILE: the names of the failed tests in an xunit result file, a line each.
+failed_tests() {
+  grep -o '<test [^>]*result="Fail"[^>]*>' "$1" | grep -o ' name="[^"]*"' | sed -e 's/^ name="//' -e 's/"$//' -e 's/&quot;/"/g' || true
+}
+
+passed=0 failed=0 skipped=0 status=0 failures=()
 for project in tests/*.Tests/*.Tests.csproj; do
   name="$(basename "$project" .csproj)"
   exe="$(dirname "$project")/bin/Release/net10.0/linux-x64/$name"
@@ -70,10 +75,14 @@ for project in tests/*.Tests/*.Tests.csproj; do
   if [ -f "$xml" ]; then
     passed=$((passed + $(xml_count "$xml" passed))); skipped=$((skipped + $(xml_count "$xml" skipped)))
     failed=$((failed + $(xml_count "$xml" failed) + $(xml_count "$xml" errors)))
+    mapfile -t -O "${#failures[@]}" failures < <(failed_tests "$xml")
   else
     failed=$((failed + 1))
+    failures+=("$name (no result file: the test process stopped)")
   fi
 done
 
+# Repeated at the end, where a CI log's tail shows them.
+for f in "${failures[@]}"; do echo "failed: $f"; done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$status" = 0 ] && [ "$failed" = 0 ]

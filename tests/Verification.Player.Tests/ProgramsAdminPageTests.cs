@@ -21,39 +21,17 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     private const string ProgramAdminEmail = "programs@acme.example.org";
     private static readonly Guid AcmeProgramId = new("01935f00-0000-7000-8000-00000000000d");
     private static readonly Guid CompanyCourseId = new("01935f00-0000-7000-8000-00000000000a");
-    private TestDatabase? _database;
-    private PlayerHost? _host;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private StaffPages? _pages;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        Browsers.RequireChromium();
-        _database = await TestDatabase.CreateEmptyAsync();
-        _host = new PlayerHost(_database.ConnectionString);
-        _ = _host.Address;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Browsers.WithoutCameraAsync(_playwright);
-    }
+    public async ValueTask InitializeAsync() => _pages = await StaffPages.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_pages is not null)
         {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _pages.DisposeAsync();
         }
     }
 
@@ -62,7 +40,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     {
         // The demo made the account and printed its one-time password; the operator's way to get one again is a new one.
         var oneTime = await SendAsync(new IssueStaffPassword(ProgramAdminEmail, "test"));
-        await using var context = await _browser!.NewContextAsync(new() { BaseURL = _host!.Address.ToString(), AcceptDownloads = true });
+        await using var context = await _pages!.Browser.NewContextAsync(new() { BaseURL = _pages!.Host.Address.ToString(), AcceptDownloads = true });
         var page = await context.NewPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
@@ -120,7 +98,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     {
         var organisation = await CreateOtherOrganisationWithAProgramAsync();
         var account = (await SendAsync(new CreateStaffMember("admin@globex.example.org", "Globex Program Admin", StaffRoles.ProgramAdmin, "test", OrganisationId: organisation))).Created!;
-        await using var context = await _browser!.NewContextAsync(new() { BaseURL = _host!.Address.ToString() });
+        await using var context = await _pages!.Browser.NewContextAsync(new() { BaseURL = _pages!.Host.Address.ToString() });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/programs/");
@@ -149,7 +127,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     private async Task<Guid> CreateOtherOrganisationWithAProgramAsync()
     {
         var admin = (await SendAsync(new CreateStaffMember("root@example.org", "Test Admin", StaffRoles.Admin, "test"))).Created!;
-        using var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = _host!.Address };
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = _pages!.Host.Address };
         using (var signIn = await client.PostAsJsonAsync("/api/v1/staff/sign-in", new { email = admin.Email, password = admin.OneTimePassword, newPassword = NewPassword }, Cancel))
         {
             signIn.EnsureSuccessStatusCode();
@@ -164,7 +142,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
 
     private async Task<T> SendAsync<T>(ICommand<T> command)
     {
-        await using var scope = _host!.Services.CreateAsyncScope();
+        await using var scope = _pages!.Host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, Cancel);
     }
 

@@ -5,7 +5,6 @@ using Microsoft.Playwright;
 using Verification.Access.Contracts;
 using Verification.BuildingBlocks.Access;
 using Verification.Player.Tests.Support;
-using Verification.Testing;
 
 namespace Verification.Player.Tests;
 
@@ -17,37 +16,15 @@ public sealed class StaffSessionExpiryTests : IAsyncLifetime
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
-    private TestDatabase? _database;
-    private PlayerHost? _host;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private StaffPages? _pages;
 
-    public async ValueTask InitializeAsync()
-    {
-        Browsers.RequireChromium();
-        _database = await TestDatabase.CreateEmptyAsync();
-        _host = new PlayerHost(_database.ConnectionString, _time);
-        _ = _host.Address;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Browsers.WithoutCameraAsync(_playwright);
-    }
+    public async ValueTask InitializeAsync() => _pages = await StaffPages.StartAsync(_time);
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_pages is not null)
         {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _pages.DisposeAsync();
         }
     }
 
@@ -55,14 +32,14 @@ public sealed class StaffSessionExpiryTests : IAsyncLifetime
     public async Task After_the_configured_lifetime_the_api_answers_401_and_the_console_returns_to_sign_in()
     {
         StaffMemberCreated reviewer;
-        await using (var scope = _host!.Services.CreateAsyncScope())
+        await using (var scope = _pages!.Host.Services.CreateAsyncScope())
         {
             var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
                 new CreateStaffMember($"{Guid.CreateVersion7():N}@example.org", "Expiring Reviewer", StaffRoles.Reviewer, "test"), TestContext.Current.CancellationToken);
             reviewer = created.Created!;
         }
 
-        await using var context = await _browser!.NewContextAsync(new() { BaseURL = _host.Address.ToString() });
+        await using var context = await _pages.Browser.NewContextAsync(new() { BaseURL = _pages.Host.Address.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/reviewer/");
         await page.FillAsync("#sign-in-email", reviewer.Email);

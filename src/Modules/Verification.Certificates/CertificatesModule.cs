@@ -40,6 +40,7 @@ public sealed class CertificatesModule : IModule
         services.AddSingleton<StatusList>();
         services.AddScoped<CredentialIssuer>();
         services.AddScoped<CertificateChange>();
+        services.AddScoped<CertificateRecompute>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<SpecializationIssuer>();
         services.AddCertificatesRateLimits(configuration);

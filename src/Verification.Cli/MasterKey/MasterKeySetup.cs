@@ -1,16 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using Verification.Access;
-using Verification.Billing;
 using Verification.BuildingBlocks;
 using Verification.BuildingBlocks.Database;
 using Verification.BuildingBlocks.Encryption;
-using Verification.BuildingBlocks.Modules;
-using Verification.Catalog;
-using Verification.Certificates;
-using Verification.Enrollment;
-using Verification.Lti;
-using Verification.Proctoring;
+using Verification.Host.Startup;
 
 namespace Verification.Cli.MasterKey;
 
@@ -21,19 +14,6 @@ namespace Verification.Cli.MasterKey;
 /// </summary>
 internal static class MasterKeySetup
 {
-    /// <summary>The Host's modules (its <c>ModuleCatalog</c>): each names its own sealed columns.</summary>
-    public static IReadOnlyList<IModule> Modules { get; } =
-    [
-        new BuildingBlocksModule(),
-        new CatalogModule(),
-        new EnrollmentModule(),
-        new BillingModule(),
-        new AccessModule(),
-        new ProctoringModule(),
-        new CertificatesModule(),
-        new LtiModule(),
-    ];
-
     /// <exception cref="SettingInvalidException">No usable keys are configured.</exception>
     /// <exception cref="DatabaseUnavailableException">No database is configured or it cannot be reached.</exception>
     public static async Task<(NpgsqlDataSource DataSource, MasterKeyRotation Rotation)> OpenAsync(CancellationToken cancellationToken)
@@ -59,6 +39,6 @@ internal static class MasterKeySetup
             throw;
         }
 
-        return (dataSource, new MasterKeyRotation(dataSource, encryption, [.. Modules.SelectMany(m => m.SealedColumns)]));
+        return (dataSource, new MasterKeyRotation(dataSource, encryption, [.. ModuleCatalog.All.SelectMany(m => m.SealedColumns)]));
     }
 }

@@ -23,6 +23,9 @@ internal sealed class TelemetrySettings : IValidatableObject
 
     public static readonly string[] LoopbackNetworks = ["127.0.0.0/8", "::1/128"];
 
+    // Parsed on the first scrape: the options are bound and validated by then and do not change afterwards.
+    private IPNetwork[]? _networks;
+
     /// <summary>An OTLP endpoint (for example <c>http://collector:4317</c>) that receives traces and metrics; none by default.</summary>
     public Uri? OtlpEndpoint { get; set; }
 
@@ -50,7 +53,7 @@ internal sealed class TelemetrySettings : IValidatableObject
         }
 
         var address = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
-        var networks = MetricsAllowedNetworks.Length == 0 ? LoopbackNetworks : MetricsAllowedNetworks;
-        return networks.Select(IPNetwork.Parse).Any(n => n.Contains(address));
+        _networks ??= (MetricsAllowedNetworks.Length == 0 ? LoopbackNetworks : MetricsAllowedNetworks).Select(IPNetwork.Parse).ToArray();
+        return _networks.Any(n => n.Contains(address));
     }
 }

@@ -39,6 +39,7 @@ public sealed partial class MetricsTests(ProctoringApp app) : IClassFixture<Proc
         Assert.Equal(1, Delta(before, after, "verification_sessions_ended_total{ending=\"ended\",verdict=\"Verified\"}"));
         Assert.Equal(1, Delta(before, after, "verification_typing_checks_total{result=\"accepted\"}") + Delta(before, after, "verification_typing_checks_total{result=\"not_accepted\"}"));
         Assert.Equal(0, Value(after, "verification_sessions_live"));
+        Assert.Matches(new Regex("(?m)^signalr_server_active_connections"), after);
     }
 
     [Fact]
@@ -52,13 +53,35 @@ public sealed partial class MetricsTests(ProctoringApp app) : IClassFixture<Proc
 
         // The health publisher runs a few seconds after start and then every 15 s.
         var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (!scrape.Contains("verification_dependency_health{check=\"database\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        while (Value(scrape, "verification_dependency_health{check=\"database\"}") == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(1000, Cancel);
             scrape = await ScrapeAsync(app.Client);
         }
 
         Assert.Equal(1, Value(scrape, "verification_dependency_health{check=\"database\"}"));
+    }
+
+    [Fact]
+    public async Task A_real_host_serves_the_asp_net_core_kestrel_and_runtime_series_beside_its_own()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        await using var host = await HostProcess.StartAsync(database.ConnectionString, "");
+        using var client = host.CreateClient();
+        using (await client.GetAsync("/health/live", Cancel))
+        {
+        }
+
+        var scrape = await ScrapeAsync(client);
+
+        foreach (var series in new[]
+        {
+            "http_server_request_duration_seconds", "kestrel_active_connections", "dotnet_gc_", "dotnet_thread_pool_",
+            "dotnet_process_cpu_time", "dotnet_process_memory_working_set", "verification_model_session",
+        })
+        {
+            Assert.Matches(new Regex($"(?m)^{series}"), scrape);
+        }
     }
 
     [Fact]

@@ -1,22 +1,16 @@
-using Dapper;
 using Mediator;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 using Verification.Billing.Contracts;
 using Verification.Catalog.Contracts;
-using Verification.Certificates.Webhooks;
 using Verification.Enrollment.Contracts;
 using Verification.Proctoring.Contracts;
 
 namespace Verification.Certificates.Issuance;
 
 /// <summary>
-/// Recomputes one learner's certificate for one course: asks Billing, Enrollment and Proctoring, decides
-/// (<see cref="IssuanceDecision"/>) and records the change (<see cref="CertificateChange"/>). Serialised per learner
-/// and course by an advisory lock, and the questions are asked while holding it, so the last trigger sees every commit.
+/// Recomputes one learner's certificate for one course: asks Billing, Enrollment and Proctoring and decides
+/// (<see cref="IssuanceDecision"/>) under the learner and course's lock (<see cref="CertificateRecompute"/>).
 /// </summary>
-internal sealed class CertificateIssuer(
-    NpgsqlDataSource dataSource, IMediator mediator, CertificateChange change, WebhookSender webhooks, ILogger<CertificateIssuer> logger)
+internal sealed class CertificateIssuer(IMediator mediator, CertificateRecompute recompute)
 {
     /// <summary>The certificate's status after the decision, or null when the learner has none for the course.</summary>
     public async Task<CertificateStatus?> RecomputeAsync(Guid learnerId, Guid courseId, string cause, CancellationToken cancellationToken)
@@ -27,27 +21,9 @@ internal sealed class CertificateIssuer(
             return null;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var key = new { learnerId, subjectId = courseId };
-        await connection.ExecuteAsync(new CommandDefinition(CertificateChange.Lock, key, transaction, cancellationToken: cancellationToken));
-        var current = await connection.QuerySingleOrDefaultAsync<CurrentCertificate>(new CommandDefinition(CertificateChange.Read, key, transaction, cancellationToken: cancellationToken));
-        var answers = await AskAsync(learnerId, courseId, track.TrackId, cancellationToken);
-        var currentStatus = current is null ? (CertificateStatus?)null : CertificateStatusColumn.FromColumn(current.Status);
-        var outcome = IssuanceDecision.Decide(answers, currentStatus);
-        if (outcome.Action == IssuanceAction.Keep)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return currentStatus;
-        }
-
         var subject = new CertificateSubjectRow(learnerId, courseId, track.TrackId, course.PartnerId, "course");
-        var (id, status) = await change.ApplyAsync(connection, transaction, subject, current, outcome, cause, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        webhooks.Signal();
-        logger.LogInformation("Certificate {CertificateId} for learner {LearnerId} course {CourseId} is now {Status} ({Reason}) after {Cause}",
-            id, learnerId, courseId, status, outcome.Reason ?? "-", cause);
-        return status;
+        return await recompute.RunAsync(subject, cause, async (_, _, current) =>
+            IssuanceDecision.Decide(await AskAsync(learnerId, courseId, track.TrackId, cancellationToken), current), cancellationToken);
     }
 
     private async Task<IssuanceAnswers> AskAsync(Guid learnerId, Guid courseId, Guid trackId, CancellationToken cancellationToken)

@@ -1,20 +1,16 @@
 using Dapper;
 using Mediator;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 using Verification.Billing.Contracts;
 using Verification.Catalog.Contracts;
-using Verification.Certificates.Webhooks;
 
 namespace Verification.Certificates.Issuance;
 
 /// <summary>
 /// Recomputes a learner's certificates for the specializations that include a course, after that course's
 /// certificate was recomputed: the specialization's follows its courses' (<see cref="SpecializationDecision"/>), paid
-/// for by the specialization's track or by every course's. Serialised per learner and specialization.
+/// for by the specialization's track or by every course's, under the learner and specialization's lock.
 /// </summary>
-internal sealed class SpecializationIssuer(
-    NpgsqlDataSource dataSource, IMediator mediator, CertificateChange change, WebhookSender webhooks, ILogger<SpecializationIssuer> logger)
+internal sealed class SpecializationIssuer(IMediator mediator, CertificateRecompute recompute)
 {
     public async Task RecomputeForCourseAsync(Guid learnerId, Guid courseId, string cause, CancellationToken cancellationToken)
     {
@@ -33,30 +29,15 @@ internal sealed class SpecializationIssuer(
             return null;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var key = new { learnerId, subjectId = specializationId };
-        await connection.ExecuteAsync(new CommandDefinition(CertificateChange.Lock, key, transaction, cancellationToken: cancellationToken));
-        var current = await connection.QuerySingleOrDefaultAsync<CurrentCertificate>(new CommandDefinition(CertificateChange.Read, key, transaction, cancellationToken: cancellationToken));
-        var statuses = (await connection.QueryAsync<(Guid CourseId, string Status)>(new CommandDefinition("""
-            SELECT course_id, status FROM certificates.certificates WHERE learner_id = @learnerId AND kind = 'course' AND course_id = ANY (@courses)
-            """, new { learnerId, courses = specialization.CourseIds.ToArray() }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.CourseId, r => r.Status);
-        var courses = specialization.CourseIds.Select(c => statuses.TryGetValue(c, out var s) ? CertificateStatusColumn.FromColumn(s) : (CertificateStatus?)null).ToList();
-        var currentStatus = current is null ? (CertificateStatus?)null : CertificateStatusColumn.FromColumn(current.Status);
-        var outcome = SpecializationDecision.Decide(await PaidAsync(learnerId, track.TrackId, specialization.CourseIds, cancellationToken), courses, currentStatus);
-        if (outcome.Action == IssuanceAction.Keep)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return currentStatus;
-        }
-
         var subject = new CertificateSubjectRow(learnerId, specializationId, track.TrackId, specialization.PartnerId, "specialization");
-        var (id, status) = await change.ApplyAsync(connection, transaction, subject, current, outcome, cause, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        webhooks.Signal();
-        logger.LogInformation("Certificate {CertificateId} for learner {LearnerId} specialization {SpecializationId} is now {Status} ({Reason}) after {Cause}",
-            id, learnerId, specializationId, status, outcome.Reason ?? "-", cause);
-        return status;
+        return await recompute.RunAsync(subject, cause, async (connection, transaction, current) =>
+        {
+            var statuses = (await connection.QueryAsync<(Guid CourseId, string Status)>(new CommandDefinition("""
+                SELECT course_id, status FROM certificates.certificates WHERE learner_id = @learnerId AND kind = 'course' AND course_id = ANY (@courses)
+                """, new { learnerId, courses = specialization.CourseIds.ToArray() }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.CourseId, r => r.Status);
+            var courses = specialization.CourseIds.Select(c => statuses.TryGetValue(c, out var s) ? CertificateStatusColumn.FromColumn(s) : (CertificateStatus?)null).ToList();
+            return SpecializationDecision.Decide(await PaidAsync(learnerId, track.TrackId, specialization.CourseIds, cancellationToken), courses, current);
+        }, cancellationToken);
     }
 
     private async Task<bool> PaidAsync(Guid learnerId, Guid trackId, IReadOnlyList<Guid> courseIds, CancellationToken cancellationToken)

@@ -13,7 +13,19 @@ namespace Verification.Lti.StartAssessment;
 /// </summary>
 internal sealed class PreExamControl(NpgsqlDataSource dataSource, PolicyStore policies, Outbox outbox, IEnumerable<OutboxTable> tables, TimeProvider time)
 {
-    private sealed record Check(Guid PartnerId, Guid? SessionId, string? Priority, string[]? Flags, string? AcsUrl);
+    // Dapper materialises text[] by property, not through a positional record constructor.
+    private sealed class Check
+    {
+        public Guid PartnerId { get; init; }
+
+        public Guid? SessionId { get; init; }
+
+        public string? Priority { get; init; }
+
+        public string[]? Flags { get; init; }
+
+        public string? AcsUrl { get; init; }
+    }
 
     public async Task QueueAsync(Guid launchId, CancellationToken cancellationToken)
     {

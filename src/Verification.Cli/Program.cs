@@ -5,6 +5,7 @@ using Verification.Cli.Access;
 using Verification.Cli.Face;
 using Verification.Cli.Keystroke;
 using Verification.Cli.Load;
+using Verification.Cli.Lti;
 using Verification.Cli.MasterKey;
 using Verification.Cli.Sessions;
 
@@ -27,6 +28,13 @@ app.Configure(config =>
             .WithDescription("Re-wrap every ciphertext still under a retired master key under the active one, with progress; safe while the Host serves, resumable.");
         masterKey.AddCommand<MasterKeyStatusCommand>("status")
             .WithDescription("Ciphertexts per sealed column under the active and under retired keys (exit 1 while a rotation is unfinished).");
+    });
+    config.AddBranch("lti", lti =>
+    {
+        lti.SetDescription("LTI 1.3 Proctoring Services: partners' LMS registrations and the values an LMS administrator registers for this tool.");
+        lti.AddCommand<RegisterPlatformCommand>("register").WithDescription("Register a partner's LMS (issuer, client id, deployments, OIDC authorization, token and JWKS URLs), or replace it.");
+        lti.AddCommand<ListPlatformsCommand>("list").WithDescription("Every registered LMS.");
+        lti.AddCommand<ToolValuesCommand>("tool-values").WithDescription("Login initiation, launch and JWKS URLs and the tool's public key (PEM and JWK), as JSON.");
     });
     config.AddBranch("staff", staff =>
     {

@@ -9,11 +9,14 @@ using Verification.Lti.AssessmentControl;
 using Verification.Lti.Contracts;
 using Verification.BuildingBlocks.Modules;
 using Verification.Lti.Launch;
+using Verification.Lti.Launch.EndAssessment;
 using Verification.Lti.Launch.StartProctoring;
 using Verification.Lti.Login;
 using Verification.Lti.Platforms;
 using Verification.Lti.Platforms.ListPlatforms;
 using Verification.Lti.Platforms.RegisterPlatform;
+using Verification.Lti.Policies;
+using Verification.Lti.Policies.SetPolicy;
 using Verification.Lti.StartAssessment;
 using Verification.Lti.ToolConfiguration;
 using Verification.Lti.ToolKeys;
@@ -38,12 +41,13 @@ public sealed class LtiModule : IModule
         AddStores(services, configuration);
         services.AddHostedService<ToolKeyStartup>();
         services.AddSingleton<LoginStateStore>();
-        services.AddSingleton<LaunchStore>();
         services.AddSingleton<LaunchValidator>();
         services.AddSingleton<PlatformKeys>();
         services.AddScoped<LtiIdentities>();
         services.AddScoped<StartProctoringHandler>();
+        services.AddScoped<EndAssessmentHandler>();
         services.AddSingleton<StartAssessmentMessage>();
+        services.AddSingleton<PreExamControl>();
         services.AddSingleton<AcsAccessTokens>();
         services.AddHttpClient(AcsAccessTokens.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddOutbox(new OutboxTable("lti", [typeof(AcsFlagRequested)]));
@@ -58,6 +62,7 @@ public sealed class LtiModule : IModule
         services.AddSingleton<ToolKeyStore>();
         services.AddSingleton<PlatformStore>();
         services.AddScoped<RegisterPlatformHandler>();
+        services.AddSingleton<PolicyStore>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -68,5 +73,6 @@ public sealed class LtiModule : IModule
         endpoints.MapInitiateLogin();
         endpoints.MapLaunch();
         endpoints.MapStartAssessment();
+        endpoints.MapPolicies();
     }
 }

@@ -56,6 +56,9 @@ public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, 
         Assert.Equal("final-exam-link", root.GetProperty("resource_link").GetProperty("id").GetString());
         Assert.Equal(1, root.GetProperty("attempt_number").GetInt32());
         Assert.Equal("FaceMismatch", root.GetProperty("reason_code").GetString());
+        Assert.Contains("FaceMismatch", root.GetProperty("reason_msg").GetString(), StringComparison.Ordinal);
+        Assert.False(root.TryGetProperty("reason_message", out _));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", root.GetProperty("incident_time").GetString());
         Assert.True(root.GetProperty("incident_severity").GetDouble() is > 0 and <= 1);
         Assert.DoesNotContain(acs, c => c.Body.Contains("terminate", StringComparison.Ordinal));
 

@@ -41,6 +41,9 @@ internal sealed class TestPlatform : IAsyncDisposable
     /// <summary>How many ACS calls to answer 503 before accepting one: the platform being away.</summary>
     public int AcsFailuresLeft;
 
+    /// <summary>Run once, just before the next ACS call is accepted: a fault landing while the tool waits for the answer.</summary>
+    public Func<Task>? BeforeAcsAccepted;
+
     public Uri BaseAddress { get; }
 
     private TestPlatform(WebApplication app, Uri address)
@@ -71,9 +74,17 @@ internal sealed class TestPlatform : IAsyncDisposable
         {
             var body = await new StreamReader(request.Body).ReadToEndAsync();
             platform!.ServiceCalls.Enqueue(new Call("/acs", request.Headers.Authorization.ToString(), request.ContentType, body));
-            return Interlocked.Decrement(ref platform.AcsFailuresLeft) >= 0
-                ? Results.StatusCode(503)
-                : Results.Json(new { status = "flagged" }, contentType: "application/vnd.ims.lti-ap.v1.control+json");
+            if (Interlocked.Decrement(ref platform.AcsFailuresLeft) >= 0)
+            {
+                return Results.StatusCode(503);
+            }
+
+            if (Interlocked.Exchange(ref platform.BeforeAcsAccepted, null) is { } fault)
+            {
+                await fault();
+            }
+
+            return Results.Json(new { status = "flagged" }, contentType: "application/vnd.ims.lti-ap.v1.control+json");
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

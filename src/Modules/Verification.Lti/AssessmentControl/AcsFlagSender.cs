@@ -8,12 +8,15 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Verification.Lti.Contracts;
 using Verification.Lti.Platforms;
+using Verification.Lti.Policies;
 
 namespace Verification.Lti.AssessmentControl;
 
 /// <summary>
-/// Sends the <c>flag</c> action to the platform's ACS (LTI Proctoring Services 1.0, 5). Never <c>terminate</c>: a
-/// machine finding asks for a person's review, it does not end an exam. A failure throws, so the outbox retries it.
+/// Sends a flagged session to the platform's ACS (LTI Proctoring Services 1.0, 5) with the action the partner's policy
+/// maps its flags to (built in: <c>flag</c>). <c>terminate</c> only where the partner's policy says so explicitly: a
+/// machine finding asks for a person's review. A failure throws, so the outbox retries it. The reason text is
+/// <c>reason_msg</c>, as the specification's example and the platforms' parsers read it (see docs/lti.md).
 /// </summary>
 // Public for the Host's Mediator generator; the module's internal services come from the provider.
 public sealed class AcsFlagSender(NpgsqlDataSource dataSource, IServiceProvider services, IHttpClientFactory clients, TimeProvider time, ILogger<AcsFlagSender> logger)
@@ -29,17 +32,18 @@ public sealed class AcsFlagSender(NpgsqlDataSource dataSource, IServiceProvider 
             FROM lti.launches WHERE id = @LaunchId
             """, new { notification.LaunchId }, cancellationToken: cancellationToken));
         var platform = await services.GetRequiredService<PlatformStore>().GetAsync(launch.PlatformId, cancellationToken) ?? throw new InvalidOperationException("The launch's platform is gone.");
+        var rule = (await services.GetRequiredService<PolicyStore>().OfPartnerAsync(platform.PartnerId, cancellationToken)).RuleFor(notification.Flags);
         var accessToken = await services.GetRequiredService<AcsAccessTokens>().RequestAsync(platform, cancellationToken);
         var body = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["user"] = new Dictionary<string, string> { ["iss"] = platform.Issuer, ["sub"] = launch.LtiUser },
             ["resource_link"] = new Dictionary<string, string> { ["id"] = launch.ResourceLinkId },
             ["attempt_number"] = launch.AttemptNumber,
-            ["action"] = "flag",
+            ["action"] = rule.Action!,
             ["incident_time"] = notification.IncidentTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["incident_severity"] = Severity(notification.Priority),
-            ["reason_code"] = notification.Flags.Count > 0 ? notification.Flags[0] : "NeedsReview",
-            ["reason_message"] = $"The identity check flagged this attempt ({string.Join(", ", notification.Flags)}); a reviewer decides. The learner is not judged by the machine.",
+            ["incident_severity"] = rule.Severity ?? Severity(notification.Priority),
+            ["reason_code"] = rule.ReasonCode ?? (notification.Flags.Count > 0 ? notification.Flags[0] : "NeedsReview"),
+            ["reason_msg"] = rule.Message ?? $"The identity check flagged this attempt ({string.Join(", ", notification.Flags)}); a reviewer decides. The learner is not judged by the machine.",
         });
         using var client = clients.CreateClient(AcsAccessTokens.ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, launch.AcsUrl) { Content = new StringContent(body, Encoding.UTF8) };
@@ -54,8 +58,8 @@ public sealed class AcsFlagSender(NpgsqlDataSource dataSource, IServiceProvider 
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE lti.acs_flags SET sent_at = @now WHERE session_id = @SessionId", new { notification.SessionId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
-        logger.LogInformation("ACS flag sent for launch {LaunchId}, session {SessionId}", notification.LaunchId, notification.SessionId);
+            "UPDATE lti.acs_flags SET sent_at = @now, action = @Action WHERE session_id = @SessionId", new { notification.SessionId, now = time.GetUtcNow(), rule.Action }, cancellationToken: cancellationToken));
+        logger.LogInformation("ACS {Action} sent for launch {LaunchId}, session {SessionId}", rule.Action, notification.LaunchId, notification.SessionId);
     }
 
     private static double Severity(string priority) => priority switch

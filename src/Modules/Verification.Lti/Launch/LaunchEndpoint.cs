@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Verification.BuildingBlocks.OpenApi;
+using Verification.Lti.Launch.EndAssessment;
 using Verification.Lti.Launch.StartProctoring;
 using Verification.Lti.Login;
 using Verification.Lti.ToolConfiguration;
@@ -16,8 +17,12 @@ internal static class LaunchEndpoint
     /// <summary>
     /// The accepted launch. For LtiStartProctoring: the learner, course and assessment it maps to, and the player's
     /// tokens (enrollment, and the session of the pre-exam check), which the course player's pages take over.
+    /// For LtiEndAssessment: the attempt's learner and course, and the proctoring session it ended with its final
+    /// verdict (null when none was open).
     /// </summary>
-    public sealed record LaunchAccepted(Guid LaunchId, string MessageType, Guid? LearnerId, Guid? CourseId, string AssessmentId, int? AttemptNumber, string? EnrollmentToken, string? SessionToken);
+    public sealed record LaunchAccepted(
+        Guid LaunchId, string MessageType, Guid? LearnerId, Guid? CourseId, string AssessmentId, int? AttemptNumber, string? EnrollmentToken, string? SessionToken,
+        Guid? EndedSessionId = null, string? EndedSessionVerdict = null);
 
     public static void MapLaunch(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(ToolUrls.LaunchPath, LaunchAsync)
@@ -29,7 +34,8 @@ internal static class LaunchEndpoint
             .WithSummary("LTI 1.3 launch (redirect URL): the platform's form POST of id_token and state, for LtiStartProctoring and LtiEndAssessment messages.");
 
     private static async Task<Results<Ok<LaunchAccepted>, ProblemHttpResult>> LaunchAsync(
-        HttpRequest request, LaunchValidator validator, LaunchStore launches, StartProctoringHandler startProctoring, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, LaunchValidator validator, StartProctoringHandler startProctoring, EndAssessmentHandler endAssessment, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
         string? idToken = form?["id_token"] is { Count: 1 } token ? token.ToString() : null;
@@ -41,6 +47,12 @@ internal static class LaunchEndpoint
         if (launch is not null && launch.MessageType == LtiClaims.StartProctoring && (claims = ProctoringClaims.Read(launch.Token, launch.ResourceLinkId)) is null)
         {
             refusal = LaunchRefusal.Token("lti_claim_missing", "LtiStartProctoring needs session_data, an absolute start_assessment_url and an attempt_number from 1 to 1000.");
+        }
+
+        int? endAttempt = null;
+        if (launch is not null && refusal is null && launch.MessageType == LtiClaims.EndAssessment && (endAttempt = EndAssessmentHandler.AttemptNumber(launch.Token)) is null)
+        {
+            refusal = LaunchRefusal.Token("lti_claim_missing", "LtiEndAssessment needs an attempt_number from 1 to 1000.");
         }
 
         if (launch is null || refusal is not null)
@@ -57,8 +69,9 @@ internal static class LaunchEndpoint
             return TypedResults.Ok(new LaunchAccepted(started.LaunchId, launch.MessageType, started.LearnerId, started.CourseId, started.AssessmentId, started.AttemptNumber, started.EnrollmentToken, started.SessionToken));
         }
 
-        var id = await launches.RecordAsync(launch, null, cancellationToken);
-        logger.LogInformation("LTI launch {LaunchId} accepted: {MessageType} from platform {PlatformId}", id, launch.MessageType, launch.Platform.Id);
-        return TypedResults.Ok(new LaunchAccepted(id, launch.MessageType, null, null, launch.ResourceLinkId, null, null, null));
+        var ended = await endAssessment.HandleAsync(launch, endAttempt!.Value, cancellationToken);
+        logger.LogInformation("LTI launch {LaunchId} accepted: {MessageType} from platform {PlatformId}", ended.LaunchId, launch.MessageType, launch.Platform.Id);
+        return TypedResults.Ok(new LaunchAccepted(ended.LaunchId, launch.MessageType, ended.LearnerId, ended.CourseId, launch.ResourceLinkId, ended.AttemptNumber, null, null,
+            ended.SessionId, ended.Verdict));
     }
 }

@@ -17,14 +17,20 @@ public sealed class PreExamVerdicts(NpgsqlDataSource dataSource, Outbox outbox, 
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var preExam = await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE lti.launches SET pre_exam_verdict = @verdict, pre_exam_flags = @flags
+            UPDATE lti.launches SET pre_exam_verdict = @verdict, pre_exam_flags = @flags, pre_exam_session_id = @SessionId, pre_exam_priority = @priority
             WHERE id = (SELECT id FROM lti.launches
                         WHERE learner_id = @LearnerId AND course_id = @CourseId AND resource_link_id = @AssessmentId AND pre_exam_verdict IS NULL
                         ORDER BY created_at DESC LIMIT 1)
             """,
-            new { notification.LearnerId, notification.CourseId, notification.AssessmentId, verdict = notification.Verdict.ToString(), flags = notification.Flags.ToArray() },
+            new
+            {
+                notification.LearnerId, notification.CourseId, notification.AssessmentId, notification.SessionId, verdict = notification.Verdict.ToString(),
+                flags = notification.Flags.ToArray(), priority = notification.Priority.ToString(),
+            },
             cancellationToken: cancellationToken));
-        if (preExam == 0 && notification.Verdict == SessionVerdictName.NeedsReview)
+        // A pre-exam check's verdict delivered again is not a flag of the exam: its ACS action, if any, is PreExamControl's.
+        if (preExam == 0 && notification.Verdict == SessionVerdictName.NeedsReview && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM lti.launches WHERE pre_exam_session_id = @SessionId)", new { notification.SessionId }, cancellationToken: cancellationToken)))
         {
             await FlagAsync(connection, notification, cancellationToken);
         }

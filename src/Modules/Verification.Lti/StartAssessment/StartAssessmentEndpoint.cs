@@ -13,7 +13,8 @@ namespace Verification.Lti.StartAssessment;
 /// <summary>
 /// After the pre-exam check, the course player asks for the LtiStartAssessment message and posts it (form field
 /// <c>JWT</c>) to the platform's start_assessment_url. A check that needs review is not a refusal: the message goes
-/// without verified_user, so the platform knows the identity was not vouched for, and the review case is open.
+/// without verified_user, so the platform knows the identity was not vouched for, and the review case is open; where
+/// the partner's policy asks for it, the check's flags also go to the platform's ACS (<see cref="PreExamControl"/>).
 /// </summary>
 internal static class StartAssessmentEndpoint
 {
@@ -31,7 +32,8 @@ internal static class StartAssessmentEndpoint
             .WithSummary("The learner's LtiStartAssessment message after the pre-exam check: the signed JWT and the platform's start_assessment_url to post it to (form field JWT).");
 
     private static async Task<Results<Ok<StartAssessmentForm>, ProblemHttpResult>> StartAsync(
-        Guid learnerId, Guid launchId, NpgsqlDataSource dataSource, StartAssessmentMessage message, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        Guid learnerId, Guid launchId, NpgsqlDataSource dataSource, StartAssessmentMessage message, PreExamControl preExamControl, TimeProvider time, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
@@ -58,6 +60,11 @@ internal static class StartAssessmentEndpoint
             cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE lti.launches SET start_assessment_at = coalesce(start_assessment_at, @now) WHERE id = @launchId", new { launchId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        if (!verified)
+        {
+            await preExamControl.QueueAsync(launchId, cancellationToken);
+        }
+
         loggers.CreateLogger("Verification.Lti.StartAssessment").LogInformation("LtiStartAssessment for launch {LaunchId}: identity verified {Verified}", launchId, verified);
         return TypedResults.Ok(new StartAssessmentForm(row.StartAssessmentUrl, jwt, verified, row.PreExamVerdict));
     }

@@ -1,8 +1,10 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.Tokens;
 using Verification.Lti.ToolKeys;
 
 namespace Verification.Lti.ToolConfiguration;
@@ -33,11 +35,18 @@ internal static class ToolConfigurationEndpoints
     private static async Task<Ok<ToolConfigurationView>> ConfigurationAsync(ToolKeyStore keys, LtiSettings settings, HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await DescribeAsync(keys, ToolUrls.For(settings, request), cancellationToken));
 
-    /// <summary>The configuration for <paramref name="urls"/>; the CLI prints the same.</summary>
+    /// <summary>
+    /// The configuration for <paramref name="urls"/>; the CLI prints the same. The PEM is made from the newest public
+    /// JWK (the signing one; PublicKeysAsync makes the first key): the private key is never opened for this.
+    /// </summary>
     public static async Task<ToolConfigurationView> DescribeAsync(ToolKeyStore keys, ToolUrls urls, CancellationToken cancellationToken)
     {
-        using var active = (await keys.ActiveAsync(cancellationToken)).Key;
-        var jwk = (await keys.PublicKeysAsync(cancellationToken))[^1];
-        return new ToolConfigurationView(urls.LoginInitiationUrl, urls.LaunchUrl, urls.LaunchUrl, urls.JwksUrl, active.ExportSubjectPublicKeyInfoPem(), JsonDocument.Parse(jwk).RootElement.Clone());
+        var jwk = JsonDocument.Parse((await keys.PublicKeysAsync(cancellationToken))[^1]).RootElement.Clone();
+        using var rsa = RSA.Create(new RSAParameters
+        {
+            Modulus = Base64UrlEncoder.DecodeBytes(jwk.GetProperty("n").GetString()),
+            Exponent = Base64UrlEncoder.DecodeBytes(jwk.GetProperty("e").GetString()),
+        });
+        return new ToolConfigurationView(urls.LoginInitiationUrl, urls.LaunchUrl, urls.LaunchUrl, urls.JwksUrl, rsa.ExportSubjectPublicKeyInfoPem(), jwk);
     }
 }

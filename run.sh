@@ -3,6 +3,8 @@
 # Installs what is missing (PostgreSQL, the face models, page packages), keeps a private PostgreSQL cluster and the
 # demo encryption key under .data/ (git-ignored), migrates, seeds demo data and serves the Host. Ctrl-C stops both.
 # VERIFICATION_DB=<Npgsql connection string> uses that PostgreSQL instead of the private cluster.
+# VERIFICATION_REDIS=local starts a private redis-server on a loopback port and serves with the SignalR Redis backplane
+# (Redis__Configuration=<host:port> uses that Redis instead); unset, the Host is one node without Redis.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root="$PWD"
@@ -10,7 +12,7 @@ source scripts/lib.sh
 url="${VERIFICATION_URL:-http://127.0.0.1:5080}"
 
 ensure_dotnet
-ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-core
+ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-core redis-server
 scripts/fetch-models.sh
 scripts/page-packages.sh
 
@@ -94,8 +96,18 @@ dotnet smtp4dev --urls "http://127.0.0.1:$smtp_web" --smtpport "$smtp_port" --im
 smtp_pid=$!
 export Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Programs__PublicBaseUrl="$url"
 
+redis_pid=""
+if [ "${VERIFICATION_REDIS:-}" = local ] && [ -z "${Redis__Configuration:-}" ]; then
+  redis_port="$(free_port 26380)"
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > .data/redis.log 2>&1 &
+  redis_pid=$!
+  export Redis__Configuration="127.0.0.1:$redis_port"
+  echo "redis: a private redis-server on 127.0.0.1:$redis_port (the SignalR backplane)"
+fi
+
 stop() {
   kill "$smtp_pid" 2>/dev/null || true
+  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null || true
   [ -n "$cluster_stop" ] && { echo "database: stopping the private cluster"; pg_stop "$cluster_stop"; }
   return 0
 }

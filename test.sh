@@ -9,7 +9,7 @@ pattern="${1:-}"
 source scripts/lib.sh
 
 ensure_dotnet
-ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-core ffmpeg chromium
+ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-core ffmpeg chromium redis-server
 scripts/fetch-models.sh
 scripts/page-packages.sh
 
@@ -21,8 +21,10 @@ dotnet build Verification.sln -c Release -warnaserror -nologo -v q
 work="$(mktemp -d /tmp/verification-test.XXXXXX)"
 chmod 755 "$work"
 smtp_pid=""
+redis_pid=""
 cleanup() {
   [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null || true
+  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null || true
   pg_stop "$work/pg"
   rm -rf "$work"
 }
@@ -45,6 +47,15 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 export VERIFICATION_TEST_SMTP="127.0.0.1:$smtp_port"
+# A shared Redis for the scale-out tests (loopback only, nothing persisted); a test that stops Redis starts its own.
+redis_port="$(free_port 26379)"
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$work/redis.log" 2>&1 &
+redis_pid=$!
+for _ in $(seq 1 60); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
+  sleep 0.5
+done
+export VERIFICATION_TEST_REDIS="127.0.0.1:$redis_port"
 export VERIFICATION_TEST_SMTP_API="http://127.0.0.1:$smtp_web"
 export VERIFICATION_TEST_RESULTS="$root/.test-results"
 rm -rf "$VERIFICATION_TEST_RESULTS" && mkdir -p "$VERIFICATION_TEST_RESULTS"

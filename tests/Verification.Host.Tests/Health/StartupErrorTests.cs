@@ -95,4 +95,19 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain(key.Length > 0 ? key : "\u0000", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Redis__Configuration", "127.0.0.1:6379,connectTimeout=soon", "Redis: Configuration is not a valid Redis configuration string")]
+    [InlineData("Redis__Configuration", "connectTimeout=100", "Redis: Configuration names no Redis endpoint")]
+    [InlineData("Proctoring__Nodes__LeaseSeconds", "5", "Proctoring:Nodes: LeaseSeconds is 5: at least two heartbeats and a second (11)")]
+    [InlineData("Proctoring__Nodes__HeartbeatSeconds", "0", "Proctoring:Nodes: HeartbeatSeconds is 0")]
+    public async Task Names_the_scale_out_setting_to_change_when_it_is_unusable(string name, string value, string expected)
+    {
+        var (exitCode, output) = await RunHostAsync(UnreachableDatabase, Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey(),
+            new Dictionary<string, string> { [name] = value });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
 }

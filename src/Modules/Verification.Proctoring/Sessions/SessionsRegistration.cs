@@ -6,12 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Verification.BuildingBlocks;
 using Verification.Matching.Fusion;
 using Verification.BuildingBlocks.Outbox;
+using Verification.Proctoring.Sessions.Admission;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Recovery;
 using Verification.Proctoring.Sessions.Verdicts;
 using Verification.Proctoring.Sessions.IsIdentityVerified;
 using Verification.Proctoring.Sessions.ListSessionVerdicts;
 using Verification.Proctoring.Sessions.Live;
+using Verification.Proctoring.Sessions.Nodes;
+using Verification.Proctoring.Sessions.ScaleOut;
 using Verification.Proctoring.Sessions.Store;
 using Verification.Proctoring.Sessions.Telemetry;
 
@@ -32,6 +35,24 @@ internal static class SessionsRegistration
 
         ApplyScoreModels(settings, configuration["Models:Directory"] ?? "models");
         services.AddSingleton(settings);
+        var nodes = new NodeSettings();
+        configuration.GetSection(NodeSettings.SectionName).Bind(nodes);
+        if (nodes.Problems() is { Count: > 0 } nodeProblems)
+        {
+            throw new SettingInvalidException($"{NodeSettings.SectionName}: {string.Join(" ", nodeProblems)}");
+        }
+
+        services.AddSingleton(nodes);
+        var admission = new AdmissionSettings();
+        configuration.GetSection(AdmissionSettings.SectionName).Bind(admission);
+        if (admission.Problems() is { Count: > 0 } admissionProblems)
+        {
+            throw new SettingInvalidException($"{AdmissionSettings.SectionName}: {string.Join(" ", admissionProblems)}");
+        }
+
+        services.AddSingleton(admission);
+        services.AddSingleton<AdmissionControl>();
+        services.AddSingleton<ProctoringNode>();
         services.AddSignalR(options =>
         {
             // Above the frame limit, so an oversized frame reaches SendFrame and gets an error result instead of a
@@ -39,14 +60,16 @@ internal static class SessionsRegistration
             options.MaximumReceiveMessageSize = settings.MaxFrameBytes * 4;
             options.EnableDetailedErrors = false;
             options.AddFilter<HubInputFilter>();
-        }).AddMessagePackProtocol();
+        }).AddMessagePackProtocol().AddScaleOut(configuration);
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<TypingCheckStore>();
         services.AddSingleton<VerdictStore>();
         services.AddSingleton<PendingVerdicts>();
         services.AddOutbox(ProctoringOutbox.Table);
-        // Before the monitor and the verdict writer: sessions a crash left open are closed before new ones are served.
+        // The lease first, then recovery, before the monitor and the verdict writer: sessions a crash left open are
+        // closed before new ones are served, and never those of a live node.
+        services.AddHostedService<NodeLease>();
         services.AddHostedService<InterruptedSessionsRecovery>();
         services.AddHostedService<PendingVerdictWriter>();
         services.AddHealthChecks().AddCheck<PendingVerdictsHealthCheck>("verdicts", tags: ["ready"]);

@@ -20,5 +20,7 @@ internal sealed class LiveSessions
 
     public int CountOpen(Guid learnerId) => _sessions.Values.Count(s => s.LearnerId == learnerId && !s.Ending);
 
+    public int CountLive() => _sessions.Values.Count(s => !s.Ending);
+
     public void Remove(Guid sessionId) => _sessions.TryRemove(sessionId, out _);
 }

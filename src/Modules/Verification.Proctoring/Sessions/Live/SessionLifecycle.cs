@@ -5,7 +5,9 @@ using Verification.BuildingBlocks.Ids;
 using Verification.Matching.Fusion;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
+using Verification.Proctoring.Sessions.Admission;
 using Verification.Proctoring.Sessions.Hub;
+using Verification.Proctoring.Sessions.Nodes;
 using Verification.Proctoring.Sessions.Store;
 using Verification.Proctoring.Sessions.Telemetry;
 using Verification.Proctoring.Sessions.Verdicts;
@@ -22,6 +24,8 @@ internal sealed class SessionLifecycle(
     SessionStore store,
     PendingVerdicts verdicts,
     SessionSettings settings,
+    NodeSettings nodes,
+    AdmissionControl admission,
     IHubContext<ProctoringHub, IProctoringClient> hub,
     ProctoringMetrics metrics,
     TimeProvider time,
@@ -45,6 +49,13 @@ internal sealed class SessionLifecycle(
         if (open is not null)
         {
             return (AttachOrRefuse(open, connectionId), true);
+        }
+
+        // Only new sessions are refused under overload: open ones keep their frames, keystrokes, verdicts and ends.
+        if (admission.Refusal(sessions.CountLive()) is { } busy)
+        {
+            metrics.SessionRefused("server_busy");
+            throw new HubException($"server_busy: the service is at capacity ({busy}). Retry in {admission.RetryAfterSeconds} seconds.");
         }
 
         if (sessions.CountOpen(claims.LearnerId) >= settings.MaxLiveSessionsPerLearner)
@@ -102,6 +113,7 @@ internal sealed class SessionLifecycle(
         }
 
         metrics.FrameReceived();
+        admission.FrameReceived();
         return new FrameAccepted { Frame = frame.Frame };
     }
 
@@ -175,9 +187,13 @@ internal sealed class SessionLifecycle(
         if (existing is null || existing.Ending)
         {
             var status = await store.StatusAsync(sessionId, claims.LearnerId, cancellationToken);
-            throw status == "interrupted"
-                ? new HubException("session_interrupted: the service restarted and closed this session for review. Ask the course page for a token for a new attempt and start a new session.")
-                : new HubException("session_not_found: that session has ended or never existed. Start a new one.");
+            throw status switch
+            {
+                "interrupted" => new HubException("session_interrupted: the service restarted and closed this session for review. Ask the course page for a token for a new attempt and start a new session."),
+                // Open in the database but not here: another node serves it, or its node died moments ago and its lease has not run out.
+                "open" => new HubException($"session_elsewhere: another node of the service holds this session. Reconnect to the same address, or retry in {nodes.LeaseSeconds} seconds."),
+                _ => new HubException("session_not_found: that session has ended or never existed. Start a new one."),
+            };
         }
 
         if (existing.LearnerId != claims.LearnerId)
@@ -213,6 +229,7 @@ internal sealed class SessionLifecycle(
     private void OnFrameShed(LiveSession session, QueuedFrame frame)
     {
         metrics.FrameShed();
+        admission.FrameShed();
         _ = hub.Clients.Client(session.ConnectionId ?? "").FramesShed(new FramesShed
         {
             SessionId = session.SessionId,

@@ -3,39 +3,69 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Verification.Matching.Fusion;
+using Verification.Proctoring.Sessions.Nodes;
 using Verification.Proctoring.Sessions.Store;
 using Verification.Proctoring.Sessions.Verdicts;
 
 namespace Verification.Proctoring.Sessions.Recovery;
 
 /// <summary>
-/// At start, closes the sessions a crash or kill left <c>open</c>: status <c>interrupted</c>, verdict NeedsReview with
+/// At start and then every heartbeat, closes the sessions a crash or kill left <c>open</c>: those whose node's lease has
+/// run out (docs/operations.md, "Several nodes"). Each gets status <c>interrupted</c>, verdict NeedsReview with
 /// <c>SessionInterrupted</c> naming the frames recorded and how long they ran, a review case, and the outbox messages.
-/// Recorded frames and kept evidence stay with the session. Sessions live on one node: with several nodes sharing a
-/// database, this would also close sessions another node is serving (docs/player-protocol.md §8).
+/// Recorded frames and kept evidence stay with the session. Sessions of live nodes, this one included, are left alone.
 /// </summary>
-internal sealed class InterruptedSessionsRecovery(NpgsqlDataSource dataSource, PendingVerdicts verdicts, TimeProvider time, ILogger<InterruptedSessionsRecovery> logger)
-    : IHostedService
+internal sealed class InterruptedSessionsRecovery(
+    NpgsqlDataSource dataSource,
+    PendingVerdicts verdicts,
+    ProctoringNode node,
+    NodeSettings settings,
+    TimeProvider time,
+    ILogger<InterruptedSessionsRecovery> logger) : BackgroundService
 {
     private const string OpenSql = """
         SELECT s.id AS "SessionId", s.learner_id AS "LearnerId", s.course_id AS "CourseId", s.assessment_id AS "AssessmentId",
                s.started_at AS "StartedAt", max(f.received_at) AS "LastFrameAt", coalesce(array_agg(f.frame ORDER BY f.frame) FILTER (WHERE f.frame IS NOT NULL), '{}'::integer[]) AS "Frames"
         FROM proctoring.sessions s LEFT JOIN proctoring.session_frames f ON f.session_id = s.id
-        WHERE s.status = 'open'
+        WHERE s.status = 'open' AND s.node_id IS DISTINCT FROM @node
+          AND NOT EXISTS (SELECT 1 FROM proctoring.nodes n WHERE n.id = s.node_id AND n.lease_until > now())
         GROUP BY s.id
         """;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The first sweep runs before the Host serves: sessions a crash left open are closed before new ones start.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await SweepAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.HeartbeatSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await SweepAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
     {
         List<OpenSession> open;
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            open = [.. await connection.QueryAsync<OpenSession>(new CommandDefinition(OpenSql, cancellationToken: cancellationToken))];
+            open = [.. await connection.QueryAsync<OpenSession>(new CommandDefinition(OpenSql, new { node = node.Id }, cancellationToken: cancellationToken))];
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            logger.LogWarning("Sessions left open by a stop could not be listed ({Reason}); they are closed at the next start", ex.Message);
+            logger.LogWarning("Sessions left open by a stop could not be listed ({Reason}); they are closed at the next sweep", ex.Message);
             return;
         }
 
@@ -46,8 +76,6 @@ internal sealed class InterruptedSessionsRecovery(NpgsqlDataSource dataSource, P
             logger.LogWarning("Session {SessionId} was left open by a stop; closed as interrupted with {Frames} recorded frames", session.SessionId, session.Frames.Length);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private sealed class OpenSession
     {

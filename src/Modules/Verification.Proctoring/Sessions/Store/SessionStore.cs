@@ -4,23 +4,24 @@ using Npgsql;
 using Verification.Proctoring.Identity;
 using Verification.BuildingBlocks.Ids;
 using Verification.Matching.Fusion;
+using Verification.Proctoring.Sessions.Nodes;
 
 namespace Verification.Proctoring.Sessions.Store;
 
 /// <summary>What a session leaves in the database: its row, per-frame scores, evidence frames, and a review case when needed.</summary>
-internal sealed class SessionStore(NpgsqlDataSource dataSource, BiometricCipher cipher, TimeProvider time)
+internal sealed class SessionStore(NpgsqlDataSource dataSource, BiometricCipher cipher, ProctoringNode node, TimeProvider time)
 {
-    /// <summary>Records the new session; false when the token already opened one (its id is unique among sessions).</summary>
+    /// <summary>Records the new session as served by this node; false when the token already opened one (its id is unique among sessions).</summary>
     public async Task<bool> CreateAsync(Guid sessionId, Guid learnerId, Guid courseId, string assessmentId, int attempt, Guid tokenId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, attempt, token_id, status, started_at)
-            VALUES (@sessionId, @learnerId, @courseId, @assessmentId, @attempt, @tokenId, 'open', @now)
+            INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, attempt, token_id, status, started_at, node_id)
+            VALUES (@sessionId, @learnerId, @courseId, @assessmentId, @attempt, @tokenId, 'open', @now, @node)
             ON CONFLICT (token_id) DO NOTHING
             """,
-            new { sessionId, learnerId, courseId, assessmentId, attempt, tokenId, now = time.GetUtcNow() },
+            new { sessionId, learnerId, courseId, assessmentId, attempt, tokenId, now = time.GetUtcNow(), node = node.Id },
             cancellationToken: cancellationToken));
         return inserted == 1;
     }

@@ -22,6 +22,7 @@ internal sealed class ProctoringMetrics
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _verdicts;
     private readonly Counter<long> _typingChecks;
+    private readonly Counter<long> _refused;
 
     public ProctoringMetrics(IMeterFactory meters, LiveSessions sessions)
     {
@@ -33,6 +34,7 @@ internal sealed class ProctoringMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2.5, 5, 10] });
         _verdicts = meter.CreateCounter<long>("verification.sessions.ended", "{session}", "Sessions ended, by final verdict and how they ended.");
         _typingChecks = meter.CreateCounter<long>("verification.typing_checks", "{check}", "Typing checks evaluated, by result.");
+        _refused = meter.CreateCounter<long>("verification.sessions.refused", "{session}", "New sessions refused by admission control, by reason.");
         meter.CreateObservableGauge("verification.sessions.live", () => sessions.All.Count(s => !s.Ending), "{session}", "Sessions open on this node.");
         meter.CreateObservableGauge("verification.frames.queued", () => sessions.All.Sum(s => s.Frames.Reader.CanCount ? s.Frames.Reader.Count : 0), "{frame}", "Frames waiting for analysis on this node.");
     }
@@ -49,6 +51,8 @@ internal sealed class ProctoringMetrics
 
     public void SessionEnded(string verdict, string ending) =>
         _verdicts.Add(1, new KeyValuePair<string, object?>("verdict", verdict), new KeyValuePair<string, object?>("ending", ending));
+
+    public void SessionRefused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void TypingChecked(string result) => _typingChecks.Add(1, new KeyValuePair<string, object?>("result", result));
 }

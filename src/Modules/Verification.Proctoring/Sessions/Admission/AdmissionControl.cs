@@ -1,0 +1,69 @@
+namespace Verification.Proctoring.Sessions.Admission;
+
+/// <summary>
+/// Counts the frames this node received and shed in one-second buckets over the window, and says whether a new
+/// session may start: refused while the shed share is above the limit, or while the node holds its cap of sessions.
+/// </summary>
+internal sealed class AdmissionControl(AdmissionSettings settings, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly long[] _second = new long[settings.WindowSeconds];
+    private readonly int[] _received = new int[settings.WindowSeconds];
+    private readonly int[] _shed = new int[settings.WindowSeconds];
+
+    public void FrameReceived() => Add(_received);
+
+    public void FrameShed() => Add(_shed);
+
+    /// <summary>Null when a new session may start; otherwise the reason, for the refusal the player sees.</summary>
+    public string? Refusal(int liveSessions)
+    {
+        if (settings.MaxLiveSessions > 0 && liveSessions >= settings.MaxLiveSessions)
+        {
+            return $"this node serves its limit of {settings.MaxLiveSessions} sessions";
+        }
+
+        var (received, shed) = Totals();
+        return received >= settings.MinFramesInWindow && shed > settings.MaxShedFraction * received
+            ? $"{shed} of the last {received} frames could not be analysed in time"
+            : null;
+    }
+
+    public int RetryAfterSeconds => settings.WindowSeconds;
+
+    private void Add(int[] counts)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var slot = (int)(now % _second.Length);
+        lock (_gate)
+        {
+            if (_second[slot] != now)
+            {
+                _second[slot] = now;
+                _received[slot] = 0;
+                _shed[slot] = 0;
+            }
+
+            counts[slot]++;
+        }
+    }
+
+    private (int Received, int Shed) Totals()
+    {
+        var oldest = time.GetUtcNow().ToUnixTimeSeconds() - _second.Length;
+        int received = 0, shed = 0;
+        lock (_gate)
+        {
+            for (var i = 0; i < _second.Length; i++)
+            {
+                if (_second[i] > oldest)
+                {
+                    received += _received[i];
+                    shed += _shed[i];
+                }
+            }
+        }
+
+        return (received, shed);
+    }
+}

@@ -82,6 +82,9 @@ public sealed class FaceOptions
             problems.Add($"{SectionName}:MaxImageBitDepth must be 8 or 16 (it is {MaxImageBitDepth}).");
         }
 
+        problems.AddRange(Enrollment.Problems($"{SectionName}:Enrollment"));
+        problems.AddRange(Session.Problems($"{SectionName}:Session"));
+
         return problems;
     }
 

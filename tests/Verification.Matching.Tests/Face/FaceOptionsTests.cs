@@ -19,4 +19,18 @@ public sealed class FaceOptionsTests
         var problem = Assert.Single(options.Problems());
         Assert.Contains("Matching:Face:" + setting, problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(nameof(QualityGateSettings.SecondFaceMinRelativeWidth), -0.1f)]
+    [InlineData(nameof(QualityGateSettings.SecondFaceMinRelativeWidth), 1.5f)]
+    [InlineData(nameof(QualityGateSettings.SecondFaceMinRelativeWidth), float.NaN)]
+    [InlineData(nameof(QualityGateSettings.SecondFaceMinScore), 1.01f)]
+    [InlineData(nameof(QualityGateSettings.SecondFaceMinScore), -1f)]
+    public void A_second_face_limit_out_of_range_is_named_as_a_problem(string setting, float value)
+    {
+        var options = new FaceOptions();
+        typeof(QualityGateSettings).GetProperty(setting)!.SetValue(options.Session, value);
+        var problem = Assert.Single(options.Problems());
+        Assert.Contains("Matching:Face:Session:" + setting, problem, StringComparison.Ordinal);
+    }
 }

@@ -88,7 +88,7 @@ internal sealed class EvaluateSeveralFacesCommand : Command<EvaluateSeveralFaces
         AnsiConsole.Write(table);
         foreach (var style in byStyle)
         {
-            AnsiConsole.MarkupLineInterpolated($"{style.Style}: caught before {Rate(style.Without)}, configured {Rate(style.Configured)}");
+            AnsiConsole.MarkupLine($"{style.Style}: caught without limits {Rate(style.Without)}, configured {Rate(style.Configured)}");
         }
 
         AnsiConsole.MarkupLineInterpolated($"wrote [green]{json}[/] and [green]{png}[/] in {started.Elapsed.TotalSeconds:F0} s");
@@ -100,6 +100,7 @@ internal sealed class EvaluateSeveralFacesCommand : Command<EvaluateSeveralFaces
             ? new SecondFacePoint(Path.GetFileName(sample.Photo), sample.Placement?.Style.ToString(), Math.Round(relative, 3), Math.Round(second.Score, 3), Math.Round(second.Height, 1))
             : null;
 
+    // Escaped: the interval's brackets would otherwise be read as console markup.
     private static string Rate(WilsonInterval rate) =>
-        $"{rate.Count}/{rate.Total} = {100 * rate.Rate:F1}% [{100 * rate.Low:F1}, {100 * rate.High:F1}]";
+        Markup.Escape($"{rate.Count}/{rate.Total} = {100 * rate.Rate:F1}% [{100 * rate.Low:F1}, {100 * rate.High:F1}]");
 }

@@ -113,6 +113,7 @@ public sealed class FaceOptions
     {
         RejectSeveralFaces = true,
         MinFaceSide = 64,
+        SecondFaceMinScore = 0.7f,
         MinBrightness = 45,
         MaxBrightness = 215,
         MinSharpness = 15,

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Verification.Matching.Face;
+using Verification.Testing;
 
 namespace Verification.Matching.Tests.Face;
 
@@ -32,5 +34,16 @@ public sealed class FaceOptionsTests
         typeof(QualityGateSettings).GetProperty(setting)!.SetValue(options.Session, value);
         var problem = Assert.Single(options.Problems());
         Assert.Contains("Matching:Face:Session:" + setting, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_session_second_face_limits_in_code_are_the_ones_in_appsettings()
+    {
+        var defaults = new FaceOptions().Session;
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Verification.Host", "appsettings.json")));
+        var session = settings.RootElement.GetProperty("Matching").GetProperty("Face").GetProperty("Session");
+
+        Assert.Equal(defaults.SecondFaceMinRelativeWidth, session.GetProperty(nameof(QualityGateSettings.SecondFaceMinRelativeWidth)).GetSingle());
+        Assert.Equal(defaults.SecondFaceMinScore, session.GetProperty(nameof(QualityGateSettings.SecondFaceMinScore)).GetSingle());
     }
 }

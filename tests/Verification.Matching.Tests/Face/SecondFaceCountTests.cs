@@ -29,7 +29,7 @@ public sealed class SecondFaceCountTests
     public void A_large_enough_face_under_the_minimum_side_never_counts()
     {
         var small = new FaceBox(0, 0, 40, 40, 0.99f);
-        var tinyLearner = new FaceBox(100, 100, 160, 160, 0.99f);
+        var tinyLearner = new FaceBox(100, 100, 170, 170, 0.99f);
 
         Assert.Equal(1, FaceSelector.CountCounted([tinyLearner, small], tinyLearner, Gates));
     }

@@ -8,6 +8,7 @@ using Verification.Cli.Load;
 using Verification.Cli.Lti;
 using Verification.Cli.MasterKey;
 using Verification.Cli.Sessions;
+using Verification.Cli.SeveralFaces;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -49,6 +50,7 @@ app.Configure(config =>
         evaluate.AddCommand<EvaluateFaceCommand>("face").WithDescription("Face verification error rates on an LFW-style pairs file.");
         evaluate.AddCommand<EvaluateFaceQualityCommand>("face-quality").WithDescription("Quality measurements and liveness of every image in a folder.");
         evaluate.AddCommand<EvaluateFaceTemplateCommand>("face-template").WithDescription("Multi-frame templates against single frames on LFW identities.");
+        evaluate.AddCommand<EvaluateSeveralFacesCommand>("several-faces").WithDescription("Second faces in LFW photos against a second person over the shoulder (composites): the several-faces rule.");
         evaluate.AddCommand<EvaluateSessionsCommand>("sessions").WithDescription("Whole sessions of chimeric users (LFW face x CMU typing) through the real matching and session verdict code.");
         evaluate.AddCommand<EvaluateLivenessCommand>("liveness").WithDescription("Presentation-attack detection (APCER, BPCER) on a labelled spoof set.");
         evaluate.AddCommand<EvaluateKeystrokeCommand>("keystroke")

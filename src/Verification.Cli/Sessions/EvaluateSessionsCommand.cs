@@ -64,6 +64,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         });
 
         var summaries = Kinds.Select(k => SessionKindSummary.Of(k, [.. outcomes.Where(o => o.Kind == k)], setup)).ToList();
+        var tradeOff = TypingTradeOff.Measure(outcomes, host.Fusion, setup.TypingChecks);
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
         JsonReport.Write(json, new SessionsReport(
@@ -75,11 +76,14 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
             degradation.ToString(),
             host.Fusion,
             summaries,
+            tradeOff,
             Math.Round(started.Elapsed.TotalSeconds, 1)));
         var png = Path.Combine(settings.Out, "sessions.png");
         SessionsPlot.Write(png, summaries);
+        var tradeOffPng = Path.Combine(settings.Out, "sessions-typing-tradeoff.png");
+        TypingTradeOffPlot.Write(tradeOffPng, tradeOff, host.Fusion.TypingMismatchEvidence);
         SessionsTable.Write(summaries);
-        AnsiConsole.MarkupLineInterpolated($"wrote [green]{json}[/] and [green]{png}[/] in {started.Elapsed.TotalSeconds:F0} s");
+        AnsiConsole.MarkupLineInterpolated($"wrote [green]{json}[/], [green]{png}[/] and [green]{tradeOffPng}[/] in {started.Elapsed.TotalSeconds:F0} s");
         return 0;
     }
 

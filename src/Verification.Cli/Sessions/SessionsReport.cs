@@ -5,7 +5,7 @@ namespace Verification.Cli.Sessions;
 
 /// <summary>
 /// sessions.json: the command, who was simulated (and how many LFW identities the enrollment gates refused on the way),
-/// the options in force and one summary per session kind.
+/// the options in force, one summary per session kind and the typing trade-off over checks and levels.
 /// </summary>
 internal sealed record SessionsReport(
     string Command,
@@ -16,4 +16,5 @@ internal sealed record SessionsReport(
     string Degradation,
     FusionOptions Fusion,
     IReadOnlyList<SessionKindSummary> Kinds,
+    IReadOnlyList<TypingTradeOffPoint> TypingTradeOff,
     double Seconds);

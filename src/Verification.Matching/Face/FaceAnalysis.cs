@@ -14,6 +14,9 @@ public sealed record FaceAnalysis(
     FaceQuality? Quality)
 {
     public bool Accepted => Rejection is null;
+
+    /// <summary>The detected faces besides <see cref="Face"/>, whatever their size (the gates decide which count).</summary>
+    public IReadOnlyList<FaceBox> OtherFaces { get; init; } = [];
 }
 
 /// <summary>Why a frame was refused: a stable snake_case <see cref="Code"/> and a sentence the learner can act on.</summary>

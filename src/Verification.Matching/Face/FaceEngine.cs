@@ -126,7 +126,7 @@ public sealed class FaceEngine : IDisposable
 
         faces = faces[..Math.Min(found, MaxFaces)];
         var face = FaceSelector.Select(faces, _selection, frame.Width, frame.Height);
-        var largeFaces = FaceSelector.CountAtLeast(faces, gates.MinFaceSide);
+        var largeFaces = FaceSelector.CountCounted(faces, face, gates);
 
         Span<float> landmarks = stackalloc float[FaceLandmarks.Length];
         _landmarks.Predict(frame, face, landmarks);
@@ -148,7 +148,7 @@ public sealed class FaceEngine : IDisposable
         float? liveness = (scope & AnalysisScope.Liveness) != 0 ? _liveness.Predict(frame, face) : null;
         var quality = (scope & AnalysisScope.Quality) != 0 ? MeasureQuality(frame, face, largeFaces, landmarks, aligned, gates) : null;
         var rejection = QualityGate.Check(largeFaces, quality, face.Height, gates);
-        return new FaceAnalysis(rejection, found, face, embedding, liveness, quality);
+        return new FaceAnalysis(rejection, found, face, embedding, liveness, quality) { OtherFaces = FaceSelector.Others(faces, face) };
     }
 
     /// <summary>

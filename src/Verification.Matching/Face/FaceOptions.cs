@@ -82,6 +82,9 @@ public sealed class FaceOptions
             problems.Add($"{SectionName}:MaxImageBitDepth must be 8 or 16 (it is {MaxImageBitDepth}).");
         }
 
+        problems.AddRange(Enrollment.Problems($"{SectionName}:Enrollment"));
+        problems.AddRange(Session.Problems($"{SectionName}:Session"));
+
         return problems;
     }
 
@@ -110,6 +113,7 @@ public sealed class FaceOptions
     {
         RejectSeveralFaces = true,
         MinFaceSide = 64,
+        SecondFaceMinScore = 0.7f,
         MinBrightness = 45,
         MaxBrightness = 215,
         MinSharpness = 15,

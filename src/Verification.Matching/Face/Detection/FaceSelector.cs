@@ -20,18 +20,43 @@ internal static class FaceSelector
         return faces[best];
     }
 
-    public static int CountAtLeast(ReadOnlySpan<FaceBox> faces, float minSide)
+    /// <summary>
+    /// Faces of at least the gate's minimum side, counting another face only when it is large beside the selected one and
+    /// the detector is sure enough of it (<see cref="QualityGateSettings.SecondFaceMinRelativeWidth"/>, <see cref="QualityGateSettings.SecondFaceMinScore"/>).
+    /// </summary>
+    public static int CountCounted(ReadOnlySpan<FaceBox> faces, in FaceBox selected, QualityGateSettings gates)
     {
         var count = 0;
         foreach (var face in faces)
         {
-            if (face.Height >= minSide)
+            if (face.Height < gates.MinFaceSide)
+            {
+                continue;
+            }
+
+            var isSelected = face == selected;
+            if (isSelected || (face.Width >= gates.SecondFaceMinRelativeWidth * selected.Width && face.Score >= gates.SecondFaceMinScore))
             {
                 count++;
             }
         }
 
         return count;
+    }
+
+    /// <summary>Every face but the selected one, for reports that characterise second faces.</summary>
+    public static FaceBox[] Others(ReadOnlySpan<FaceBox> faces, in FaceBox selected)
+    {
+        var others = new List<FaceBox>(faces.Length);
+        foreach (var face in faces)
+        {
+            if (face != selected)
+            {
+                others.Add(face);
+            }
+        }
+
+        return [.. others];
     }
 
     private static float CentreDistance(in FaceBox face, int width, int height)

@@ -196,7 +196,7 @@ document.getElementById("quiz").onsubmit = async event => {
     const final = await state.session.end();
     showOutcome(final);
   } catch (error) {
-    status(`Your answers are saved, but the identity check could not finish: ${error.message}`, true);
+    status(t("assessment.unfinished", { error: error.message }), true);
   } finally {
     submit.disabled = false;
   }

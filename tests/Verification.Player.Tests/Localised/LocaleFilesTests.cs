@@ -1,12 +1,15 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Verification.Matching.Keystroke;
 using Verification.Testing;
 
 namespace Verification.Player.Tests.Localised;
 
 /// <summary>
 /// The player's resource files: every language has every key the English file has (no more), with the same
-/// {placeholders}, and every key the pages and scripts ask for by name is in the English file.
+/// {placeholders}, every key the pages and scripts ask for by name is in the English file, and every reason the
+/// service refuses a typing for has a text the player shows instead of the service's English sentence.
 /// </summary>
 public sealed partial class LocaleFilesTests
 {
@@ -38,6 +41,19 @@ public sealed partial class LocaleFilesTests
 
         Assert.True(named.Count > 50, $"only {named.Count} keys found: the patterns no longer match the pages");
         Assert.Empty(named.Where(key => !english.ContainsKey(key)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_reason_a_typing_can_be_refused_for_has_its_own_text()
+    {
+        var english = Strings("en");
+        var codes = typeof(KeystrokeRejectionCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(["consent_withdrawn", "typing_not_enrolled"])
+            .ToList();
+
+        Assert.True(codes.Count > 15, $"only {codes.Count} codes");
+        Assert.Empty(codes.Where(code => !english.ContainsKey("typing.reason." + code)).Order(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, string> Strings(string language) =>

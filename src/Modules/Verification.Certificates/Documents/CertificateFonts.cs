@@ -17,6 +17,7 @@ internal sealed class CertificateFonts : IDisposable
     private static readonly (string Script, int Character)[] Required = [("Latin", 'A'), ("Chinese", '中'), ("Arabic", 'ع'), ("Devanagari", 'क')];
 
     private readonly ConcurrentDictionary<string, ShapingFont> _fonts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(int Character, bool Bold), ShapingFont?> _matches = new();
     private readonly ShapingFont _regular;
     private readonly ShapingFont _bold;
 
@@ -33,7 +34,6 @@ internal sealed class CertificateFonts : IDisposable
         {
             if (fonts.For(character, bold: false) is null)
             {
-                fonts.Dispose();
                 throw new SettingInvalidException(
                     $"No font on this system draws {script} script (U+{character:X4}) for the certificate PDF: install fonts-noto-core and fonts-noto-cjk, which fontconfig finds.");
             }
@@ -62,46 +62,23 @@ internal sealed class CertificateFonts : IDisposable
     private ShapingFont FindLatin(bool bold)
     {
         var typeface = SKFontManager.Default.MatchFamily(Family, Style(bold));
-        if (typeface is null || !typeface.ContainsGlyph('A'))
-        {
-            typeface?.Dispose();
-            return Match('A', bold) ?? throw new SettingInvalidException(
+        return typeface is not null && typeface.ContainsGlyph('A')
+            ? Cached(typeface)
+            : Match('A', bold) ?? throw new SettingInvalidException(
                 "No font on this system draws Latin script for the certificate PDF: install fontconfig and fonts-noto-core.");
-        }
-
-        return Cached(typeface);
     }
 
-    private ShapingFont? Match(int character, bool bold)
+    private ShapingFont? Match(int character, bool bold) => _matches.GetOrAdd((character, bold), key =>
     {
         // zh-Hans: Han characters in the Simplified Chinese forms; other scripts ignore it.
-        var typeface = SKFontManager.Default.MatchCharacter(Family, Style(bold), ["zh-Hans"], character);
-        if (typeface is null || !typeface.ContainsGlyph(character))
-        {
-            typeface?.Dispose();
-            return null;
-        }
+        var typeface = SKFontManager.Default.MatchCharacter(Family, Style(key.Bold), ["zh-Hans"], key.Character);
+        return typeface is not null && typeface.ContainsGlyph(key.Character) ? Cached(typeface) : null;
+    });
 
-        return Cached(typeface);
-    }
-
-    private ShapingFont Cached(SKTypeface typeface)
-    {
-        var key = $"{typeface.FamilyName}|{typeface.FontStyle.Weight}|{typeface.FontStyle.Slant}";
-        if (_fonts.TryGetValue(key, out var known))
-        {
-            typeface.Dispose();
-            return known;
-        }
-
-        var font = _fonts.GetOrAdd(key, _ => new ShapingFont(key, typeface));
-        if (!ReferenceEquals(font.Typeface, typeface))
-        {
-            typeface.Dispose();
-        }
-
-        return font;
-    }
+    // Typefaces are never disposed here: Skia hands out one managed wrapper per native typeface, so a typeface matched
+    // twice is the same object, and disposing the second would free the first.
+    private ShapingFont Cached(SKTypeface typeface) =>
+        _fonts.GetOrAdd($"{typeface.FamilyName}|{typeface.FontStyle.Weight}|{typeface.FontStyle.Slant}", key => new ShapingFont(key, typeface));
 
     private static SKFontStyle Style(bool bold) => bold ? SKFontStyle.Bold : SKFontStyle.Normal;
 }

@@ -25,8 +25,9 @@ internal sealed class ShapingFont : IDisposable
         Typeface = typeface;
         _shaper = new Lazy<HarfBuzzSharp.Font>(() =>
         {
-            using var stream = typeface.OpenStream(out var index);
-            using var blob = stream.ToHarfBuzzBlob();
+            // The blob owns the stream (it frees it when HarfBuzz lets the blob go): disposing the stream here would
+            // leave the font reading freed memory.
+            using var blob = typeface.OpenStream(out var index).ToHarfBuzzBlob();
             using var face = new Face(blob, index);
             var font = new HarfBuzzSharp.Font(face);
             font.SetFunctionsOpenType();

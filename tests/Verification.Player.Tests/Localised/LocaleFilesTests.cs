@@ -15,10 +15,11 @@ public sealed partial class LocaleFilesTests
 {
     private static readonly string Player = Path.Combine(RepositoryPaths.Root, "src", "Verification.Host", "wwwroot", "player");
 
-    public static TheoryData<string> Languages => new("zh-CN", "hi", "ar", "es");
-
     [Theory]
-    [MemberData(nameof(Languages))]
+    [InlineData("zh-CN")]
+    [InlineData("hi")]
+    [InlineData("ar")]
+    [InlineData("es")]
     public void Each_language_has_every_english_key_with_the_same_placeholders(string language)
     {
         var english = Strings("en");

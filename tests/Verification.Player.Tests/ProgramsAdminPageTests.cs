@@ -121,7 +121,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
         const string chinese = "欧阳娜娜";
         const string arabic = "مُحَمَّد الأنصاري";
         // Typed decomposed, the Arabic harakat out of canonical order: the page and the report carry the NFC forms.
-        var typed = arabic.Normalize(System.Text.NormalizationForm.FormD).Replace("\u064F\u064E", "\u064E\u064F", StringComparison.Ordinal);
+        var typed = arabic.Normalize(System.Text.NormalizationForm.FormD).Replace("\u064E\u0651", "\u0651\u064E", StringComparison.Ordinal);
         var oneTime = await SendAsync(new IssueStaffPassword(ProgramAdminEmail, "test"));
         await using var context = await _browser!.NewContextAsync(new() { BaseURL = _host!.Address.ToString(), AcceptDownloads = true });
         var page = await context.NewPageAsync();

@@ -27,7 +27,7 @@ public sealed class NonLatinNamesBrowserTests(KestrelCertificatesApp app) : ICla
         var codes = new Dictionary<string, string>();
         foreach (var (language, (name, _)) in names)
         {
-            var typed = name.Normalize(NormalizationForm.FormD).Replace("\u064F\u064E", "\u064E\u064F", StringComparison.Ordinal);
+            var typed = name.Normalize(NormalizationForm.FormD).Replace("\u064E\u0651", "\u0651\u064E", StringComparison.Ordinal);
             var learner = await world.LearnerAsync(typed);
             await world.PayAsync(learner);
             await world.VerifiedSessionAsync(learner);

@@ -90,7 +90,9 @@ internal class PlayerPage
             }
             else if (before != await Page.Locator("#face-progress").InnerTextAsync())
             {
-                await ScreenshotAsync($"04-face-{(await Page.Locator("#face-progress").InnerTextAsync()).TrimEnd('.')}".Replace(' ', '-'));
+                // Named after the progress text, in any language, with anything but letters and digits (a '/' too) as '-'.
+                var progress = string.Concat((await Page.Locator("#face-progress").InnerTextAsync()).Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+                await ScreenshotAsync($"04-face-{progress.Trim('-')}");
             }
 
             await Task.Delay(1100);

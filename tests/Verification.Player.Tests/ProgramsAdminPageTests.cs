@@ -120,7 +120,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     {
         const string chinese = "欧阳娜娜";
         const string arabic = "مُحَمَّد الأنصاري";
-        // Typed decomposed, the Arabic harakat out of canonical order: the page and the report carry the NFC forms.
+        // Typed decomposed, the Arabic harakat out of canonical order: the page and the report (UTF-8) carry the NFC forms.
         var typed = arabic.Normalize(System.Text.NormalizationForm.FormD).Replace("\u064E\u0651", "\u0651\u064E", StringComparison.Ordinal);
         var oneTime = await SendAsync(new IssueStaffPassword(ProgramAdminEmail, "test"));
         await using var context = await _browser!.NewContextAsync(new() { BaseURL = _host!.Address.ToString(), AcceptDownloads = true });
@@ -145,7 +145,6 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
 
         Assert.Equal([chinese, "ltr", "true"], cells["nana@example.org"]);
         Assert.Equal([arabic.Normalize(System.Text.NormalizationForm.FormC), "rtl", "true"], cells["mohammed@example.org"]);
-        Assert.Equal("\uFEFF", System.Text.Encoding.UTF8.GetString(report[..3]));
         var text = System.Text.Encoding.UTF8.GetString(report);
         Assert.Contains(chinese + ",nana@example.org", text, StringComparison.Ordinal);
         Assert.Contains(arabic.Normalize(System.Text.NormalizationForm.FormC) + ",mohammed@example.org", text, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ pattern="${1:-}"
 source scripts/lib.sh
 
 ensure_dotnet
-ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-core ffmpeg chromium redis-server
+ensure_packages postgresql libgtk-3-0 libgomp1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-noto-core ffmpeg chromium redis-server poppler-utils
 scripts/fetch-models.sh
 scripts/page-packages.sh
 

@@ -94,6 +94,62 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_csv_in_utf8_with_a_bom_brings_chinese_and_arabic_names_whole_in_nfc_to_the_page_and_the_report()
+    {
+        const string chinese = "欧阳娜娜";
+        const string arabic = "مُحَمَّد الأنصاري";
+        // Typed decomposed, the Arabic harakat out of canonical order: the page and the report (UTF-8) carry the NFC forms.
+        var typed = arabic.Normalize(System.Text.NormalizationForm.FormD).Replace("\u064E\u0651", "\u0651\u064E", StringComparison.Ordinal);
+        var oneTime = await SendAsync(new IssueStaffPassword(ProgramAdminEmail, "test"));
+        await using var context = await _browser!.NewContextAsync(new() { BaseURL = _host!.Address.ToString(), AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, ProgramAdminEmail, oneTime!);
+
+        var csv = System.Text.Encoding.UTF8.GetBytes($"\uFEFFFull Name,Email,External ID\r\n{chinese},nana@example.org,Z1\r\n{typed},mohammed@example.org,A1\r\n");
+        await page.SetInputFilesAsync("#csv", new FilePayload { Name = "people.csv", MimeType = "text/csv", Buffer = csv });
+        await page.ClickAsync("#upload button[type=submit]");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("2 invited, 0 rows not invited.");
+        var cells = new Dictionary<string, string[]>();
+        foreach (var email in new[] { "nana@example.org", "mohammed@example.org" })
+        {
+            var cell = page.Locator("#members tbody tr", new() { HasText = email }).Locator("td").First;
+            cells[email] = await cell.EvaluateAsync<string[]>(
+                "e => [e.textContent, getComputedStyle(e).direction, String(e.scrollWidth <= e.clientWidth + 1)]");
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(L10nFolder(), "programs-csv-import.png"), FullPage = true });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-report='membership.csv']"));
+        var report = await File.ReadAllBytesAsync(await download.PathAsync(), Cancel);
+
+        Assert.Equal([chinese, "ltr", "true"], cells["nana@example.org"]);
+        Assert.Equal([arabic.Normalize(System.Text.NormalizationForm.FormC), "rtl", "true"], cells["mohammed@example.org"]);
+        var text = System.Text.Encoding.UTF8.GetString(report);
+        Assert.Contains(chinese + ",nana@example.org", text, StringComparison.Ordinal);
+        Assert.Contains(arabic.Normalize(System.Text.NormalizationForm.FormC) + ",mohammed@example.org", text, StringComparison.Ordinal);
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string oneTime)
+    {
+        await page.GotoAsync("/programs/");
+        await page.FillAsync("#sign-in-email", email);
+        await page.FillAsync("#sign-in-password", oneTime);
+        await page.ClickAsync("#sign-in button[type=submit]");
+        await Assertions.Expect(page.Locator("#sign-in-new-password")).ToBeVisibleAsync();
+        await page.FillAsync("#sign-in-password", oneTime);
+        await page.FillAsync("#sign-in-new-password", NewPassword);
+        await page.ClickAsync("#sign-in button[type=submit]");
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToBeVisibleAsync();
+    }
+
+    private static string L10nFolder()
+    {
+        var results = Environment.GetEnvironmentVariable("VERIFICATION_TEST_RESULTS");
+        var folder = Path.Combine(string.IsNullOrWhiteSpace(results) ? Path.Combine(AppContext.BaseDirectory, "test-results") : results, "l10n");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    [Fact]
     public async Task Another_organisations_program_administrator_sees_nothing_of_Acme()
     {
         var organisation = await CreateOtherOrganisationWithAProgramAsync();

@@ -7,6 +7,7 @@ using Verification.BuildingBlocks.Encryption;
 using Verification.BuildingBlocks.Migrations;
 using Verification.BuildingBlocks.Modules;
 using Verification.Certificates.Credentials;
+using Verification.Certificates.Documents;
 using Verification.Certificates.Issuance;
 using Verification.Certificates.LearnerCertificates;
 using Verification.Certificates.Lookup;
@@ -33,6 +34,7 @@ public sealed class CertificatesModule : IModule
         }
 
         services.AddSingleton(settings);
+        services.AddSingleton(CertificateFonts.FromSystem());
         services.AddSingleton<IRefundGuard, CertificateRefundGuard>();
         services.AddSingleton<SigningKeyStore>();
         services.AddHostedService<SigningKeyStartup>();

@@ -76,6 +76,29 @@ public sealed partial class CredentialTests(KestrelCertificatesApp app) : IClass
     }
 
     [Fact]
+    public async Task A_chinese_course_and_an_arabic_partner_travel_unchanged_in_the_credential_which_jose_still_verifies()
+    {
+        const string course = "统计学入门 101";
+        const string partner = "جامعة القاهرة";
+        var world = await World.CreateAsync(app, partner, course);
+        var (_, _, _, file) = await IssuedAsync("王小明", world: world);
+        using var anonymous = app.CreateClient();
+        var jwt = CredentialFiles.JwtOf(file);
+        var payload = CredentialFiles.PayloadOf(jwt);
+
+        var verified = await Processes.JoseAsync(jwt, await CredentialFiles.JwksAsync(anonymous));
+
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        using var checkedPayload = JsonDocument.Parse(verified.Output);
+        var subject = checkedPayload.RootElement.GetProperty("payload");
+        Assert.Equal(course, subject.GetProperty("credentialSubject").GetProperty("achievement").GetProperty("name").GetString());
+        Assert.Equal(partner, subject.GetProperty("issuer").GetProperty("name").GetString());
+        Assert.Equal("Verified certificate: " + course, payload["name"]!.GetValue<string>());
+        // The learner's name never enters the credential (the subject is a salted hash of their email).
+        Assert.DoesNotContain("王小明", payload.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_certificate_accepts_the_genuine_file_and_names_the_reason_for_each_changed_one()
     {
         var (_, _, _, file) = await IssuedAsync();

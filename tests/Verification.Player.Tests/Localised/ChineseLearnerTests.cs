@@ -19,7 +19,7 @@ public sealed class ChineseLearnerTests(ChineseLearnerFixture fixture) : IClassF
         Assert.Equal("zh-CN", await player.Page.EvaluateAsync<string>("() => document.documentElement.lang"));
         await player.CheckAccessibilityAsync("enrolled (zh-CN)");
 
-        var phrase = await player.StartAssessmentAsync();
+        var phrase = await player.OpenAssessmentAsync();
         Assert.Matches("^[a-z ]+$", phrase);
         Assert.DoesNotContain(ChineseLearnerFixture.Name, phrase, StringComparison.Ordinal);
 

@@ -29,7 +29,7 @@ internal static class LocalisedScenario
 
     public static async Task<(string Verdict, string Flags, string Text)> AssessAsync(LocalisedPlayerPage player, KeyboardLayout layout)
     {
-        var phrase = await player.StartAssessmentAsync();
+        var phrase = await player.OpenAssessmentAsync();
         await player.TypeCheckAsync(new LayoutTypist(TypistSeed, layout), phrase);
         await player.WaitForCheckedFramesAsync(4);
         return await player.SubmitAsync();

@@ -8,7 +8,7 @@ namespace Verification.Player.Tests.Support;
 /// does: each key with its physical <c>code</c> and the character the layout gives as <c>key</c>, Shift around shifted
 /// characters, one person's rhythm per position. Playwright's keyboard knows only the US layout.
 /// </summary>
-internal sealed class LayoutTypist(int seed, KeyboardLayout layout)
+internal sealed class LayoutTypist(int seed, KeyboardLayout layout) : ITypist
 {
     private const int Shift = 8;
     private readonly Random _noise = new(seed);

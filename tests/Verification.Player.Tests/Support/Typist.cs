@@ -6,7 +6,7 @@ namespace Verification.Player.Tests.Support;
 /// Types through the browser's real key events with one person's rhythm: each position of the phrase has its own hold
 /// and gap, varied a little from one typing to the next, as a person's are.
 /// </summary>
-internal sealed class Typist(int seed)
+internal sealed class Typist(int seed) : ITypist
 {
     private readonly Random _noise = new(seed);
     private readonly Dictionary<int, (int Hold, int Gap)> _rhythm = [];

@@ -10,14 +10,14 @@ namespace Verification.Proctoring.Tests.Consent;
 public sealed class ConsentLanguageTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
     [Theory]
-    [InlineData("ar", "ar", "سحب")]
-    [InlineData("ar-EG", "ar", "سحب")]
-    [InlineData("zh-CN", "zh-CN", "撤回")]
-    [InlineData("hi-IN", "hi", "वापस")]
-    [InlineData("es-MX", "es", "retirar")]
-    [InlineData("fr-FR", "en", "withdraw")]
-    [InlineData("zz'; DROP TABLE proctoring.consents; --", "en", "withdraw")]
-    public async Task Serves_the_current_version_in_the_language_asked_for_else_in_english(string asked, string served, string word)
+    [InlineData("ar", "ar", "سحب", "الجدول الكامل")]
+    [InlineData("ar-EG", "ar", "سحب", "الجدول الكامل")]
+    [InlineData("zh-CN", "zh-CN", "撤回", "完整的保留期限")]
+    [InlineData("hi-IN", "hi", "वापस", "पूरी समय-सारणी")]
+    [InlineData("es-MX", "es", "retirar", "El calendario completo")]
+    [InlineData("fr-FR", "en", "withdraw", "The full schedule")]
+    [InlineData("zz'; DROP TABLE proctoring.consents; --", "en", "withdraw", "The full schedule")]
+    public async Task Serves_the_current_version_in_the_language_asked_for_else_in_english_its_retention_sentence_too(string asked, string served, string word, string retention)
     {
         var learner = await app.CreateLearnerAsync("Lang Reader");
         var token = await app.TokenAsync(learner);
@@ -32,6 +32,8 @@ public sealed class ConsentLanguageTests(ProctoringApp app) : IClassFixture<Proc
         var text = current.GetProperty("text").GetString()!;
         Assert.Contains(word, text, StringComparison.Ordinal);
         Assert.DoesNotContain("{retention}", text, StringComparison.Ordinal);
+        Assert.Contains(retention, text, StringComparison.Ordinal);
+        Assert.Equal(served == "en", text.Contains("We keep", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -39,7 +41,7 @@ public sealed class ConsentLanguageTests(ProctoringApp app) : IClassFixture<Proc
     [InlineData("zh-cn", "zh-CN")]
     [InlineData("xx", "en")]
     [InlineData(null, "en")]
-    public async Task Records_the_language_the_accepted_version_was_read_in(string? language, string recorded)
+    public async Task Records_the_language_the_accepted_version_was_read_in_and_the_export_shows_it(string? language, string recorded)
     {
         var learner = await app.CreateLearnerAsync("Lang Accepter");
         var token = await app.TokenAsync(learner);
@@ -53,5 +55,10 @@ public sealed class ConsentLanguageTests(ProctoringApp app) : IClassFixture<Proc
         Assert.Equal(recorded, await connection.ExecuteScalarAsync<string>("SELECT language FROM proctoring.consents WHERE learner_id = @LearnerId", new { learner.LearnerId }));
         Assert.Contains($"\"language\":\"{recorded}\"", await connection.ExecuteScalarAsync<string>(
             "SELECT data::text FROM audit.entries WHERE action = 'consent.accepted' AND subject = @subject", new { subject = $"learner:{learner.LearnerId}" }), StringComparison.Ordinal);
+        using var export = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/data", token);
+        using var data = JsonDocument.Parse(await export.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var exported = Assert.Single(data.RootElement.GetProperty("consents").EnumerateArray());
+        Assert.Equal(1, exported.GetProperty("version").GetInt32());
+        Assert.Equal(recorded, exported.GetProperty("language").GetString());
     }
 }

@@ -28,7 +28,7 @@ internal static class CertificatePdfEndpoint
             .Refuses(StatusCodes.Status404NotFound, "certificate_not_found");
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        Guid learnerId, Guid certificateId, NpgsqlDataSource dataSource, IMediator mediator, CertificateSettings settings, CancellationToken cancellationToken)
+        Guid learnerId, Guid certificateId, NpgsqlDataSource dataSource, IMediator mediator, CertificateSettings settings, CertificateFonts fonts, CancellationToken cancellationToken)
     {
         if (await CertificateRecord.ByIdAsync(dataSource, certificateId, cancellationToken) is not { } record
             || record.LearnerId != learnerId || record.Status != CertificateStatus.Issued || record.IssuedAt is not { } issuedAt)
@@ -40,7 +40,7 @@ internal static class CertificatePdfEndpoint
         var subject = await CertificateSubject.OfAsync(mediator, record.CourseId, cancellationToken);
         var code = VerificationCode.Display(record.Code);
         var pdf = CertificatePdf.Render(new CertificateDocument(
-            learner?.FullName ?? "", subject?.Title ?? "", subject?.PartnerName ?? "", issuedAt, code, settings.VerifyUrl(code)));
+            learner?.FullName ?? "", subject?.Title ?? "", subject?.PartnerName ?? "", issuedAt, code, settings.VerifyUrl(code)), fonts);
         return TypedResults.File(pdf, "application/pdf", $"certificate-{code}.pdf");
     }
 }

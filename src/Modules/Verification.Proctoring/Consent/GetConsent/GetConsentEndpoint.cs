@@ -75,7 +75,7 @@ internal static class GetConsentEndpoint
         var current = await results.ReadSingleAsync<TextRow>();
         var accepted = await results.ReadSingleOrDefaultAsync<AcceptedRow>();
         return new ConsentView(
-            new ConsentText(current.Version, current.Language, schedule.QuoteIn(current.Text), current.Covers, new DateTimeOffset(current.PublishedAt, TimeSpan.Zero)),
+            new ConsentText(current.Version, current.Language, schedule.QuoteIn(current.Text, current.Language), current.Covers, new DateTimeOffset(current.PublishedAt, TimeSpan.Zero)),
             accepted is null ? null : new AcceptedConsent(accepted.Version, accepted.Language, accepted.Covers, new DateTimeOffset(accepted.AcceptedAt, TimeSpan.Zero)));
     }
 }

@@ -16,7 +16,8 @@ internal sealed record LearnerDataExport(
 /// <summary>One typing check of a session: whether the typing was usable, and how well it matched your profile (never your key timings).</summary>
 internal sealed record ExportedTypingCheck(Guid SessionId, int Check, DateTimeOffset CheckedAt, bool Usable, string? Code, double? GenuineProbability, bool? Accepted);
 
-internal sealed record ExportedConsent(int Version, string[] Covers, DateTimeOffset AcceptedAt, DateTimeOffset? WithdrawnAt);
+/// <summary>A consent you gave: the version of the text and the language you read it in (its words are that version's text in that language).</summary>
+internal sealed record ExportedConsent(int Version, string Language, string[] Covers, DateTimeOffset AcceptedAt, DateTimeOffset? WithdrawnAt);
 
 internal sealed record ExportedEnrollment(
     bool Enrolled,
@@ -53,7 +54,7 @@ internal sealed record ExportedSession(
 internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, BiometricCipher cipher, TimeProvider time)
 {
     private const string Sql = """
-        SELECT version AS "Version", covers AS "Covers", accepted_at AS "AcceptedAt", withdrawn_at AS "WithdrawnAt"
+        SELECT version AS "Version", language AS "Language", covers AS "Covers", accepted_at AS "AcceptedAt", withdrawn_at AS "WithdrawnAt"
         FROM proctoring.consents WHERE learner_id = @learnerId ORDER BY accepted_at;
 
         SELECT created_at AS "CreatedAt", updated_at AS "UpdatedAt", typing_phrase AS "TypingPhrase", id_photo_score AS "IdPhotoScore",
@@ -86,7 +87,7 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { learnerId }, cancellationToken: cancellationToken));
-        var consents = (await results.ReadAsync<ConsentRow>()).Select(c => new ExportedConsent(c.Version, c.Covers, Utc(c.AcceptedAt), Utc(c.WithdrawnAt))).ToList();
+        var consents = (await results.ReadAsync<ConsentRow>()).Select(c => new ExportedConsent(c.Version, c.Language, c.Covers, Utc(c.AcceptedAt), Utc(c.WithdrawnAt))).ToList();
         var profile = await results.ReadSingleOrDefaultAsync<ProfileRow>();
         var inProgress = await results.ReadSingleAsync<(int Frames, int Samples)>();
         var idPhoto = await results.ReadSingleOrDefaultAsync<IdPhotoRow>();
@@ -140,6 +141,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
     private sealed class ConsentRow
     {
         public int Version { get; init; }
+
+        public string Language { get; init; } = "";
 
         public string[] Covers { get; init; } = [];
 

@@ -24,14 +24,10 @@ internal sealed class RetentionSchedule(RetentionSettings settings)
         new("per_frame_scores", "Per-picture match and liveness scores, typing check results", $"{Days(settings.SessionScoresDays)} after the assessment, or until its review closes, whichever is later."),
     ];
 
-    /// <summary>The consent text's sentence about retention.</summary>
-    public string ConsentSentence =>
-        $"We keep the photo of your ID for at most {Days(settings.IdPhotoDays)} after you finish enrolling, and your profile {Days(settings.TemplateDaysAfterLastTrackEnds)} after your last certificate track ends "
-        + $"(at most {Days(settings.TemplateDaysAfterLastInteraction)} after your last activity), with a few pictures of your face from enrolling, for the person who reviews a flagged assessment. "
-        + $"Photos kept as evidence go {Days(settings.EvidenceGraceDays)} after "
-        + "their review closes. The full schedule is at /privacy/retention.";
+    /// <summary>The consent text's sentence about retention, in the language of the text that quotes it.</summary>
+    public string ConsentSentence(string language) => RetentionSentences.For(language, settings);
 
-    public string QuoteIn(string consentText) => consentText.Replace(ConsentPlaceholder, ConsentSentence, StringComparison.Ordinal);
+    public string QuoteIn(string consentText, string language) => consentText.Replace(ConsentPlaceholder, ConsentSentence(language), StringComparison.Ordinal);
 
     private static string Days(int days) => days switch
     {

@@ -31,11 +31,11 @@ export class AssessmentSession {
     this.#connection.on("Prompt", prompt => this.#handlers.onPrompt(prompt));
     this.#connection.on("FramesShed", () => this.#pacer?.slower());
     this.#connection.on("KeystrokeResult", () => {});
-    this.#connection.onreconnecting(() => onStatus("Connection lost. Reconnecting…", true));
+    this.#connection.onreconnecting(() => onStatus(t("connection.reconnecting"), true));
     this.#connection.onreconnected(() => this.#resume());
     this.#connection.onclose(() => {
       if (!this.#ended) {
-        onStatus("The connection to the identity check was lost. Reload the page to resume.", true);
+        onStatus(t("connection.lost"), true);
       }
     });
   }
@@ -78,7 +78,7 @@ export class AssessmentSession {
   async #resume() {
     try {
       await this.#connection.invoke("ResumeSession", this.#token, this.#sessionId);
-      this.#handlers.onStatus("Reconnected. Identity check on.", false);
+      this.#handlers.onStatus(t("connection.reconnected"), false);
     } catch (error) {
       this.#handlers.onStatus(`The identity check could not resume: ${error.message}`, true);
     }

@@ -1,5 +1,7 @@
 // The webcam: open it, show it, and grab JPEG frames of a chosen width and quality.
 
+import { t } from "./i18n.js";
+
 export class CameraUnavailable extends Error {
   constructor(reason) {
     super(reason);
@@ -9,13 +11,13 @@ export class CameraUnavailable extends Error {
 
 export async function openCamera() {
   if (!navigator.mediaDevices?.getUserMedia) {
-    throw new CameraUnavailable("This browser cannot use a camera.");
+    throw new CameraUnavailable(t("camera.unsupported"));
   }
   try {
     return await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
   } catch (error) {
     const refused = error?.name === "NotAllowedError" || error?.name === "SecurityError";
-    throw new CameraUnavailable(refused ? "Access to the camera was refused." : "No camera could be found.");
+    throw new CameraUnavailable(t(refused ? "camera.refused" : "camera.missing"));
   }
 }
 
@@ -41,5 +43,5 @@ export function captureJpeg(video, { width = 640, quality = 0.85 } = {}) {
   canvas.height = Math.round(video.videoHeight * scale);
   canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
   return new Promise((resolve, reject) =>
-    canvas.toBlob(blob => (blob ? resolve(blob) : reject(new Error("The camera frame could not be encoded."))), "image/jpeg", quality));
+    canvas.toBlob(blob => (blob ? resolve(blob) : reject(new Error(t("camera.encode")))), "image/jpeg", quality));
 }

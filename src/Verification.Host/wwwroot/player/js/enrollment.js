@@ -1,7 +1,7 @@
 import { api, ApiError } from "./api.js";
 import { attach, captureJpeg } from "./camera.js";
 import { guidanceFor } from "./guidance.js";
-import { language, t } from "./i18n.js";
+import { language, t, tCode } from "./i18n.js";
 import { setText, show } from "./screens.js";
 import { KeystrokeRecorder } from "./typing.js";
 
@@ -117,5 +117,5 @@ export async function enrollTyping({ token, status, pledge }) {
 }
 
 function describe(error) {
-  return error.message;
+  return error instanceof ApiError ? tCode("typing.reason", error.problem?.reason, error.message) : error.message;
 }

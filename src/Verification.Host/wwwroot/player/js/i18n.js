@@ -70,6 +70,12 @@ export function t(key, values = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
+/// The text for a code the service answered with (`prefix.code`) in the current language, else the service's own sentence.
+export function tCode(prefix, code, fallback) {
+  const key = `${prefix}.${code}`;
+  return code && (key in strings || key in english) ? t(key) : fallback;
+}
+
 /// Fills every element marked data-i18n (text) and data-i18n-label (aria-label) from the resource file.
 export function translatePage(root = document) {
   for (const element of root.querySelectorAll("[data-i18n]")) {

@@ -2,7 +2,7 @@ import { api } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
 import { attach, CameraUnavailable, openCamera, stopCamera } from "./camera.js";
 import { enrollFace, enrollIdPhoto, enrollTyping } from "./enrollment.js";
-import { closestLanguage, language, languages, preferredLanguage, setLanguage, t } from "./i18n.js";
+import { closestLanguage, language, languages, preferredLanguage, setLanguage, t, tCode } from "./i18n.js";
 import { keyboardFor } from "./keyboard.js";
 import { enablePrivacy } from "./privacy.js";
 import { setText, show } from "./screens.js";
@@ -170,7 +170,7 @@ function askForTyping(phrase) {
     try {
       const result = await state.session.sendKeystrokes(events);
       if (!result.Usable) {
-        setText("check-error", result.Message);
+        setText("check-error", tCode("typing.reason", result.Code, result.Message));
         return;
       }
       setText("check-error", "");
@@ -196,7 +196,7 @@ document.getElementById("quiz").onsubmit = async event => {
     const final = await state.session.end();
     showOutcome(final);
   } catch (error) {
-    status(`Your answers are saved, but the identity check could not finish: ${error.message}`, true);
+    status(t("assessment.unfinished", { error: error.message }), true);
   } finally {
     submit.disabled = false;
   }

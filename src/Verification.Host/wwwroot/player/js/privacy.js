@@ -1,4 +1,5 @@
 import { api } from "./api.js";
+import { t } from "./i18n.js";
 import { setText } from "./screens.js";
 
 // The privacy panel's export and erasure. Erasure asks for a second click instead of a dialog, so the question stays
@@ -23,9 +24,9 @@ export function enablePrivacy(getToken) {
       }
       download.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
       download.hidden = false;
-      setText("privacy-result", `Your export is ready: ${data.consents?.length ?? 0} consent records, ${data.sessions?.length ?? 0} assessment checks.`);
+      setText("privacy-result", t("privacy.exportReady", { consents: data.consents?.length ?? 0, sessions: data.sessions?.length ?? 0 }));
     } catch (error) {
-      setText("privacy-result", `The export failed: ${error.message}`);
+      setText("privacy-result", t("privacy.exportFailed", { error: error.message }));
     }
   };
 
@@ -37,26 +38,27 @@ export function enablePrivacy(getToken) {
       }
       archiveDownload.href = URL.createObjectURL(archive);
       archiveDownload.hidden = false;
-      setText("privacy-result", "Your archive is ready: everything we hold about you, with your own images.");
+      setText("privacy-result", t("privacy.archiveReady"));
     } catch (error) {
-      setText("privacy-result", `The export failed: ${error.message}`);
+      setText("privacy-result", t("privacy.exportFailed", { error: error.message }));
     }
   };
 
   eraseButton.onclick = async () => {
     if (!confirming) {
       confirming = true;
-      eraseButton.textContent = "Yes, delete my identity data";
-      setText("privacy-result", "This deletes your face and typing profile, your ID photo and your photos from assessments, and withdraws your consent. Click again to confirm.");
+      eraseButton.textContent = t("privacy.eraseConfirm");
+      setText("privacy-result", t("privacy.eraseWarning"));
       return;
     }
     confirming = false;
-    eraseButton.textContent = "Delete my identity data";
+    eraseButton.textContent = t("privacy.erase");
     try {
       const result = await api.eraseData(getToken());
-      setText("privacy-result", result.summary);
+      const kept = result.keptForOpenReviews?.length ?? 0;
+      setText("privacy-result", kept ? `${t("privacy.erased")} ${t("privacy.erasedKept", { count: kept })}` : t("privacy.erased"));
     } catch (error) {
-      setText("privacy-result", `The deletion failed: ${error.message}`);
+      setText("privacy-result", t("privacy.eraseFailed", { error: error.message }));
     }
   };
 }

@@ -101,7 +101,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
         // Typed decomposed, the Arabic harakat out of canonical order: the page and the report (UTF-8) carry the NFC forms.
         var typed = arabic.Normalize(System.Text.NormalizationForm.FormD).Replace("\u064E\u0651", "\u0651\u064E", StringComparison.Ordinal);
         var oneTime = await SendAsync(new IssueStaffPassword(ProgramAdminEmail, "test"));
-        await using var context = await _browser!.NewContextAsync(new() { BaseURL = _host!.Address.ToString(), AcceptDownloads = true });
+        await using var context = await _pages!.Browser.NewContextAsync(new() { BaseURL = _pages.Host.Address.ToString(), AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await SignInAsync(page, ProgramAdminEmail, oneTime!);
 

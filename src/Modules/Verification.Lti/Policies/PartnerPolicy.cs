@@ -5,7 +5,7 @@ namespace Verification.Lti.Policies;
 /// sent, a default for flags without a rule, and what a failed pre-exam check reports. Validated by
 /// <see cref="PolicyValidation"/> before it is stored.
 /// </summary>
-public sealed record PartnerPolicy(
+internal sealed record PartnerPolicy(
     IReadOnlyDictionary<string, AcsRule>? Flags,
     AcsRule? Default,
     string? PreExamFailure)
@@ -39,10 +39,10 @@ public sealed record PartnerPolicy(
 /// <c>reason_msg</c> sent with it. <c>terminate</c> needs <see cref="ExplicitPartnerChoice"/>: every session flag is
 /// a machine's finding, and the service never ends an exam on one unless the partner asked for exactly that.
 /// </summary>
-public sealed record AcsRule(string? Action, double? Severity, string? ReasonCode, string? Message, bool ExplicitPartnerChoice);
+internal sealed record AcsRule(string? Action, double? Severity, string? ReasonCode, string? Message, bool ExplicitPartnerChoice);
 
 /// <summary>The actions of LTI Proctoring Services 1.0's Assessment Control Service that a flag can map to.</summary>
-public static class AcsActions
+internal static class AcsActions
 {
     public const string Flag = "flag";
     public const string Pause = "pause";

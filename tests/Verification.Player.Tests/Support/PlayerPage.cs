@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 
 namespace Verification.Player.Tests.Support;
 
-/// <summary>The course player at <c>/player/</c>, step by step as a learner goes through it, with a screenshot per step.</summary>
-internal sealed class PlayerPage(IPage page, string scenario)
+/// <summary>
+/// The course player at <c>/player/</c> (or its LTI page, whose enrollment screens are the same), step by step as a
+/// learner goes through it, with a screenshot per step under <paramref name="area"/>.
+/// </summary>
+internal sealed class PlayerPage(IPage page, string scenario, string area = "player")
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
@@ -19,7 +22,7 @@ internal sealed class PlayerPage(IPage page, string scenario)
         return new PlayerPage(page, scenario);
     }
 
-    public Task ScreenshotAsync(string step) => Screenshots.SaveAsync(page, scenario, step);
+    public Task ScreenshotAsync(string step) => Screenshots.SaveAsync(page, scenario, step, area);
 
     public Task CheckAccessibilityAsync(string screen) => Accessibility.AssertNoSeriousViolationsAsync(page, screen);
 

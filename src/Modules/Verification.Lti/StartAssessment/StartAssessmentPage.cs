@@ -24,9 +24,10 @@ internal static class StartAssessmentPage
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithTags("LTI")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Refuses(StatusCodes.Status401Unauthorized, "token_invalid")
             .Refuses(StatusCodes.Status404NotFound, "launch_not_found")
-            .Refuses(StatusCodes.Status409Conflict, "pre_exam_check_pending")
+            .Refuses(StatusCodes.Status409Conflict, "pre_exam_check_pending", "start_assessment_url_invalid")
             .WithSummary("The page that posts LtiStartAssessment (form field JWT) to the platform's start_assessment_url: a form POST of the launch's learner token (field token).");
 
     private static async Task<IResult> PostAsync(

@@ -13,9 +13,10 @@ import { KeystrokeRecorder } from "./typing.js";
 // The fragment never reaches a server; it is dropped from the address bar once read.
 const PRE_EXAM_FRAMES = 4;
 const fragment = new URLSearchParams(location.hash.slice(1));
-history.replaceState(null, "", location.pathname);
+history.replaceState(null, "", location.pathname + location.search);
 const state = { token: fragment.get("enrollment"), sessionToken: fragment.get("session"), launchId: fragment.get("launch"), stream: null, session: null, pledge: null, consentVersion: null, consentLanguage: "en" };
 const examToken = fragment.get("exam");
+let recorder = null;
 
 await startLanguage();
 if (examToken) {
@@ -179,11 +180,14 @@ async function prepareContinue() {
   form.onsubmit = () => {
     window.open(`lti.html#exam=${encodeURIComponent(token)}`, "verification-exam", "popup,width=520,height=760");
   };
-  document.getElementById("continue-button").focus();
+  const button = document.getElementById("continue-button");
+  button.hidden = false;
+  button.focus();
 }
 
 // The exam's session: runs until the learner says the exam is submitted. Flags go to the platform's ACS.
 async function runExam(token) {
+  document.getElementById("assessment-title").dataset.i18n = "lti.exam.title";
   setText("assessment-title", t("lti.exam.title"));
   try {
     state.stream = await openCamera();
@@ -251,7 +255,6 @@ async function runSession(token, { until }) {
   return await session.end();
 }
 
-let recorder = null;
 function askForTyping(session, phrase, done) {
   const input = document.getElementById("check-input");
   setText("check-phrase", phrase);

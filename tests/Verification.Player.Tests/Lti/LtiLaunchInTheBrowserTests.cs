@@ -92,6 +92,8 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
         output.WriteLine($"launch to LtiStartAssessment in the browser: {watch.Elapsed.TotalSeconds:F1} s");
 
         // The exam's proctoring window opened beside the LMS with the learner on camera; another person takes it over.
+        // The window opens on about:blank first: wait for the LTI page's own document.
+        await examWindow.WaitForFunctionAsync("() => (window.launchedAt ?? '').includes('/player/lti.html')");
         var examUrl = await examWindow.EvaluateAsync<string>("() => window.launchedAt");
         Assert.Contains("#exam=", examUrl, StringComparison.Ordinal);
         await examWindow.WaitForFunctionAsync("() => Number(document.getElementById('session-status').dataset.framesChecked ?? 0) >= 2", null, new() { Timeout = 60_000 });
@@ -174,6 +176,8 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
     {
         for (var attempt = 0; ; attempt++)
         {
+            // From a blank page each time: the address differs from the page's own only by its fragment, which would not reload it.
+            await page.GotoAsync("about:blank");
             await page.GotoAsync(examUrl);
             await page.WaitForFunctionAsync("() => !document.getElementById('screen-assessment').hidden || document.getElementById('launch-error').textContent.length > 0");
             var error = await page.Locator("#launch-error").InnerTextAsync();

@@ -41,8 +41,6 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
         // The learner opens the exam in the LMS: login initiation, authorization, the launch, then the tool's page.
         var context = await (await fixture.BrowserWithCameraAsync(Learner, Photos(lfw, Learner, 0, 5))).NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
         context.SetDefaultTimeout(30_000);
-        // Kept before the page's own script drops the fragment from the address bar: the exam window's token, for the impostor.
-        await context.AddInitScriptAsync("window.launchedAt = location.href;");
         var page = await context.NewPageAsync();
         var cspViolations = new List<string>();
         page.Console += (_, message) =>
@@ -70,6 +68,10 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
         await page.Locator("#continue-button").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 90_000 });
         Assert.Equal("Verified", await page.Locator("#checked-outcome").GetAttributeAsync("data-verdict"));
         await player.ScreenshotAsync("09-check-done");
+        // The address the page opens the exam window at (its token in the fragment, which the window drops once read), for the impostor.
+        var examUrl = "";
+        await page.ExposeFunctionAsync("reportExamWindow", (string url) => { examUrl = url; });
+        await page.EvaluateAsync("() => { const open = window.open; window.open = (url, ...rest) => { window.reportExamWindow(new URL(url, location.href).href); return open.call(window, url, ...rest); }; }");
         var examWindow = await context.RunAndWaitForPageAsync(() => page.Locator("#continue-button").ClickAsync());
         await page.WaitForURLAsync(lms.BaseAddress + "start-assessment");
         await Assertions.Expect(page.Locator("#lms-exam")).ToHaveTextAsync("The exam has started.");
@@ -92,10 +94,7 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
         output.WriteLine($"launch to LtiStartAssessment in the browser: {watch.Elapsed.TotalSeconds:F1} s");
 
         // The exam's proctoring window opened beside the LMS with the learner on camera; another person takes it over.
-        // The window opens on about:blank first: wait for the LTI page's own document.
-        await examWindow.WaitForFunctionAsync("() => (window.launchedAt ?? '').includes('/player/lti.html')");
-        var examUrl = await examWindow.EvaluateAsync<string>("() => window.launchedAt");
-        Assert.Contains("#exam=", examUrl, StringComparison.Ordinal);
+        Assert.Contains("/player/lti.html#exam=", examUrl, StringComparison.Ordinal);
         await examWindow.WaitForFunctionAsync("() => Number(document.getElementById('session-status').dataset.framesChecked ?? 0) >= 2", null, new() { Timeout = 60_000 });
         await Screenshots.SaveAsync(examWindow, Scenario, "11-exam-window-learner", "lti");
         await examWindow.CloseAsync();

@@ -252,7 +252,9 @@ async function runSession(token, { until }) {
   });
   await ready;
   document.getElementById("exam-finish").disabled = true;
-  return await session.end();
+  const final = await session.end();
+  setText("session-status", "", "");
+  return final;
 }
 
 function askForTyping(session, phrase, done) {

@@ -178,7 +178,8 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
             // From a blank page each time: the address differs from the page's own only by its fragment, which would not reload it.
             await page.GotoAsync("about:blank");
             await page.GotoAsync(examUrl);
-            await page.WaitForFunctionAsync("() => !document.getElementById('screen-assessment').hidden || document.getElementById('launch-error').textContent.length > 0");
+            // Started (the session's pledge is shown) or refused (the page says why).
+            await page.WaitForFunctionAsync("() => document.getElementById('check-phrase').textContent.length > 0 || document.getElementById('launch-error').textContent.length > 0");
             var error = await page.Locator("#launch-error").InnerTextAsync();
             if (error.Length == 0)
             {

@@ -214,7 +214,8 @@ async function runSession(token, { until }) {
   let enough = () => {};
   const ready = new Promise(resolve => (enough = resolve));
   const maybeDone = () => {
-    if (typed && (until !== "frames" || checked >= PRE_EXAM_FRAMES)) {
+    // The pre-exam check ends by itself; the exam's session only on the learner's "submitted" button.
+    if (until === "frames" && typed && checked >= PRE_EXAM_FRAMES) {
       enough();
     }
   };

@@ -48,6 +48,7 @@ public sealed class LtiModule : IModule
         services.AddScoped<EndAssessmentHandler>();
         services.AddSingleton<StartAssessmentMessage>();
         services.AddSingleton<PreExamControl>();
+        services.AddSingleton<StartAssessmentService>();
         services.AddSingleton<AcsAccessTokens>();
         services.AddHttpClient(AcsAccessTokens.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddOutbox(new OutboxTable("lti", [typeof(AcsFlagRequested)]));
@@ -73,6 +74,8 @@ public sealed class LtiModule : IModule
         endpoints.MapInitiateLogin();
         endpoints.MapLaunch();
         endpoints.MapStartAssessment();
+        endpoints.MapStartAssessmentPage();
+        endpoints.MapExamToken();
         endpoints.MapPolicies();
     }
 }

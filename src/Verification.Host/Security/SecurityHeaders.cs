@@ -1,3 +1,5 @@
+using Verification.BuildingBlocks.Web;
+
 namespace Verification.Host.Security;
 
 /// <summary>
@@ -28,6 +30,10 @@ internal static class SecurityHeaders
     // Two years, the preload list's minimum; sent only over TLS, where a browser honours it.
     public const string StrictTransportSecurity = "max-age=63072000; includeSubDomains";
 
+    /// <summary>The page policy, with the one origin a response allowed itself to post a form to (<see cref="FormActionAllowance"/>).</summary>
+    public static string WithFormAction(FormActionAllowance? allowance) =>
+        allowance is null ? ContentSecurityPolicy : ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {allowance.Origin}", StringComparison.Ordinal);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -37,7 +43,7 @@ internal static class SecurityHeaders
                 var headers = http.Response.Headers;
                 headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(ReferencePath, StringComparison.OrdinalIgnoreCase)
                     ? ReferenceContentSecurityPolicy
-                    : ContentSecurityPolicy;
+                    : WithFormAction(http.Features.Get<FormActionAllowance>());
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = ReferrerPolicy;

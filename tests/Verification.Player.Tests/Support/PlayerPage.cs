@@ -5,7 +5,8 @@ using Verification.Testing;
 namespace Verification.Player.Tests.Support;
 
 /// <summary>
-/// The course player at <c>/player/</c>, step by step as a learner goes through it, with a screenshot per step. Controls
+/// The course player at <c>/player/</c> (or its LTI page, whose enrollment screens are the same), step by step as a
+/// learner goes through it, with a screenshot per step. Controls
 /// are found by their names in the page's resource file (English here; <see cref="LocalisedPlayerPage"/> another
 /// language), and on a phone they are tapped.
 /// </summary>
@@ -39,6 +40,10 @@ internal class PlayerPage
         await page.GotoAsync($"/player/?assessment={assessmentId}");
         return new PlayerPage(page, scenario, await TextsAsync("en"), phone: false, Screenshots.Folder);
     }
+
+    /// <summary>A page already open (the LTI page the platform's launch led to), its screenshots under another area.</summary>
+    public static async Task<PlayerPage> OnAsync(IPage page, string scenario, string area) =>
+        new(page, scenario, await TextsAsync("en"), phone: false, Screenshots.FolderFor(area));
 
     /// <summary>The page's resource file for a language, as the page itself loads it.</summary>
     protected static async Task<IReadOnlyDictionary<string, string>> TextsAsync(string language) =>

@@ -14,6 +14,9 @@ namespace Verification.Lti.Launch;
 /// <summary>The platform's form_post of the id_token after the OIDC login: validated, then handed to its message's flow.</summary>
 internal static class LaunchEndpoint
 {
+    /// <summary>The course player's page for a launch; the launch and its tokens ride in the fragment, which no server and no Referer sees.</summary>
+    public const string PlayerPage = "/player/lti.html";
+
     /// <summary>
     /// The accepted launch. For LtiStartProctoring: the learner, course and assessment it maps to, and the player's
     /// tokens (enrollment, and the session of the pre-exam check), which the course player's pages take over.
@@ -33,7 +36,11 @@ internal static class LaunchEndpoint
             .Refuses(StatusCodes.Status401Unauthorized, LaunchRefusal.TokenCodes)
             .WithSummary("LTI 1.3 launch (redirect URL): the platform's form POST of id_token and state, for LtiStartProctoring and LtiEndAssessment messages.");
 
-    private static async Task<Results<Ok<LaunchAccepted>, ProblemHttpResult>> LaunchAsync(
+    /// <summary>A browser's navigation (the platform's auto-submitted form) asks for a page; an API client for JSON.</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<Results<Ok<LaunchAccepted>, RedirectHttpResult, ProblemHttpResult>> LaunchAsync(
         HttpRequest request, LaunchValidator validator, StartProctoringHandler startProctoring, EndAssessmentHandler endAssessment, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -66,6 +73,12 @@ internal static class LaunchEndpoint
         {
             var started = await startProctoring.HandleAsync(launch, claims, cancellationToken);
             logger.LogInformation("LTI launch {LaunchId} accepted: {MessageType} from platform {PlatformId} for learner {LearnerId}", started.LaunchId, launch.MessageType, launch.Platform.Id, started.LearnerId);
+            if (WantsPage(request))
+            {
+                // The learner's browser goes on to consent, enrollment and the pre-exam check (a GET after the form POST).
+                return TypedResults.Redirect($"{PlayerPage}#launch={started.LaunchId}&enrollment={Uri.EscapeDataString(started.EnrollmentToken)}&session={Uri.EscapeDataString(started.SessionToken)}");
+            }
+
             return TypedResults.Ok(new LaunchAccepted(started.LaunchId, launch.MessageType, started.LearnerId, started.CourseId, started.AssessmentId, started.AttemptNumber, started.EnrollmentToken, started.SessionToken));
         }
 

@@ -68,4 +68,6 @@ export const api = {
     return response.blob();
   },
   eraseData: token => call("DELETE", `${learner(token)}/data`, { token }),
+  ltiStartAssessment: (token, launchId) => call("POST", `${learner(token)}/lti-launches/${launchId}/start-assessment`, { token }),
+  ltiExamToken: (token, launchId) => call("POST", `${learner(token)}/lti-launches/${launchId}/exam-token`, { token }),
 };

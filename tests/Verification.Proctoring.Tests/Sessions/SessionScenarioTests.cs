@@ -175,7 +175,7 @@ public sealed class SessionScenarioTests(ProctoringApp app) : IClassFixture<Proc
 
     [Theory]
     [MemberData(nameof(Hubs.Protocols), MemberType = typeof(Hubs))]
-    public async Task A_flooding_client_gets_frames_shed_while_its_keystrokes_and_session_end_arrive(string protocol)
+    public async Task A_flooding_client_gets_frames_shed_while_its_keystrokes_and_session_end_arrive_and_the_next_session_starts(string protocol)
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
         await using var player = await Hubs.StartSessionAsync(app, protocol, learner);
@@ -191,6 +191,11 @@ public sealed class SessionScenarioTests(ProctoringApp app) : IClassFixture<Proc
         // Every frame was either analysed or reported shed: none vanished.
         Assert.Equal(40, player.Results.Count + player.Shed.Max(s => s.TotalDropped));
         Assert.True(verdict.Final);
+
+        // One player flooding its own session is not a node short of capacity: the next learner is admitted.
+        var next = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        await using var after = await Hubs.StartSessionAsync(app, protocol, next);
+        Assert.NotEqual(Guid.Empty, after.SessionId);
     }
 
     [Theory]

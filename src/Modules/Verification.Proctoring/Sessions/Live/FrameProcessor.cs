@@ -29,6 +29,9 @@ internal sealed class FrameProcessor(
 {
     private readonly SemaphoreSlim _analyses = new(settings.MaxConcurrentAnalyses > 0 ? settings.MaxConcurrentAnalyses : Environment.ProcessorCount);
 
+    /// <summary>Every analysis slot of this node is taken: a frame shed now was shed for want of capacity.</summary>
+    public bool AllAnalysisSlotsBusy => _analyses.CurrentCount == 0;
+
     public async Task RunAsync(LiveSession session)
     {
         byte[]? previousHash = null;

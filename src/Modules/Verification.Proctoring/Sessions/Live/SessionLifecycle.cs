@@ -229,7 +229,13 @@ internal sealed class SessionLifecycle(
     private void OnFrameShed(LiveSession session, QueuedFrame frame)
     {
         metrics.FrameShed();
-        admission.FrameShed();
+        // A client sending faster than its own frames are analysed sheds them on an idle node too; only a frame shed
+        // while every analysis slot is taken says the node is short of capacity (else one flooding player could make
+        // the node refuse everyone).
+        if (processor.AllAnalysisSlotsBusy)
+        {
+            admission.FrameShed();
+        }
         _ = hub.Clients.Client(session.ConnectionId ?? "").FramesShed(new FramesShed
         {
             SessionId = session.SessionId,

@@ -102,7 +102,7 @@ public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture
         {
             using var refused = await PageAsync(mine, forged);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-            Assert.Contains("token_invalid", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            Assert.Contains("lti_learner_token_invalid", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         }
 
         using var other = await PageAsync(mine, theirs.GetProperty("enrollmentToken").GetString());

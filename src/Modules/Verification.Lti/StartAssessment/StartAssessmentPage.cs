@@ -25,7 +25,7 @@ internal static class StartAssessmentPage
             .DisableAntiforgery()
             .WithTags("LTI")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
-            .Refuses(StatusCodes.Status401Unauthorized, "token_invalid")
+            .Refuses(StatusCodes.Status401Unauthorized, "lti_learner_token_invalid")
             .Refuses(StatusCodes.Status404NotFound, "launch_not_found")
             .Refuses(StatusCodes.Status409Conflict, "pre_exam_check_pending", "start_assessment_url_invalid")
             .WithSummary("The page that posts LtiStartAssessment (form field JWT) to the platform's start_assessment_url: a form POST of the launch's learner token (field token).");
@@ -37,7 +37,7 @@ internal static class StartAssessmentPage
         var claims = form?["token"] is { Count: 1 } token ? await tokens.ValidateAsync(token.ToString()) : null;
         if (claims is null)
         {
-            return LtiProblems.Create(StatusCodes.Status401Unauthorized, "token_invalid", "The learner token is refused.", "Send the launch's learner token (form field token); it is missing, expired or not genuine.");
+            return LtiProblems.Create(StatusCodes.Status401Unauthorized, "lti_learner_token_invalid", "The learner token is refused.", "Send the launch's learner token (form field token); it is missing, expired or not genuine.");
         }
 
         var (message, refusal) = await service.PrepareAsync(claims.LearnerId, launchId, cancellationToken);

@@ -140,7 +140,7 @@ async function startCheck() {
     const verified = final.Verdict === "Verified";
     const outcome = document.getElementById("checked-outcome");
     outcome.dataset.verdict = final.Verdict;
-    setText("checked-outcome", t("lti.checked.waiting"));
+    setText("checked-outcome", t("lti.check.waiting"));
     show("checked");
     await startAssessmentReady();
     outcome.textContent = t(verified ? "lti.checked.verified" : "lti.checked.review");

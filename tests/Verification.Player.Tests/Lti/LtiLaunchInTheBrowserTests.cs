@@ -40,7 +40,7 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
 
         // The learner opens the exam in the LMS: login initiation, authorization, the launch, then the tool's page.
         var context = await (await fixture.BrowserWithCameraAsync(Learner, Photos(lfw, Learner, 0, 5))).NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var cspViolations = new List<string>();
         page.Console += (_, message) =>
@@ -99,7 +99,7 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
         await Screenshots.SaveAsync(examWindow, Scenario, "11-exam-window-learner", "lti");
         await examWindow.CloseAsync();
         var impostor = await (await fixture.BrowserWithCameraAsync(Impostor, Photos(lfw, Impostor, 0, 5))).NewContextAsync(new() { ViewportSize = new() { Width = 520, Height = 760 } });
-        impostor.SetDefaultTimeout(30_000);
+        impostor.SetDefaultTimeout(90_000);
         var takeover = await impostor.NewPageAsync();
         await TakeOverAsync(takeover, examUrl);
         await TypeCheckAsync(takeover);

@@ -10,6 +10,7 @@ namespace Verification.Proctoring.Tests.Telemetry;
 /// The operator's metrics in Prometheus format: a real session through the hub moves the counters by exactly what it
 /// did, the model choice and dependency health are there, and a scrape from outside the allowed networks finds nothing.
 /// </summary>
+[Collection(nameof(ProcessWideTelemetry))]
 public sealed partial class MetricsTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -9,6 +9,7 @@ namespace Verification.Proctoring.Tests.Telemetry;
 /// through <c>frame.process</c>, and within it <c>frame.analyse</c> and <c>frame.store</c> (source
 /// <c>Verification.Proctoring</c>), one trace per frame.
 /// </summary>
+[Collection(nameof(ProcessWideTelemetry))]
 public sealed class TracesTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
     [Fact]

@@ -60,7 +60,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration con
         await mediator.Send(new CreateSubscriptionPlan(MonthlyPlanId, "Demo University Monthly", PlanInterval.Month, 5900, "USD", [TrackId, SecondTrackId, SpecializationTrackId]), cancellationToken);
         await mediator.Send(new CreateSubscriptionPlan(YearlyPlanId, "Demo University Yearly", PlanInterval.Year, 39900, "USD", [TrackId, SecondTrackId, SpecializationTrackId]), cancellationToken);
         await mediator.Send(
-            new SeedDemoProgram(OrganisationId, ProgramId, ContractId, "acme-data-academy", [CompanyCourseId], SpecializationId,
+            new SeedDemoProgram(OrganisationId, new("Acme Corporation", "acme"), ProgramId, new("Acme Data Academy", "acme-data-academy"), ContractId, [CompanyCourseId], SpecializationId,
             [
                 new DemoMember(new("01935f00-0000-7000-8000-000000000021"), "Grace Invited", "grace.invited@example.org", DemoMemberState.Invited),
                 new DemoMember(new("01935f00-0000-7000-8000-000000000022"), "Alan Invited", "alan.invited@example.org", DemoMemberState.Invited),

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Mediator;
 using Verification.BuildingBlocks.Access;
 using Verification.Certificates.Tests.Support;
+using Verification.Proctoring.Contracts;
 using Verification.Testing;
 
 namespace Verification.Certificates.Tests.Webhooks;
@@ -173,6 +175,36 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.True(attemptsAt[^1] >= createdAt.AddMinutes(50), $"gave up early: last attempt {attemptsAt[^1]:O}");
         Assert.All(delivery.GetProperty("attempts").EnumerateArray(), a => Assert.Equal(500, a.GetProperty("statusCode").GetInt32()));
         Assert.Equal(attemptsAt.Count, receiver.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_rejection_its_appeal_and_the_decision_on_the_appeal_are_three_events_each_delivered_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failures: 0);
+        var world = await World.CreateAsync(app);
+        using var partner = app.WithKey((await app.KeyAsync(world.PartnerId, ApiScopes.WebhooksManage)).Key);
+        await RegisterAsync(partner, receiver.Url, "review.decided", "review.appealed");
+        var learner = await world.LearnerAsync();
+        var (caseId, sessionId, reviewer) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var rejected = new ReviewCaseDecided(caseId, sessionId, learner, world.CourseId, ReviewCaseDecision.Rejected, reviewer, Guid.CreateVersion7());
+        var appealed = new ReviewCaseAppealed(Guid.CreateVersion7(), caseId, sessionId, learner, world.CourseId);
+        var approved = new ReviewCaseDecided(caseId, sessionId, learner, world.CourseId, ReviewCaseDecision.Approved, Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        // Each arrives twice, as an outbox may deliver after a crash; each is still one event.
+        foreach (var notification in new INotification[] { rejected, rejected, appealed, appealed, approved, approved })
+        {
+            await app.PublishAsync(notification);
+        }
+
+        await receiver.WaitForAsync(3);
+        await Task.Delay(1000, Cancel);
+        var bodies = receiver.Calls.Select(c => JsonDocument.Parse(c.Body).RootElement).ToList();
+        Assert.Equal(
+            ["review.appealed:", "review.decided:approved", "review.decided:rejected"],
+            bodies.Select(b => $"{b.GetProperty("type").GetString()}:{(b.GetProperty("data").TryGetProperty("decision", out var d) ? d.GetString() : "")}").Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { rejected.DecisionId, appealed.AppealId, approved.DecisionId }.Order(), bodies.Select(b => b.GetProperty("id").GetGuid()).Order());
+        Assert.All(bodies, b => Assert.Equal(caseId, b.GetProperty("data").GetProperty("caseId").GetGuid()));
+        Assert.DoesNotContain(bodies, b => b.GetProperty("data").TryGetProperty("reason", out _));
     }
 
     private static async Task<(Guid Id, byte[] Secret)> RegisterAsync(HttpClient partner, string url, params string[] events)

@@ -170,10 +170,12 @@ public sealed class StaffSignInTests(AccessApp app) : IClassFixture<AccessApp>
             }
         }
 
-        var knownMedian = Median(known);
-        var unknownMedian = Median(unknown);
-        TestContext.Current.TestOutputHelper?.WriteLine($"sign-in median over 15 tries: known {knownMedian:F1} ms, unknown {unknownMedian:F1} ms");
-        Assert.True(Math.Abs(knownMedian - unknownMedian) < 0.2 * knownMedian, $"known {knownMedian:F1} ms, unknown {unknownMedian:F1} ms");
+        // The fastest try is the one other work on the machine disturbed least; a skipped password hash would make the
+        // unknown e-mail many times faster (the hash is most of a sign-in), so half-to-double still catches it.
+        var knownFastest = known.Min();
+        var unknownFastest = unknown.Min();
+        TestContext.Current.TestOutputHelper?.WriteLine($"fastest sign-in of 15 tries: known {knownFastest:F1} ms, unknown {unknownFastest:F1} ms");
+        Assert.InRange(unknownFastest / knownFastest, 0.5, 2.0);
     }
 
     private static async Task<double> TimeAsync(HttpClient client, string email)
@@ -183,12 +185,6 @@ public sealed class StaffSignInTests(AccessApp app) : IClassFixture<AccessApp>
         watch.Stop();
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         return watch.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed record Created(Guid StaffId, string Email, string Role, string OneTimePassword);

@@ -254,6 +254,13 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Equal(["rejected", "approved"], view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("decision").GetString()).ToList());
         using var afterApproval = await Appeal(learner, token, caseId, "Another try.");
         await Problems.AssertAsync(afterApproval, HttpStatusCode.Conflict, "appeal_already_made");
+        await using var connection = await app.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var published = (await connection.QueryAsync<string>("""
+            SELECT message_type FROM proctoring.outbox
+            WHERE (payload->>'CaseId')::uuid = @caseId AND message_type LIKE 'Verification.Proctoring.Contracts.ReviewCase%' AND message_type <> 'Verification.Proctoring.Contracts.ReviewCaseOpened'
+            ORDER BY id
+            """, new { caseId })).Select(t => t.Split('.')[^1]).ToList();
+        Assert.Equal(["ReviewCaseDecided", "ReviewCaseAppealed", "ReviewCaseDecided"], published);
     }
 
     [Fact]

@@ -6,9 +6,12 @@ using Verification.Proctoring.Contracts;
 
 namespace Verification.Certificates.Webhooks;
 
-/// <summary>Passes Proctoring's verdicts and review decisions on to the course's partner as <c>session.verdict</c> and <c>review.decided</c>.</summary>
+/// <summary>
+/// Passes Proctoring's verdicts, review decisions and appeals on to the course's partner as <c>session.verdict</c>,
+/// <c>review.decided</c> and <c>review.appealed</c>.
+/// </summary>
 public sealed class ProctoringWebhooks(NpgsqlDataSource dataSource, IMediator mediator, IServiceProvider services, TimeProvider time)
-    : INotificationHandler<SessionVerdictReached>, INotificationHandler<ReviewCaseDecided>
+    : INotificationHandler<SessionVerdictReached>, INotificationHandler<ReviewCaseDecided>, INotificationHandler<ReviewCaseAppealed>
 {
     public ValueTask Handle(SessionVerdictReached notification, CancellationToken cancellationToken) =>
         QueueAsync(notification.CourseId, notification.SessionId, WebhookEvents.SessionVerdict, new
@@ -24,13 +27,23 @@ public sealed class ProctoringWebhooks(NpgsqlDataSource dataSource, IMediator me
         }, cancellationToken);
 
     public ValueTask Handle(ReviewCaseDecided notification, CancellationToken cancellationToken) =>
-        QueueAsync(notification.CourseId, notification.CaseId, WebhookEvents.ReviewDecided, new
+        QueueAsync(notification.CourseId, notification.EventId, WebhookEvents.ReviewDecided, new
         {
             notification.CaseId,
             notification.SessionId,
             notification.LearnerId,
             notification.CourseId,
             Decision = ReviewCaseDecisions.Name(notification.Decision),
+        }, cancellationToken);
+
+    // A rejected learner's appeal: the partner learns the rejection is no longer final until the case's next decision.
+    public ValueTask Handle(ReviewCaseAppealed notification, CancellationToken cancellationToken) =>
+        QueueAsync(notification.CourseId, notification.AppealId, WebhookEvents.ReviewAppealed, new
+        {
+            notification.CaseId,
+            notification.SessionId,
+            notification.LearnerId,
+            notification.CourseId,
         }, cancellationToken);
 
     private async ValueTask QueueAsync(Guid courseId, Guid eventId, string type, object data, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal static class WebhookEndpoints
     {
         var partner = endpoints.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(AccessPolicies.PartnerScope(ApiScopes.WebhooksManage));
         partner.MapPost("", RegisterAsync)
-            .WithSummary("Register an HTTPS endpoint for certificate.issued, certificate.held, certificate.revoked, session.verdict, review.decided. The signing secret is shown once.")
+            .WithSummary("Register an HTTPS endpoint for certificate.issued, certificate.held, certificate.revoked, session.verdict, review.decided, review.appealed. The signing secret is shown once.")
             .Refuses(StatusCodes.Status400BadRequest, "partner_required", "webhook_url_invalid", "webhook_address_refused", "webhook_events_invalid");
         partner.MapGet("/deliveries", DeliveriesAsync)
             .WithSummary("The partner's webhook deliveries, newest first: when the next attempt is due, or when it was delivered or given up, and every attempt's time and HTTP status or error.");

@@ -16,8 +16,9 @@ internal static class WebhookEvents
     public const string CertificateRevoked = "certificate.revoked";
     public const string SessionVerdict = "session.verdict";
     public const string ReviewDecided = "review.decided";
+    public const string ReviewAppealed = "review.appealed";
 
-    public static readonly IReadOnlyList<string> All = [CertificateIssued, CertificateHeld, CertificateRevoked, SessionVerdict, ReviewDecided];
+    public static readonly IReadOnlyList<string> All = [CertificateIssued, CertificateHeld, CertificateRevoked, SessionVerdict, ReviewDecided, ReviewAppealed];
 
     private const string Queue = """
         INSERT INTO certificates.webhook_deliveries (id, endpoint_id, event_id, event_type, payload, created_at, next_attempt_at)

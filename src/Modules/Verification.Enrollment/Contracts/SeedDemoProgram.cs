@@ -8,12 +8,16 @@ namespace Verification.Enrollment.Contracts;
 /// </summary>
 public sealed record SeedDemoProgram(
     Guid OrganisationId,
+    DemoName Organisation,
     Guid ProgramId,
+    DemoName Program,
     Guid ContractId,
-    string ProgramSlug,
     IReadOnlyList<Guid> CourseIds,
     Guid? SpecializationId,
     IReadOnlyList<DemoMember> Members) : ICommand<bool>;
+
+/// <summary>A demo organisation's or program's display name and the slug in its addresses.</summary>
+public sealed record DemoName(string Name, string Slug);
 
 public sealed record DemoMember(Guid MemberId, string FullName, string Email, DemoMemberState State);
 

@@ -28,15 +28,16 @@ public sealed class PreExamVerdicts(NpgsqlDataSource dataSource, Outbox outbox, 
                 flags = notification.Flags.ToArray(), priority = notification.Priority.ToString(),
             },
             cancellationToken: cancellationToken));
-        // A pre-exam check's verdict delivered again is not a flag of the exam: its ACS action, if any, is PreExamControl's.
-        if (preExam == 0 && notification.Verdict == SessionVerdictName.NeedsReview && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM lti.launches WHERE pre_exam_session_id = @SessionId)", new { notification.SessionId }, cancellationToken: cancellationToken)))
+        if (preExam == 0 && notification.Verdict == SessionVerdictName.NeedsReview)
         {
             await FlagAsync(connection, notification, cancellationToken);
         }
     }
 
-    /// <summary>A session flagged after LtiStartAssessment: the exam itself. Queues one ACS flag for the session.</summary>
+    /// <summary>
+    /// A session flagged after LtiStartAssessment: the exam itself. Queues one ACS flag for the session. A pre-exam
+    /// check's verdict delivered again is not a flag of the exam (its ACS action, if any, is PreExamControl's).
+    /// </summary>
     private async Task FlagAsync(NpgsqlConnection connection, SessionVerdictReached notification, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -45,6 +46,7 @@ public sealed class PreExamVerdicts(NpgsqlDataSource dataSource, Outbox outbox, 
             INSERT INTO lti.acs_flags (session_id, launch_id, queued_at)
             SELECT @SessionId, id, @now FROM lti.launches
             WHERE learner_id = @LearnerId AND course_id = @CourseId AND resource_link_id = @AssessmentId AND start_assessment_at IS NOT NULL AND acs_url IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM lti.launches p WHERE p.pre_exam_session_id = @SessionId)
             ORDER BY created_at DESC LIMIT 1
             ON CONFLICT (session_id) DO NOTHING
             RETURNING launch_id

@@ -9,9 +9,9 @@ public sealed class SeedDemoProgramHandler(NpgsqlDataSource dataSource, TimeProv
 {
     private const string Program = """
         WITH o AS (
-            INSERT INTO enrollment.organisations (id, name, slug, created_at) VALUES (@OrganisationId, 'Acme Corporation', 'acme', @now) ON CONFLICT (id) DO NOTHING
+            INSERT INTO enrollment.organisations (id, name, slug, created_at) VALUES (@OrganisationId, @organisationName, @organisationSlug, @now) ON CONFLICT (id) DO NOTHING
         )
-        INSERT INTO enrollment.programs (id, organisation_id, slug, name, created_at) VALUES (@ProgramId, @OrganisationId, @ProgramSlug, 'Acme Data Academy', @now)
+        INSERT INTO enrollment.programs (id, organisation_id, slug, name, created_at) VALUES (@ProgramId, @OrganisationId, @programSlug, @programName, @now)
         ON CONFLICT (id) DO NOTHING
         """;
 
@@ -42,7 +42,11 @@ public sealed class SeedDemoProgramHandler(NpgsqlDataSource dataSource, TimeProv
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(Program, new { command.OrganisationId, command.ProgramId, command.ProgramSlug, now }, transaction, cancellationToken: cancellationToken)) == 0)
+        if (await connection.ExecuteAsync(new CommandDefinition(Program, new
+            {
+                command.OrganisationId, organisationName = command.Organisation.Name, organisationSlug = command.Organisation.Slug,
+                command.ProgramId, programName = command.Program.Name, programSlug = command.Program.Slug, now,
+            }, transaction, cancellationToken: cancellationToken)) == 0)
         {
             return false;
         }

@@ -1,6 +1,9 @@
 using Dapper;
 using Npgsql;
 using Verification.BuildingBlocks.Audit;
+using Verification.BuildingBlocks.Ids;
+using Verification.BuildingBlocks.Outbox;
+using Verification.Proctoring.Contracts;
 
 namespace Verification.Proctoring.Reviews.AppealReviewCase;
 
@@ -16,7 +19,7 @@ internal enum AppealOutcome
 /// A learner's one appeal against a rejection: the case opens again, for any reviewer but the one who rejected it.
 /// The rejection stays in the history; the appeal's outcome is a new decision.
 /// </summary>
-internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, AuditLog audit, TimeProvider time)
+internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, AuditLog audit, Outbox outbox, TimeProvider time)
 {
     private const string Sql = """
         UPDATE proctoring.review_cases c
@@ -24,14 +27,17 @@ internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, Audit
             appeal_excludes = (SELECT d.reviewer_id FROM proctoring.review_decisions d
                                WHERE d.case_id = c.id AND d.decision = 'rejected' ORDER BY d.sequence DESC LIMIT 1)
         WHERE c.id = @caseId AND c.learner_id = @learnerId AND c.status = 'rejected' AND c.appealed_at IS NULL
+        RETURNING c.session_id, c.course_id
         """;
 
     public async Task<AppealOutcome> HandleAsync(Guid learnerId, Guid caseId, string reason, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(Sql, new { caseId, learnerId, reason, now = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
+        var now = time.GetUtcNow();
+        var appealed = await connection.QuerySingleOrDefaultAsync<(Guid SessionId, Guid CourseId)?>(new CommandDefinition(
+            Sql, new { caseId, learnerId, reason, now }, transaction, cancellationToken: cancellationToken));
+        if (appealed is not { } session)
         {
             var row = await connection.QuerySingleOrDefaultAsync<(string Status, DateTime? AppealedAt)?>(new CommandDefinition(
                 "SELECT status, appealed_at FROM proctoring.review_cases WHERE id = @caseId AND learner_id = @learnerId",
@@ -46,7 +52,9 @@ internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, Audit
 
         // The reason is the learner's own words; the audit entry records only that an appeal was made.
         await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", "review.appealed", $"case:{caseId}", "{}"), cancellationToken);
+        await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseAppealed(TimeOrderedId.New(time), caseId, session.SessionId, learnerId, session.CourseId), now);
         await transaction.CommitAsync(cancellationToken);
+        await outbox.DispatchAsync(CancellationToken.None);
         return AppealOutcome.Appealed;
     }
 }

@@ -42,13 +42,14 @@ internal sealed class DecideReviewCaseHandler(NpgsqlDataSource dataSource, Audit
         }
 
         var decision = ReviewCaseDecisions.Name(command.Decision);
+        var decisionId = TimeOrderedId.New(time);
         await connection.ExecuteAsync(new CommandDefinition(
-            Sql, new { id = TimeOrderedId.New(time), caseId = command.CaseId, decision, note = command.Note, reviewerId = command.ReviewerId, now }, transaction, cancellationToken: cancellationToken));
+            Sql, new { id = decisionId, caseId = command.CaseId, decision, note = command.Note, reviewerId = command.ReviewerId, now }, transaction, cancellationToken: cancellationToken));
 
         // The note may hold personal remarks, so the audit entry keeps only that one was written.
         var data = JsonSerializer.Serialize(new { decision, noteWritten = true });
         await audit.AppendAsync(connection, transaction, new AuditEntry($"staff:{command.ReviewerId}", "review.decided", $"case:{command.CaseId}", data), cancellationToken);
-        await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseDecided(command.CaseId, row!.SessionId, row.LearnerId, row.CourseId, command.Decision, command.ReviewerId), now);
+        await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseDecided(command.CaseId, row!.SessionId, row.LearnerId, row.CourseId, command.Decision, command.ReviewerId, decisionId), now);
         await transaction.CommitAsync(cancellationToken);
         // Through the outbox: a crash between the commit and the publish loses no decision.
         await outbox.DispatchAsync(CancellationToken.None);

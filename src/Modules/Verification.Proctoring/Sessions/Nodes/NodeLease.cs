@@ -35,7 +35,8 @@ internal sealed class NodeLease(NpgsqlDataSource dataSource, ProctoringNode node
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("UPDATE proctoring.nodes SET lease_until = now() WHERE id = @id", new { id = node.Id }, cancellationToken: cancellationToken));
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException)
+        // A host torn down while it stops may have disposed the data source already: the lease then runs out by itself.
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException or ObjectDisposedException)
         {
             logger.LogWarning("Node {NodeId} could not give up its lease ({Reason}); it runs out by itself", node.Id, ex.Message);
         }

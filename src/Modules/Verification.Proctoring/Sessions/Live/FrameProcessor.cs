@@ -182,6 +182,14 @@ internal sealed class FrameProcessor(
             verdict = session.Evidence.Verdict();
         }
 
+        // Recorded before the player hears of it: a result the player got is in the database, so a node taking the
+        // session over after this one dies counts it.
+        using (ProctoringMetrics.Traces.StartActivity("frame.store"))
+        {
+            await store.RecordFrameAsync(session.SessionId, frame.Frame, frame.ReceivedAt, observation, code, !unreadable, shedBefore, CancellationToken.None);
+            await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
+        }
+
         await hub.Clients.Client(session.ConnectionId ?? "").FrameResult(new FrameResult
         {
             SessionId = session.SessionId,
@@ -197,12 +205,6 @@ internal sealed class FrameProcessor(
         });
 
         await SessionNotifier.AnnounceAsync(hub, session, verdict, raised);
-        using (ProctoringMetrics.Traces.StartActivity("frame.store"))
-        {
-            await store.RecordFrameAsync(session.SessionId, frame.Frame, frame.ReceivedAt, observation, code, !unreadable, shedBefore, CancellationToken.None);
-            await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
-        }
-
         return (hash, unreadable ? "unreadable" : "analysed");
     }
 }

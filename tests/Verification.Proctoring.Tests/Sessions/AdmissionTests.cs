@@ -23,6 +23,10 @@ public sealed class AdmissionTests
         });
 
         var (busy, _) = await hosted.StartPlayerAsync(host, "quiz-busy");
+        var lateToken = await host.SessionTokenAsync(learner, "quiz-late");
+        var secondToken = await host.SessionTokenAsync(learner, "quiz-second");
+        var thirdToken = await host.SessionTokenAsync(learner, "quiz-third");
+        var refusedBefore = await host.MetricAsync("verification_sessions_refused_total", "reason=\"server_busy\"");
         // A burst far faster than one analysis at a time: the waiting frames are shed (newest kept).
         var frames = FaceSet.Enrolled.SessionFrames;
         var accepted = new List<FrameAccepted>();
@@ -33,8 +37,11 @@ public sealed class AdmissionTests
 
         await using var late = host.BuildHubConnection();
         await late.StartAsync(TestContext.Current.CancellationToken);
-        var lateToken = await host.SessionTokenAsync(learner, "quiz-late");
         var refused = await Assert.ThrowsAsync<HubException>(() => late.InvokeAsync<SessionStarted>("StartSession", lateToken, TestContext.Current.CancellationToken));
+
+        using var tokenRefused = await host.RequestSessionTokenAsync(learner, "quiz-refused");
+        var tokenRefusedDetail = await Problems.AssertAsync(tokenRefused, System.Net.HttpStatusCode.ServiceUnavailable, "server_busy");
+        var retryAfter = tokenRefused.Headers.RetryAfter?.Delta;
 
         var typing = await busy.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
         var final = await busy.EndAsync();
@@ -43,16 +50,21 @@ public sealed class AdmissionTests
         // The window passes without frames: the node admits again, up to its cap of live sessions.
         await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         var admitted = await late.InvokeAsync<SessionStarted>("StartSession", lateToken, TestContext.Current.CancellationToken);
-        var (second, _) = await hosted.StartPlayerAsync(host, "quiz-second");
+        var second = await Player.StartAsync(host.BuildHubConnection(), secondToken);
         await using var third = host.BuildHubConnection();
         await third.StartAsync(TestContext.Current.CancellationToken);
-        var capped = await Assert.ThrowsAsync<HubException>(async () => await third.InvokeAsync<SessionStarted>("StartSession", await host.SessionTokenAsync(learner, "quiz-third"), TestContext.Current.CancellationToken));
+        var capped = await Assert.ThrowsAsync<HubException>(async () => await third.InvokeAsync<SessionStarted>("StartSession", thirdToken, TestContext.Current.CancellationToken));
+        var refusedAfter = await host.MetricAsync("verification_sessions_refused_total", "reason=\"server_busy\"");
         await busy.DisposeAsync();
         await second.DisposeAsync();
 
         Assert.All(accepted, a => Assert.Null(a.Code));
         Assert.Contains("server_busy: the service is at capacity", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Retry in 4 seconds", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(4), retryAfter);
+        Assert.Contains("Retry in 4 seconds", tokenRefusedDetail, StringComparison.Ordinal);
+        // The hub's refusal, the HTTP one and the capped one.
+        Assert.Equal(3, refusedAfter - refusedBefore);
         Assert.True(typing.Usable, typing.Message);
         Assert.True(final.Final);
         Assert.Equal("NeedsReview", final.Verdict);

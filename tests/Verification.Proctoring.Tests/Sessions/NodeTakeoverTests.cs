@@ -11,7 +11,8 @@ public sealed class NodeTakeoverTests
     public async Task A_player_whose_node_is_killed_resumes_on_another_node_and_its_verdict_counts_every_frame_and_typing_check_from_both()
     {
         await using var hosted = await HostedLearner.EnrollAsync(FaceSet.Enrolled);
-        var settings = HostedLearner.NodeSettings(RedisServer.Shared, resumeGraceSeconds: 30);
+        // A lease long enough that the first resume surely comes while the dead node's lease still runs (5 to 6 s after the kill).
+        var settings = HostedLearner.NodeSettings(RedisServer.Shared, resumeGraceSeconds: 30, leaseSeconds: 6);
         await using var first = await hosted.StartHostAsync(settings);
         await using var second = await hosted.StartHostAsync(settings);
         var (player, token) = await hosted.StartPlayerAsync(first, "quiz-takeover");
@@ -22,8 +23,8 @@ public sealed class NodeTakeoverTests
         var typing = await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
 
         await first.KillAsync();
-        await player.DisposeAsync();
         var (resumed, started, refusals) = await ResumeOnAsync(second, token, player.SessionId);
+        await player.DisposeAsync();
         await using var _ = resumed;
         var after = new[] { await resumed.SendFrameAndWaitAsync(frames[2]), await resumed.SendFrameAndWaitAsync(frames[3]) };
         var final = await resumed.EndAsync();

@@ -31,11 +31,11 @@ public sealed class HostedLearner : IAsyncDisposable
         return new HostedLearner(database, enrolling, await SessionEnrollment.EnrollAsync(enrolling, set));
     }
 
-    /// <summary>Settings of a node of several: the Redis backplane, a 3 s lease renewed every second, and the resume grace.</summary>
-    public static Dictionary<string, string> NodeSettings(string redis, int resumeGraceSeconds) => new()
+    /// <summary>Settings of a node of several: the Redis backplane, a short lease renewed every second, and the resume grace.</summary>
+    public static Dictionary<string, string> NodeSettings(string redis, int resumeGraceSeconds, int leaseSeconds = 3) => new()
     {
         ["Redis__Configuration"] = redis,
-        ["Proctoring__Nodes__LeaseSeconds"] = "3",
+        ["Proctoring__Nodes__LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Proctoring__Nodes__HeartbeatSeconds"] = "1",
         ["Proctoring__Nodes__ResumeGraceSeconds"] = resumeGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

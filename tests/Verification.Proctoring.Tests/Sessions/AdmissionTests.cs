@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Tests.Support;
-using Verification.Testing;
 
 namespace Verification.Proctoring.Tests.Sessions;
 
@@ -12,11 +11,9 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Past_its_shed_limit_a_node_refuses_new_sessions_with_a_retry_hint_keeps_the_open_ones_and_admits_again_when_load_drops()
     {
-        await using var database = await TestDatabase.CreateEmptyAsync();
-        await using var enrolling = ProctoringApp.Over(database.ConnectionString);
-        await enrolling.InitializeAsync();
-        var learner = await SessionEnrollment.EnrollAsync(enrolling, FaceSet.Enrolled);
-        await using var host = await HostProcess.StartAsync(database.ConnectionString, enrolling.PlatformApiKey, extraSettings: new Dictionary<string, string>
+        await using var hosted = await HostedLearner.EnrollAsync(FaceSet.Enrolled);
+        var learner = hosted.Learner;
+        await using var host = await hosted.StartHostAsync(new Dictionary<string, string>
         {
             ["Proctoring__Sessions__MaxConcurrentAnalyses"] = "1",
             ["Proctoring__Admission__WindowSeconds"] = "4",
@@ -25,7 +22,11 @@ public sealed class AdmissionTests
             ["Proctoring__Admission__MaxLiveSessions"] = "2",
         });
 
-        var busy = await Player.StartAsync(host.BuildHubConnection(), await host.SessionTokenAsync(learner, "quiz-busy"));
+        var (busy, _) = await hosted.StartPlayerAsync(host, "quiz-busy");
+        var lateToken = await host.SessionTokenAsync(learner, "quiz-late");
+        var secondToken = await host.SessionTokenAsync(learner, "quiz-second");
+        var thirdToken = await host.SessionTokenAsync(learner, "quiz-third");
+        var refusedBefore = await host.MetricAsync("verification_sessions_refused_total", "reason=\"server_busy\"");
         // A burst far faster than one analysis at a time: the waiting frames are shed (newest kept).
         var frames = FaceSet.Enrolled.SessionFrames;
         var accepted = new List<FrameAccepted>();
@@ -36,26 +37,34 @@ public sealed class AdmissionTests
 
         await using var late = host.BuildHubConnection();
         await late.StartAsync(TestContext.Current.CancellationToken);
-        var lateToken = await host.SessionTokenAsync(learner, "quiz-late");
         var refused = await Assert.ThrowsAsync<HubException>(() => late.InvokeAsync<SessionStarted>("StartSession", lateToken, TestContext.Current.CancellationToken));
+
+        using var tokenRefused = await host.RequestSessionTokenAsync(learner, "quiz-refused");
+        var tokenRefusedDetail = await Problems.AssertAsync(tokenRefused, System.Net.HttpStatusCode.ServiceUnavailable, "server_busy");
+        var retryAfter = tokenRefused.Headers.RetryAfter?.Delta;
 
         var typing = await busy.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
         var final = await busy.EndAsync();
-        var stored = await SessionRows.LoadAsync(database.DataSource, busy.SessionId);
+        var stored = await SessionRows.LoadAsync(hosted.DataSource, busy.SessionId);
 
         // The window passes without frames: the node admits again, up to its cap of live sessions.
         await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         var admitted = await late.InvokeAsync<SessionStarted>("StartSession", lateToken, TestContext.Current.CancellationToken);
-        var second = await Player.StartAsync(host.BuildHubConnection(), await host.SessionTokenAsync(learner, "quiz-second"));
+        var second = await Player.StartAsync(host.BuildHubConnection(), secondToken);
         await using var third = host.BuildHubConnection();
         await third.StartAsync(TestContext.Current.CancellationToken);
-        var capped = await Assert.ThrowsAsync<HubException>(async () => await third.InvokeAsync<SessionStarted>("StartSession", await host.SessionTokenAsync(learner, "quiz-third"), TestContext.Current.CancellationToken));
+        var capped = await Assert.ThrowsAsync<HubException>(async () => await third.InvokeAsync<SessionStarted>("StartSession", thirdToken, TestContext.Current.CancellationToken));
+        var refusedAfter = await host.MetricAsync("verification_sessions_refused_total", "reason=\"server_busy\"");
         await busy.DisposeAsync();
         await second.DisposeAsync();
 
         Assert.All(accepted, a => Assert.Null(a.Code));
         Assert.Contains("server_busy: the service is at capacity", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Retry in 4 seconds", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(4), retryAfter);
+        Assert.Contains("Retry in 4 seconds", tokenRefusedDetail, StringComparison.Ordinal);
+        // The hub's refusal, the HTTP one and the capped one.
+        Assert.Equal(3, refusedAfter - refusedBefore);
         Assert.True(typing.Usable, typing.Message);
         Assert.True(final.Final);
         Assert.Equal("NeedsReview", final.Verdict);

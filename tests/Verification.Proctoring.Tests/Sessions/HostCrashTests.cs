@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Tests.Support;
-using Verification.Testing;
 
 namespace Verification.Proctoring.Tests.Sessions;
 
@@ -12,15 +11,13 @@ public sealed class HostCrashTests
     [Fact]
     public async Task A_session_open_when_the_host_is_killed_is_closed_as_interrupted_with_its_case_and_evidence_at_the_next_start()
     {
-        await using var database = await TestDatabase.CreateEmptyAsync();
         // The in-process app registers and enrolls the learner (through the modules' contracts and the HTTP API).
-        await using var enrolling = ProctoringApp.Over(database.ConnectionString);
-        await enrolling.InitializeAsync();
-        var learner = await SessionEnrollment.EnrollAsync(enrolling, FaceSet.Enrolled);
+        await using var hosted = await HostedLearner.EnrollAsync(FaceSet.Enrolled);
+        // No grace for a player to resume on another node: this is the one node, and its player does not come back.
+        var settings = new Dictionary<string, string> { ["Proctoring__Nodes__ResumeGraceSeconds"] = "0" };
 
-        await using var host = await HostProcess.StartAsync(database.ConnectionString, enrolling.PlatformApiKey);
-        var token = await host.SessionTokenAsync(learner, "quiz-crash");
-        var player = await Player.StartAsync(host.BuildHubConnection(), token);
+        await using var host = await hosted.StartHostAsync(settings);
+        var (player, token) = await hosted.StartPlayerAsync(host, "quiz-crash");
         foreach (var frame in FaceSet.Enrolled.SessionFrames.Take(2).Concat(FaceSet.Impostor.SessionFrames.Take(4)))
         {
             await player.SendFrameAndWaitAsync(frame);
@@ -28,16 +25,16 @@ public sealed class HostCrashTests
 
         var mismatchLive = await player.WaitForVerdictAsync(v => v.Flags.Any(f => f.Kind == "FaceMismatch"), TimeSpan.FromSeconds(10));
         await host.KillAsync();
-        var afterKill = await SessionRows.LoadAsync(database.DataSource, player.SessionId);
+        var afterKill = await SessionRows.LoadAsync(hosted.DataSource, player.SessionId);
         await player.DisposeAsync();
 
-        await using var restarted = await HostProcess.StartAsync(database.ConnectionString, enrolling.PlatformApiKey);
-        var closed = await SessionRows.WaitForEndAsync(database.DataSource, player.SessionId);
+        await using var restarted = await hosted.StartHostAsync(settings);
+        var closed = await SessionRows.WaitForEndAsync(hosted.DataSource, player.SessionId);
         await using var reconnect = restarted.BuildHubConnection();
         await reconnect.StartAsync(TestContext.Current.CancellationToken);
         var resume = await Assert.ThrowsAsync<HubException>(() => reconnect.InvokeAsync<SessionStarted>("ResumeSession", token, player.SessionId, TestContext.Current.CancellationToken));
         var reuse = await Assert.ThrowsAsync<HubException>(() => reconnect.InvokeAsync<SessionStarted>("StartSession", token, TestContext.Current.CancellationToken));
-        var newAttempt = await reconnect.InvokeAsync<SessionStarted>("StartSession", await restarted.SessionTokenAsync(learner, "quiz-crash", attempt: 2), TestContext.Current.CancellationToken);
+        var newAttempt = await reconnect.InvokeAsync<SessionStarted>("StartSession", await restarted.SessionTokenAsync(hosted.Learner, "quiz-crash", attempt: 2), TestContext.Current.CancellationToken);
 
         Assert.NotNull(mismatchLive);
         Assert.Equal("open", afterKill.Status);
@@ -51,6 +48,6 @@ public sealed class HostCrashTests
         Assert.Contains("session_interrupted", resume.Message, StringComparison.Ordinal);
         Assert.Contains("token_used", reuse.Message, StringComparison.Ordinal);
         Assert.False(newAttempt.Resumed);
-        Assert.Equal("NeedsReview", await SessionRows.WaitForCertificatesAsync(database.DataSource, player.SessionId));
+        Assert.Equal("NeedsReview", await SessionRows.WaitForCertificatesAsync(hosted.DataSource, player.SessionId));
     }
 }

@@ -88,16 +88,33 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>A session token minted by this Host through POST /api/v1/tokens with the platform's API key.</summary>
     public async Task<string> SessionTokenAsync(TestLearner learner, string assessmentId, int attempt = 1)
     {
+        using var response = await RequestSessionTokenAsync(learner, assessmentId, attempt);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return body.RootElement.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>POST /api/v1/tokens for a session token, answered as it is (a refusal included).</summary>
+    public async Task<HttpResponseMessage> RequestSessionTokenAsync(TestLearner learner, string assessmentId, int attempt = 1)
+    {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens")
         {
             Content = JsonContent.Create(new { learner.LearnerId, learner.CourseId, purpose = "session", assessmentId, attempt }),
         };
         request.Headers.Add("X-Api-Key", PlatformApiKey);
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return body.RootElement.GetProperty("token").GetString()!;
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The value of a Prometheus series of this Host's /metrics whose line holds every given label (0 when absent).</summary>
+    public async Task<double> MetricAsync(string name, string label)
+    {
+        using var client = CreateClient();
+        var scrape = await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        return scrape.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal))
+            .Select(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .Sum();
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, exactly what a crash leaves behind.</summary>

@@ -70,6 +70,16 @@ public sealed class Player : IAsyncDisposable
         return player;
     }
 
+    /// <summary>A player resuming its session on a new connection, which this starts (a reconnect, possibly to another node).</summary>
+    public static async Task<(Player Player, SessionStarted Started)> ResumeAsync(HubConnection connection, string token, Guid sessionId)
+    {
+        var player = new Player(connection);
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        var started = await connection.InvokeAsync<SessionStarted>("ResumeSession", token, sessionId, TestContext.Current.CancellationToken);
+        player.SessionId = started.SessionId;
+        return (player, started);
+    }
+
     public static async Task<Player> StartAsync(HubConnection connection, string token)
     {
         var player = new Player(connection);

@@ -63,6 +63,8 @@ internal static class SessionsRegistration
         }).AddMessagePackProtocol().AddScaleOut(configuration);
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionTakeoverStore>();
+        services.AddSingleton<SessionTakeover>();
         services.AddSingleton<TypingCheckStore>();
         services.AddSingleton<VerdictStore>();
         services.AddSingleton<PendingVerdicts>();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Verification.BuildingBlocks.Access;
 using Verification.BuildingBlocks.OpenApi;
+using Verification.Proctoring.Contracts;
 
 namespace Verification.Access.Tokens.IssueToken;
 
@@ -21,11 +22,19 @@ internal static class IssueTokenEndpoint
             .Refuses(StatusCodes.Status400BadRequest, "assessment_missing", "attempt_invalid")
             .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
             .Refuses(StatusCodes.Status409Conflict, "not_enrolled_in_course")
+            .Refuses(StatusCodes.Status503ServiceUnavailable, "server_busy")
             .WithSummary("Mint a learner token (purpose enrollment or session) for a learner enrolled in one of the key's partner's courses. Needs an API key with tokens:mint.");
 
     private static async Task<Results<Ok<TokenIssued>, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, LearnerTokenService tokens, TokenSettings settings, IMediator mediator, ILoggerFactory loggers, CancellationToken cancellationToken)
+        TokenRequest request, LearnerTokenService tokens, TokenSettings settings, IMediator mediator, ILoggerFactory loggers, HttpResponse response, CancellationToken cancellationToken)
     {
+        // A session token is asked for just before its session starts: a node at capacity says so now, with when to retry.
+        if (request.Purpose == TokenPurpose.Session && await mediator.Send(new GetSessionAdmission(), cancellationToken) is { Refusal: { } busy } admission)
+        {
+            response.Headers.RetryAfter = admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return AccessProblems.Create(StatusCodes.Status503ServiceUnavailable, "server_busy", "The service is at capacity.", $"No new session can start now ({busy}). Retry in {admission.RetryAfterSeconds} seconds.");
+        }
+
         var issued = await TokenIssuer.IssueAsync(request.LearnerId, request.CourseId, request.Purpose, request.AssessmentId, request.Attempt ?? 1, tokens, settings, mediator, cancellationToken);
         if (issued.Result is Ok<TokenIssued> ok)
         {

@@ -35,15 +35,19 @@ internal sealed class FrameProcessor(
     public async Task RunAsync(LiveSession session)
     {
         byte[]? previousHash = null;
+        var previousFrame = session.ResumedAfterFrame;
         await foreach (var frame in session.Frames.Reader.ReadAllAsync())
         {
+            // Frames are queued in order and only shedding drops one, so the numbers skipped since the last were shed.
+            int[] shedBefore = [.. Enumerable.Range(previousFrame + 1, Math.Max(0, frame.Frame - previousFrame - 1))];
+            previousFrame = frame.Frame;
             using var activity = ProctoringMetrics.Traces.StartActivity("frame.process", ActivityKind.Internal, frame.Caller);
             activity?.SetTag("verification.session_id", session.SessionId);
             activity?.SetTag("verification.frame", frame.Frame);
             string outcome;
             try
             {
-                (previousHash, outcome) = await ProcessAsync(session, frame, previousHash);
+                (previousHash, outcome) = await ProcessAsync(session, frame, previousHash, shedBefore);
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
             {
@@ -91,6 +95,15 @@ internal sealed class FrameProcessor(
 
         try
         {
+            await store.RecordFailureAsync(session.SessionId, frame.Frame, CancellationToken.None);
+        }
+        catch (Exception recordError) when (recordError is Npgsql.NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Session {SessionId} could not record the failed frame {Frame} ({Reason})", session.SessionId, frame.Frame, recordError.Message);
+        }
+
+        try
+        {
             await TellAsync(session, frame, "analysis_failed", "This picture could not be checked. A person will review the session.");
             await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
         }
@@ -110,7 +123,7 @@ internal sealed class FrameProcessor(
             Verdict = session.LastVerdict.ToString(),
         });
 
-    private async Task<(byte[]? Hash, string Outcome)> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash)
+    private async Task<(byte[]? Hash, string Outcome)> ProcessAsync(LiveSession session, QueuedFrame frame, byte[]? previousHash, int[] shedBefore)
     {
         // Withdrawing consent stops collection at once, also in a session already running: the frame is not analysed or kept.
         if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
@@ -169,6 +182,14 @@ internal sealed class FrameProcessor(
             verdict = session.Evidence.Verdict();
         }
 
+        // Recorded before the player hears of it: a result the player got is in the database, so a node taking the
+        // session over after this one dies counts it.
+        using (ProctoringMetrics.Traces.StartActivity("frame.store"))
+        {
+            await store.RecordFrameAsync(session.SessionId, frame.Frame, frame.ReceivedAt, observation, code, !unreadable, shedBefore, CancellationToken.None);
+            await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
+        }
+
         await hub.Clients.Client(session.ConnectionId ?? "").FrameResult(new FrameResult
         {
             SessionId = session.SessionId,
@@ -184,12 +205,6 @@ internal sealed class FrameProcessor(
         });
 
         await SessionNotifier.AnnounceAsync(hub, session, verdict, raised);
-        using (ProctoringMetrics.Traces.StartActivity("frame.store"))
-        {
-            await store.RecordFrameAsync(session.SessionId, frame.Frame, frame.ReceivedAt, observation, code, CancellationToken.None);
-            await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
-        }
-
         return (hash, unreadable ? "unreadable" : "analysed");
     }
 }

@@ -21,13 +21,13 @@ internal sealed class KeystrokeChecks(
 
     public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch? batch)
     {
-        var result = await ScoreAsync(session, batch);
+        var (result, logLikelihoodRatio) = await ScoreAsync(session, batch);
         metrics.TypingChecked(result.Usable ? (result.Accepted == true ? "accepted" : "not_accepted") : result.Code ?? "unusable");
         if (result.Code != ConsentWithdrawn)
         {
             try
             {
-                await store.RecordAsync(result);
+                await store.RecordAsync(result, logLikelihoodRatio);
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
             {
@@ -39,7 +39,7 @@ internal sealed class KeystrokeChecks(
         return result;
     }
 
-    private async Task<KeystrokeResult> ScoreAsync(LiveSession session, KeystrokeBatch? batch)
+    private async Task<(KeystrokeResult Result, double? LogLikelihoodRatio)> ScoreAsync(LiveSession session, KeystrokeBatch? batch)
     {
         var events = KeystrokeBatchReader.Read(batch);
         var check = session.NextTypingCheck();
@@ -50,7 +50,7 @@ internal sealed class KeystrokeChecks(
                 session.Evidence.ObserveConsentWithdrawn(0);
             }
 
-            return new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = ConsentWithdrawn, Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() };
+            return (new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = ConsentWithdrawn, Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() }, null);
         }
 
         var read = KeystrokeSampleReader.Read(session.Profile.TypingPhrase, events);
@@ -58,7 +58,7 @@ internal sealed class KeystrokeChecks(
         {
             var code = read.Rejection?.Code ?? "typing_not_enrolled";
             var message = read.Rejection?.LearnerMessage ?? "No typing profile was enrolled; the face checks stand alone.";
-            return new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = code, Message = message, Verdict = session.LastVerdict.ToString() };
+            return (new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = code, Message = message, Verdict = session.LastVerdict.ToString() }, null);
         }
 
         var score = verifier.Score(session.Profile.Typing, read.Sample);
@@ -72,7 +72,7 @@ internal sealed class KeystrokeChecks(
 
         session.LastActivityAt = DateTimeOffset.UtcNow;
         await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
-        return new KeystrokeResult
+        return (new KeystrokeResult
         {
             SessionId = session.SessionId,
             Check = check,
@@ -80,6 +80,6 @@ internal sealed class KeystrokeChecks(
             GenuineProbability = score.GenuineProbability,
             Accepted = score.Accepted,
             Verdict = verdict.Kind.ToString(),
-        };
+        }, score.LogLikelihoodRatio);
     }
 }

@@ -83,7 +83,19 @@ internal sealed class LiveSession
 
     public bool Ending { get; set; }
 
+    /// <summary>The last frame the session had before this node took it over (0 for a session started here).</summary>
+    public int ResumedAfterFrame { get; private set; }
+
     public int NextFrameNumber() => Interlocked.Increment(ref _nextFrame);
+
+    /// <summary>Continues the numbering of a session taken over from another node: frames and typing checks go on after the recorded ones.</summary>
+    public void ContinueAfter(int lastFrame, int lastTypingCheck)
+    {
+        ResumedAfterFrame = lastFrame;
+        _nextFrame = lastFrame;
+        _typingChecks = lastTypingCheck;
+        TypingChecksAsked = Math.Max(1, lastTypingCheck);
+    }
 
     public int FramesReceived => Volatile.Read(ref _nextFrame);
 

@@ -22,9 +22,11 @@ internal sealed class SessionLifecycle(
     LiveSessions sessions,
     FrameProcessor processor,
     SessionStore store,
+    SessionTakeover takeover,
     PendingVerdicts verdicts,
     SessionSettings settings,
     NodeSettings nodes,
+    ProctoringNode node,
     AdmissionControl admission,
     IHubContext<ProctoringHub, IProctoringClient> hub,
     ProctoringMetrics metrics,
@@ -77,10 +79,8 @@ internal sealed class SessionLifecycle(
             throw new HubException("token_used: this session token already opened a session. Ask the course page for a token for a new attempt.");
         }
 
-        session.FrameShed += OnFrameShed;
-        sessions.TryAdd(session);
+        Open(session);
         Attach(session, connectionId);
-        session.Processing = Task.Run(() => processor.RunAsync(session), CancellationToken.None);
         logger.LogInformation("Session {SessionId} started for learner {LearnerId}", session.SessionId, session.LearnerId);
         return (session, false);
     }
@@ -171,7 +171,7 @@ internal sealed class SessionLifecycle(
             verdict = session.Evidence.Final(new EvidenceCoverage(session.StartedAt, time.GetUtcNow(), session.FramesReceived, typingAsked));
         }
 
-        var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed);
+        var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed, node.Id);
         var stored = await verdicts.WriteAsync(outcome);
         metrics.SessionEnded(verdict.Kind.ToString(), outcome.Status);
         sessions.Remove(session.SessionId);
@@ -184,12 +184,18 @@ internal sealed class SessionLifecycle(
     private async Task<LiveSession> ResumeAsync(LearnerTokenClaims claims, Guid sessionId, string connectionId, CancellationToken cancellationToken)
     {
         var existing = sessions.Find(sessionId);
+        if (existing is null && await takeover.TakeOverAsync(claims, sessionId, cancellationToken) is { } taken)
+        {
+            Open(taken);
+            return Attach(taken, connectionId);
+        }
+
         if (existing is null || existing.Ending)
         {
             var status = await store.StatusAsync(sessionId, claims.LearnerId, cancellationToken);
             throw status switch
             {
-                "interrupted" => new HubException("session_interrupted: the service restarted and closed this session for review. Ask the course page for a token for a new attempt and start a new session."),
+                "interrupted" => new HubException("session_interrupted: the service stopped and no one resumed this session in time, so it was closed for review. Ask the course page for a token for a new attempt and start a new session."),
                 // Open in the database but not here: another node serves it, or its node died moments ago and its lease has not run out.
                 "open" => new HubException($"session_elsewhere: another node of the service holds this session. Reconnect to the same address, or retry in {nodes.LeaseSeconds} seconds."),
                 _ => new HubException("session_not_found: that session has ended or never existed. Start a new one."),
@@ -207,6 +213,13 @@ internal sealed class SessionLifecycle(
         }
 
         return AttachOrRefuse(existing, connectionId);
+    }
+
+    private void Open(LiveSession session)
+    {
+        session.FrameShed += OnFrameShed;
+        sessions.TryAdd(session);
+        session.Processing = Task.Run(() => processor.RunAsync(session), CancellationToken.None);
     }
 
     /// <summary>A session is carried by one connection: taking it over from another live connection is refused.</summary>

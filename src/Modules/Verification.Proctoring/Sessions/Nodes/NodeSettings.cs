@@ -10,6 +10,12 @@ internal sealed class NodeSettings
 
     public int HeartbeatSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// After a node's lease runs out, how long its open sessions wait for their players to resume them on another node
+    /// before recovery closes them as interrupted (0: at once).
+    /// </summary>
+    public int ResumeGraceSeconds { get; set; } = 30;
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -21,6 +27,11 @@ internal sealed class NodeSettings
         if (LeaseSeconds < 2 * HeartbeatSeconds + 1 || LeaseSeconds > 600)
         {
             problems.Add($"LeaseSeconds is {LeaseSeconds}: at least two heartbeats and a second ({2 * HeartbeatSeconds + 1}), so one late renewal does not end a live node's sessions, and at most 600 (default 15).");
+        }
+
+        if (ResumeGraceSeconds is < 0 or > 3600)
+        {
+            problems.Add($"ResumeGraceSeconds is {ResumeGraceSeconds}: use 0 to 3600 (default 30).");
         }
 
         return problems;

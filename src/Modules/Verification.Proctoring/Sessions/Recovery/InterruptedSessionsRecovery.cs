@@ -10,8 +10,10 @@ using Verification.Proctoring.Sessions.Verdicts;
 namespace Verification.Proctoring.Sessions.Recovery;
 
 /// <summary>
-/// At start and then every heartbeat, closes the sessions a crash or kill left <c>open</c>: those whose node's lease has
-/// run out (docs/operations.md, "Several nodes"). Each gets status <c>interrupted</c>, verdict NeedsReview with
+/// At start and then every heartbeat, closes the sessions a crash or kill left <c>open</c>: those whose node's lease ran
+/// out more than <see cref="NodeSettings.ResumeGraceSeconds"/> ago, so no player resumed them on another node in that
+/// window (docs/operations.md, "Several nodes"). A session taken over meanwhile is left alone: it is closed only while
+/// it still names the dead node. Each gets status <c>interrupted</c>, verdict NeedsReview with
 /// <c>SessionInterrupted</c> naming the frames recorded and how long they ran, a review case, and the outbox messages.
 /// Recorded frames and kept evidence stay with the session. Sessions of live nodes, this one included, are left alone.
 /// </summary>
@@ -24,11 +26,11 @@ internal sealed class InterruptedSessionsRecovery(
     ILogger<InterruptedSessionsRecovery> logger) : BackgroundService
 {
     private const string OpenSql = """
-        SELECT s.id AS "SessionId", s.learner_id AS "LearnerId", s.course_id AS "CourseId", s.assessment_id AS "AssessmentId",
+        SELECT s.id AS "SessionId", s.node_id AS "NodeId", s.learner_id AS "LearnerId", s.course_id AS "CourseId", s.assessment_id AS "AssessmentId",
                s.started_at AS "StartedAt", max(f.received_at) AS "LastFrameAt", coalesce(array_agg(f.frame ORDER BY f.frame) FILTER (WHERE f.frame IS NOT NULL), '{}'::integer[]) AS "Frames"
         FROM proctoring.sessions s LEFT JOIN proctoring.session_frames f ON f.session_id = s.id
         WHERE s.status = 'open' AND s.node_id IS DISTINCT FROM @node
-          AND NOT EXISTS (SELECT 1 FROM proctoring.nodes n WHERE n.id = s.node_id AND n.lease_until > now())
+          AND NOT EXISTS (SELECT 1 FROM proctoring.nodes n WHERE n.id = s.node_id AND n.lease_until > now() - make_interval(secs => @grace))
         GROUP BY s.id
         """;
 
@@ -61,7 +63,7 @@ internal sealed class InterruptedSessionsRecovery(
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            open = [.. await connection.QueryAsync<OpenSession>(new CommandDefinition(OpenSql, new { node = node.Id }, cancellationToken: cancellationToken))];
+            open = [.. await connection.QueryAsync<OpenSession>(new CommandDefinition(OpenSql, new { node = node.Id, grace = (double)settings.ResumeGraceSeconds }, cancellationToken: cancellationToken))];
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
@@ -72,7 +74,7 @@ internal sealed class InterruptedSessionsRecovery(
         foreach (var session in open)
         {
             var verdict = SessionEvidence.Interrupted(session.Frames, session.StartedAt, session.LastFrameAt, time.GetUtcNow());
-            await verdicts.WriteAsync(new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, "interrupted", verdict, session.Frames.Length, 0));
+            await verdicts.WriteAsync(new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, "interrupted", verdict, session.Frames.Length, 0, session.NodeId));
             logger.LogWarning("Session {SessionId} was left open by a stop; closed as interrupted with {Frames} recorded frames", session.SessionId, session.Frames.Length);
         }
     }
@@ -80,6 +82,8 @@ internal sealed class InterruptedSessionsRecovery(
     private sealed class OpenSession
     {
         public Guid SessionId { get; init; }
+
+        public Guid? NodeId { get; init; }
 
         public Guid LearnerId { get; init; }
 

@@ -2,6 +2,9 @@ using Verification.Matching.Fusion;
 
 namespace Verification.Proctoring.Sessions.Store;
 
-/// <summary>How a session ended: <c>ended</c>, <c>timed_out</c> or <c>interrupted</c>, with the verdict and its frame counts.</summary>
+/// <summary>
+/// How a session ended: <c>ended</c>, <c>timed_out</c> or <c>interrupted</c>, with the verdict and its frame counts.
+/// <paramref name="Owner"/> is the node the session must still belong to: a node whose session was taken over ends nothing.
+/// </summary>
 internal sealed record SessionOutcome(
-    Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Status, SessionVerdict Verdict, int FramesReceived, int FramesShed);
+    Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Status, SessionVerdict Verdict, int FramesReceived, int FramesShed, Guid? Owner);

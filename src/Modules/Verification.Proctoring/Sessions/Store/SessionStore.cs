@@ -36,16 +36,35 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource, BiometricCipher 
             cancellationToken: cancellationToken));
     }
 
-    public async Task RecordFrameAsync(Guid sessionId, int frame, DateTimeOffset receivedAt, FrameObservation observation, string? code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records one analysed frame with what its evidence needs to be rebuilt on another node: <paramref name="observed"/>
+    /// is false for a frame only accounted for (unreadable), and <paramref name="shedBefore"/> names the frames shed
+    /// since the previous one.
+    /// </summary>
+    public async Task RecordFrameAsync(Guid sessionId, int frame, DateTimeOffset receivedAt, FrameObservation observation, string? code, bool observed, int[] shedBefore, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO proctoring.session_frames (session_id, frame, received_at, faces_found, match_score, liveness, rejection_code)
-            VALUES (@sessionId, @frame, @receivedAt, @FacesFound, @score, @liveness, @code)
+            INSERT INTO proctoring.session_frames (session_id, frame, received_at, faces_found, match_score, liveness, rejection_code, brightness, frozen, observed, shed_before)
+            VALUES (@sessionId, @frame, @receivedAt, @FacesFound, @score, @liveness, @code, @brightness, @Frozen, @observed, @shedBefore)
             ON CONFLICT DO NOTHING
             """,
-            new { sessionId, frame, receivedAt, observation.FacesFound, score = (float?)observation.MatchScore, liveness = (float?)observation.Liveness, code },
+            new
+            {
+                sessionId, frame, receivedAt, observation.FacesFound, score = (float?)observation.MatchScore, liveness = (float?)observation.Liveness, code,
+                brightness = (float?)observation.Brightness, observation.Frozen, observed, shedBefore,
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Names a frame whose analysis failed, so that a node taking the session over raises the same flag.</summary>
+    public async Task RecordFailureAsync(Guid sessionId, int frame, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE proctoring.sessions SET failed_frames = array_append(failed_frames, @frame) WHERE id = @sessionId AND NOT (@frame = ANY (failed_frames))",
+            new { sessionId, frame },
             cancellationToken: cancellationToken));
     }
 

@@ -11,16 +11,17 @@ namespace Verification.Proctoring.Sessions.Store;
 internal sealed class TypingCheckStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string InsertSql = """
-        INSERT INTO proctoring.typing_checks (session_id, check_number, checked_at, usable, code, genuine_probability, accepted)
-        VALUES (@SessionId, @Check, @now, @Usable, @Code, @probability, @Accepted)
+        INSERT INTO proctoring.typing_checks (session_id, check_number, checked_at, usable, code, genuine_probability, accepted, log_likelihood_ratio)
+        VALUES (@SessionId, @Check, @now, @Usable, @Code, @probability, @Accepted, @logLikelihoodRatio)
         ON CONFLICT DO NOTHING
         """;
 
-    public async Task RecordAsync(KeystrokeResult result)
+    /// <summary>Records the check; <paramref name="logLikelihoodRatio"/> (the verifier's, for a usable check) lets another node rebuild the typing evidence.</summary>
+    public async Task RecordAsync(KeystrokeResult result, double? logLikelihoodRatio)
     {
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await connection.ExecuteAsync(new CommandDefinition(
             InsertSql,
-            new { result.SessionId, result.Check, now = time.GetUtcNow(), result.Usable, result.Code, probability = (float?)result.GenuineProbability, result.Accepted }));
+            new { result.SessionId, result.Check, now = time.GetUtcNow(), result.Usable, result.Code, probability = (float?)result.GenuineProbability, result.Accepted, logLikelihoodRatio }));
     }
 }

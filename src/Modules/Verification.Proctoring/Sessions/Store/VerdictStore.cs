@@ -12,7 +12,7 @@ namespace Verification.Proctoring.Sessions.Store;
 
 /// <summary>
 /// Writes a session's end in one transaction: the verdict, its review case for <c>NeedsReview</c>, the audit entry, and
-/// the messages to other modules into the outbox. Only an <c>open</c> session is ended, so a repeated write is a no-op.
+/// the messages to other modules into the outbox. Only an <c>open</c> session still owned by the writing node is ended, so a repeated write, or a write by a node whose session was taken over, is a no-op.
 /// No caller's cancellation reaches it: a verdict is written whatever the client does.
 /// </summary>
 internal sealed class VerdictStore(NpgsqlDataSource dataSource, EnvelopeEncryption encryption, AuditLog audit, TimeProvider time)
@@ -21,7 +21,7 @@ internal sealed class VerdictStore(NpgsqlDataSource dataSource, EnvelopeEncrypti
         UPDATE proctoring.sessions
         SET status = @Status, verdict = @verdict, priority = @priority, flag_kinds = @kinds, evidence = @Payload,
             evidence_key_id = @KeyId, frames_received = @FramesReceived, frames_shed = @FramesShed, ended_at = @now
-        WHERE id = @SessionId AND status = 'open'
+        WHERE id = @SessionId AND status = 'open' AND node_id IS NOT DISTINCT FROM @Owner
         """;
 
     /// <summary>Returns whether this call ended the session, and the review case it opened, if any.</summary>
@@ -46,6 +46,7 @@ internal sealed class VerdictStore(NpgsqlDataSource dataSource, EnvelopeEncrypti
                 evidence.KeyId,
                 outcome.FramesReceived,
                 outcome.FramesShed,
+                outcome.Owner,
                 now,
             },
             transaction));

@@ -1,0 +1,12 @@
+using Mediator;
+
+namespace Verification.Proctoring.Contracts;
+
+/// <summary>
+/// Whether this node admits a new session now (docs/operations.md, "Admission control"): asked before a session token is
+/// issued, so a busy node refuses over HTTP too. A refusal counts in <c>verification.sessions.refused</c>.
+/// </summary>
+public sealed record GetSessionAdmission : IQuery<SessionAdmission>;
+
+/// <summary><paramref name="Refusal"/> is null when a session may start; otherwise the reason, and when to retry.</summary>
+public sealed record SessionAdmission(string? Refusal, int RetryAfterSeconds);

@@ -32,6 +32,12 @@ internal sealed class HostCpu(int pid)
 
         // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        if (fields[0] is "Z" or "X")
+        {
+            // Killed and not yet reaped by its parent: gone, though /proc still shows it.
+            return null;
+        }
+
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 }

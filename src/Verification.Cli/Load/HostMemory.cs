@@ -18,8 +18,6 @@ internal sealed class HostMemory(int pid)
 
     public long AfterKb { get; private set; }
 
-    public bool Alive => File.Exists($"/proc/{pid}/status");
-
     public void Start()
     {
         BeforeKb = Read();
@@ -42,7 +40,15 @@ internal sealed class HostMemory(int pid)
 
     public async Task SettleAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        await Task.Delay(wait, cancellationToken);
+        try
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: read what is left now rather than not at all.
+        }
+
         AfterKb = Read();
     }
 

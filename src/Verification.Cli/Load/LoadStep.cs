@@ -30,7 +30,7 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
         await run;
         var elapsed = (DateTime.UtcNow - started).TotalSeconds;
         var cpuSeconds = cpu?.SecondsSinceStart();
-        if (memory is not null && memory.Alive)
+        if (memory is not null && cpuSeconds is not null)
         {
             await memory.SettleAsync(TimeSpan.FromSeconds(settings.SettleSeconds), cancellationToken);
         }

@@ -17,6 +17,26 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, LoadTestSettings settings, CancellationToken cancellationToken)
     {
+        // Ctrl+C stops the sweep and writes the report so far, instead of killing the process mid-write.
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(settings, interrupted.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> RunAsync(LoadTestSettings settings, CancellationToken cancellationToken)
+    {
         LoadPeople people;
         try
         {
@@ -38,7 +58,7 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
         {
             learners = await EnrollAsync(http, settings, people, runId, steps.Max(), cancellationToken);
         }
-        catch (Exception e) when (e is LoadRefusedException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is LoadRefusedException or HttpRequestException or OperationCanceledException)
         {
             AnsiConsole.MarkupLine("[red]Enrollment failed:[/] {0}", Markup.Escape(e.Message));
             return 1;

@@ -14,6 +14,8 @@ public sealed class LoadToolTests
 {
     private const string DemoCourse = "01935f00-0000-7000-8000-000000000002";
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(4);
+    private static readonly string[] Verdicts = ["Verified", "NeedsReview"];
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47];
 
     [Fact]
     public async Task A_small_sweep_reports_every_step_with_consistent_numbers_the_host_cost_and_the_capacity()
@@ -30,7 +32,7 @@ public sealed class LoadToolTests
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "load.json"), TestContext.Current.CancellationToken));
         var root = report.RootElement;
         var steps = root.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal([1, 2], steps.Select(s => s.GetProperty("players").GetInt32()));
+        Assert.Equal(new[] { 1, 2 }, steps.Select(s => s.GetProperty("players").GetInt32()));
         Assert.Equal(2, root.GetProperty("enrollment").GetProperty("learners").GetInt32());
         Assert.True(root.GetProperty("completed").GetBoolean());
         Assert.Equal(2, root.GetProperty("capacityPlayers").GetInt32());
@@ -60,16 +62,16 @@ public sealed class LoadToolTests
             Assert.Equal(typingChecks.GetProperty("sent").GetInt32(), typingChecks.GetProperty("usable").GetInt32());
             Assert.All(lost.EnumerateObject(), l => Assert.Equal(0, l.Value.GetInt32()));
             Assert.Equal(players, step.GetProperty("verdicts").EnumerateObject().Sum(v => v.Value.GetInt32()));
-            Assert.All(step.GetProperty("verdicts").EnumerateObject(), v => Assert.Contains(v.Name, new[] { "Verified", "NeedsReview" }));
+            Assert.All(step.GetProperty("verdicts").EnumerateObject(), v => Assert.Contains(v.Name, Verdicts));
             Assert.True(hostCost.GetProperty("cpuSeconds").GetDouble() > 0, hostCost.ToString());
             Assert.True(hostCost.GetProperty("coresUsed").GetDouble() > 0, hostCost.ToString());
             Assert.True(hostCost.GetProperty("framesPerSecondPerCore").GetDouble() > 0, hostCost.ToString());
-            Assert.InRange(hostCost.GetProperty("rssBeforeMb").GetDouble(), 50, hostCost.GetProperty("rssPeakMb").GetDouble());
+            Assert.InRange(hostCost.GetProperty("rssBeforeMb").GetDouble(), 50.0, hostCost.GetProperty("rssPeakMb").GetDouble());
             Assert.True(step.GetProperty("withinBound").GetBoolean());
         }
 
         var png = await File.ReadAllBytesAsync(Path.Combine(output.FullName, "load-sweep.png"), TestContext.Current.CancellationToken);
-        Assert.Equal("\u0089PNG"u8.ToArray(), png[..4]);
+        Assert.Equal(PngSignature, png[..4]);
         Assert.Contains("Capacity: 2 players", cli.Output, StringComparison.Ordinal);
         output.Delete(recursive: true);
     }
@@ -117,23 +119,24 @@ public sealed class LoadToolTests
         var typing = Path.Combine(folder.FullName, "typing.csv");
         await File.WriteAllTextAsync(typing, "", TestContext.Current.CancellationToken);
         string[] valid = ["--api-key", "vk_x", "--course", DemoCourse, "--faces", folder.FullName, "--typing", typing];
-        var cases = new (string[] Arguments, string Message)[]
+        string[] With(params string[] extra) => [.. valid, .. extra];
+        var cases = new List<(string[] Arguments, string Message)>
         {
-            ([.. valid, "--url", "http://example.org"], "--url must name this machine"),
-            ([.. valid, "--url", "http://10.0.0.1:5080"], "--url must name this machine"),
-            (["--api-key", "vk_x", "--course", DemoCourse, "--faces", Path.Combine(folder.FullName, "missing"), "--typing", typing], "is not a folder"),
-            (["--api-key", "vk_x", "--course", DemoCourse, "--faces", folder.FullName, "--typing", typing + ".missing"], "is not a file"),
-            (["--course", DemoCourse, "--faces", folder.FullName, "--typing", typing], "--api-key and --course are required"),
-            ([.. valid, "--players", "501"], "1 to 8 steps of 1..500 players"),
-            ([.. valid, "--players", "0"], "1 to 8 steps of 1..500 players"),
-            ([.. valid, "--players", "1..1000000:1"], "1 to 8 steps of 1..500 players"),
-            ([.. valid, "--players", "10,abc"], "1 to 8 steps of 1..500 players"),
-            ([.. valid, "--players", "1,2,3,4,5,6,7,8,9"], "1 to 8 steps of 1..500 players"),
-            ([.. valid, "--interval-seconds", "0.01"], "keep the run bounded"),
-            ([.. valid, "--step-seconds", "601"], "keep the run bounded"),
-            ([.. valid, "--players", "10,20,30,40,50,60,70", "--step-seconds", "600"], "keep the run bounded"),
-            ([.. valid, "--p99-bound-ms", "-1"], "--p99-bound-ms above 0"),
-            ([.. valid, "--host-pid", int.MaxValue.ToString(CultureInfo.InvariantCulture)], "no such process"),
+            (With("--url", "http://example.org"), "--url must name this machine"),
+            (With("--url", "http://10.0.0.1:5080"), "--url must name this machine"),
+            (new[] { "--api-key", "vk_x", "--course", DemoCourse, "--faces", Path.Combine(folder.FullName, "missing"), "--typing", typing }, "is not a folder"),
+            (new[] { "--api-key", "vk_x", "--course", DemoCourse, "--faces", folder.FullName, "--typing", typing + ".missing" }, "is not a file"),
+            (new[] { "--course", DemoCourse, "--faces", folder.FullName, "--typing", typing }, "--api-key and --course are required"),
+            (With("--players", "501"), "1 to 8 steps of 1..500 players"),
+            (With("--players", "0"), "1 to 8 steps of 1..500 players"),
+            (With("--players", "1..1000000:1"), "1 to 8 steps of 1..500 players"),
+            (With("--players", "10,abc"), "1 to 8 steps of 1..500 players"),
+            (With("--players", "1,2,3,4,5,6,7,8,9"), "1 to 8 steps of 1..500 players"),
+            (With("--interval-seconds", "0.01"), "--interval-seconds 0.2..60, --step-seconds 2..600"),
+            (With("--step-seconds", "601"), "--interval-seconds 0.2..60, --step-seconds 2..600"),
+            (With("--players", "10,20,30,40,50,60,70", "--step-seconds", "600"), "--interval-seconds 0.2..60, --step-seconds 2..600"),
+            (With("--p99-bound-ms", "0"), "--p99-bound-ms above 0"),
+            (With("--host-pid", int.MaxValue.ToString(CultureInfo.InvariantCulture)), "no such process"),
         };
 
         foreach (var (arguments, message) in cases)
@@ -145,7 +148,7 @@ public sealed class LoadToolTests
         }
 
         // A folder without anyone photographed often enough: refused once the inputs are read, nothing sent.
-        using var nobody = await LoadCli.RunAsync(TimeSpan.FromSeconds(60), [.. valid[..6], "--typing", SharedInputs().Typing]);
+        using var nobody = await LoadCli.RunAsync(TimeSpan.FromSeconds(60), "--api-key", "vk_x", "--course", DemoCourse, "--faces", folder.FullName, "--typing", SharedInputs().Typing);
         Assert.Equal(2, nobody.ExitCode);
         Assert.Contains("needs folders with at least 7 .jpg photos", nobody.Output, StringComparison.Ordinal);
         folder.Delete(recursive: true);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the Host's memory under N concurrent sessions with the load tool (verification load-test --host-pid):
-# a throwaway PostgreSQL cluster, the built Host with demo data, the demo learner enrolled over HTTP, then N players.
+# a throwaway PostgreSQL cluster, the built Host with demo data, then N players, each a learner enrolled through the
+# API with one LFW person's photos (Jacques_Chirac: the first five enrol, the other eight are the webcam frames).
 #   scripts/measure-session-memory.sh [CLIENTS=25] [SECONDS=60] [FPS=0.5] [FRAME_SIDE]
 # FRAME_SIDE (e.g. 1800) upscales the LFW frames with ffmpeg to about 1 MB each, near the frame size limit, so that
 # the frames a session holds dominate what it costs.
@@ -25,27 +26,25 @@ export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Deve
   ConnectionStrings__Verification="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
   Encryption__ActiveKeyId=m1 Encryption__Keys__m1="$(head -c 32 /dev/urandom | base64)" \
   Proctoring__TokenSigningKey="$(head -c 32 /dev/urandom | base64)" Proctoring__TypingPhrase=.tie5Roanl \
-  Audit__Key="$(head -c 32 /dev/urandom | base64)" \
-  Proctoring__Sessions__MaxLiveSessionsPerLearner="$clients"
+  Audit__Key="$(head -c 32 /dev/urandom | base64)"
 dotnet src/Verification.Host/bin/Release/net10.0/linux-x64/Verification.Host.dll >"$work/host.log" 2>&1 &
 host_pid=$!
 ready=""
 for _ in $(seq 1 360); do kill -0 "$host_pid" 2>/dev/null || break; curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null && ready=1 && break; sleep 0.5; done
 [ -n "$ready" ] || { echo "the Host did not get ready:" >&2; tail -n 30 "$work/host.log" >&2; exit 1; }
 learner=01935f00-0000-7000-8000-000000000004 course=01935f00-0000-7000-8000-000000000002
-# The demo seeder imports the key while the Host starts: wait until a token can be minted with it.
+# The demo seeder imports the key while the Host starts: wait until the key is known.
 for _ in $(seq 1 60); do
-  curl -fs -o /dev/null -X POST "http://127.0.0.1:$http_port/api/v1/tokens" -H "X-Api-Key: $api_key" -H 'Content-Type: application/json' \
-    -d "{\"learnerId\":\"$learner\",\"courseId\":\"$course\",\"purpose\":\"enrollment\"}" && break; sleep 0.5
+  curl -fs -o /dev/null "http://127.0.0.1:$http_port/api/v1/identity/status?learnerId=$learner&courseId=$course" -H "X-Api-Key: $api_key" && break; sleep 0.5
 done
-python3 scripts/enroll-load-learner.py "http://127.0.0.1:$http_port" "$api_key" $learner $course \
-  "$data/face/lfw/Jacques_Chirac" "$data/keystroke/DSL-StrongPasswordData.csv" >/dev/null
-ls "$data/face/lfw/Jacques_Chirac"/*.jpg | sort | sed -n '6,13p' | xargs -I{} cp {} "$work/frames/"
+mkdir -p "$work/faces/Jacques_Chirac"
+ls "$data/face/lfw/Jacques_Chirac"/*.jpg | sort | head -13 | xargs -I{} cp {} "$work/faces/Jacques_Chirac/"
 if [ -n "$side" ]; then
-  for f in "$work/frames"/*.jpg; do ffmpeg -loglevel error -y -i "$f" -vf "scale=$side:$side" -q:v 1 "$f.big.jpg" && mv "$f.big.jpg" "$f"; done
+  for f in "$work/faces/Jacques_Chirac"/*.jpg; do ffmpeg -loglevel error -y -i "$f" -vf "scale=$side:$side" -q:v 1 "$f.big.jpg" && mv "$f.big.jpg" "$f"; done
 fi
-echo "frames: $(ls "$work/frames" | wc -l), $(du -cb "$work/frames"/*.jpg | tail -1 | cut -f1) bytes in all"
-echo "command: verification load-test --clients $clients --seconds $seconds --fps $fps --host-pid $host_pid (Host pid)"
+interval="$(python3 -c "print(1/$fps)")"
+echo "frames: $(ls "$work/faces/Jacques_Chirac" | wc -l), $(du -cb "$work/faces/Jacques_Chirac"/*.jpg | tail -1 | cut -f1) bytes in all"
+echo "command: verification load-test --players $clients --step-seconds $seconds --interval-seconds $interval --host-pid $host_pid (Host pid)"
 dotnet src/Verification.Cli/bin/Release/net10.0/linux-x64/Verification.Cli.dll load-test --url "http://127.0.0.1:$http_port" \
-  --api-key "$api_key" --learner $learner --course $course --frames "$work/frames" --clients "$clients" \
-  --seconds "$seconds" --fps "$fps" --host-pid "$host_pid" --out out/load-memory
+  --api-key "$api_key" --course $course --faces "$work/faces" --typing "$data/keystroke/DSL-StrongPasswordData.csv" \
+  --players "$clients" --step-seconds "$seconds" --interval-seconds "$interval" --settle-seconds 15 --host-pid "$host_pid" --out out/load-memory

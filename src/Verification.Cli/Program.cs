@@ -14,7 +14,7 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("verification");
-    config.AddCommand<LoadTestCommand>("load-test").WithDescription("Simulated course players against a Host on this machine: frame-to-result latency and shedding.");
+    config.AddCommand<LoadTestCommand>("load-test").WithDescription("A sweep of simulated course players, each with its own learner, against a Host on this machine: latency, throughput, errors, CPU, memory, capacity.");
     config.AddBranch("keys", keys =>
     {
         keys.SetDescription("Partners' API keys: create (shown once), list, revoke.");

@@ -3,12 +3,14 @@ using System.Globalization;
 namespace Verification.Cli.Load;
 
 /// <summary>
-/// The Host's resident memory (VmRSS from /proc/PID/status) before the load, its peak while sampled, and after the
-/// sessions ended and the Host had time to settle: what the sessions cost and whether it was given back.
+/// The Host's resident memory (VmRSS from /proc/PID/status) before a step, its peak while sampled, and after the
+/// sessions ended and the Host had time to settle: what the sessions cost and whether it was given back. A Host that
+/// is gone reads as the last value seen.
 /// </summary>
 internal sealed class HostMemory(int pid)
 {
     private long _peakKb;
+    private long _lastKb;
 
     public long BeforeKb { get; private set; }
 
@@ -36,22 +38,38 @@ internal sealed class HostMemory(int pid)
         }
     }
 
-    public async Task SettleAsync(TimeSpan wait)
+    public async Task SettleAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        await Task.Delay(wait);
+        try
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: read what is left now rather than not at all.
+        }
+
         AfterKb = Read();
     }
 
     private long Read()
     {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        try
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    _lastKb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                    break;
+                }
             }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The Host exited: the step reports the errors its players saw.
+        }
 
-        throw new InvalidOperationException($"/proc/{pid}/status has no VmRSS line.");
+        return _lastKb;
     }
 }

@@ -1,39 +1,59 @@
 namespace Verification.Cli.Load;
 
-internal sealed record LoadReport(int Clients, double FramesPerSecondPerClient, int Seconds, int FramesSent, int Results, int FramesShed, double MedianMs, double P95Ms, double P99Ms, double MaxMs, double ResultsPerSecond, IReadOnlyList<string> Verdicts)
+/// <summary>The sweep's JSON report (load.json): one entry per step and the capacity the bound gives.</summary>
+internal sealed record LoadReport(
+    DateTimeOffset StartedAt,
+    double IntervalSeconds,
+    int StepSeconds,
+    double P99BoundMs,
+    LoadEnrollmentReport Enrollment,
+    IReadOnlyList<LoadStepReport> Steps)
 {
-    /// <summary>Host resident memory in MB (before, peak, after settling) when --host-pid was given.</summary>
-    public double[]? HostMemoryMb { get; init; }
+    public const string CapacityRule = "the largest step whose frame-to-result p99 stayed under the bound, with frames analysed and no errors";
 
-    public static LoadReport From(LoadTestSettings settings, double[] sortedLatencies, int sent, int shed, double elapsedSeconds, IReadOnlyList<string> verdicts) => new(
-        settings.Clients,
-        settings.FramesPerSecond,
-        settings.Seconds,
-        sent,
-        sortedLatencies.Length,
-        shed,
-        Percentile(sortedLatencies, 0.50),
-        Percentile(sortedLatencies, 0.95),
-        Percentile(sortedLatencies, 0.99),
-        sortedLatencies.Length == 0 ? 0 : sortedLatencies[^1],
-        sortedLatencies.Length / elapsedSeconds,
-        verdicts);
+    public string Capacity => CapacityRule;
 
-    public static void Plot(double[] latencies, string path)
-    {
-        var plot = new ScottPlot.Plot();
-        if (latencies.Length > 0)
-        {
-            var histogram = ScottPlot.Statistics.Histogram.WithBinCount(40, latencies);
-            plot.Add.Histogram(histogram);
-        }
+    /// <summary>Null when no step stayed under the bound.</summary>
+    public int? CapacityPlayers => Steps.Where(s => s.WithinBound).Select(s => (int?)s.Players).Max();
 
-        plot.Title("Frame sent → FrameResult received");
-        plot.XLabel("milliseconds");
-        plot.YLabel("frames");
-        plot.SavePng(path, 900, 500);
-    }
+    public bool Completed { get; init; }
+}
+
+internal sealed record LoadEnrollmentReport(int Learners, double Seconds, int PeopleAvailable);
+
+internal sealed record LoadLatency(double P50, double P95, double P99, double Max)
+{
+    public static LoadLatency Of(double[] sorted) => new(Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1]);
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+internal sealed record LoadTyping(int Sent, int Acknowledged, int Usable);
+
+internal sealed record LoadSessions(int Players, int Started, int Ended);
+
+/// <summary>What was sent and never came back: goal none (docs/operations.md, "Overload").</summary>
+internal sealed record LoadLost(int TypingChecks, int Verdicts, int Frames);
+
+internal sealed record LoadHost(double CpuSeconds, double CoresUsed, double? FramesPerSecondPerCore, double RssBeforeMb, double RssPeakMb, double RssAfterMb);
+
+internal sealed record LoadStepReport(
+    int Players,
+    double Seconds,
+    int FramesSent,
+    int FramesAnalysed,
+    int FramesShed,
+    int FramesUnanswered,
+    double FramesAnalysedPerSecond,
+    LoadLatency LatencyMs,
+    IReadOnlyDictionary<string, int> Errors,
+    LoadTyping TypingChecks,
+    LoadSessions Sessions,
+    LoadLost Lost,
+    IReadOnlyDictionary<string, int> Verdicts,
+    LoadHost? Host,
+    bool WithinBound)
+{
+    public int ErrorCount => Errors.Values.Sum();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -5,56 +6,138 @@ using Spectre.Console.Cli;
 namespace Verification.Cli.Load;
 
 /// <summary>
-/// <c>verification load-test</c>: N simulated players against a running Host on this machine; reports the time from
-/// sending a frame to its result (median, p95, p99), throughput and shed frames, as JSON and a latency histogram.
+/// <c>verification load-test</c>: simulated course players against a running Host on this machine, each with a learner
+/// of its own enrolled through the API, in a sweep of steps; per step the frames analysed per second, frame-to-result
+/// latency, shed frames, errors by kind, typing checks, verdicts and the Host's CPU and memory, as JSON and a plot,
+/// and the capacity: the largest step whose p99 stayed under the bound.
 /// </summary>
 internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public override async Task<int> ExecuteAsync(CommandContext context, LoadTestSettings settings, CancellationToken cancellationToken)
     {
-        var frames = Directory.EnumerateFiles(settings.FramesDirectory, "*.jpg").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
-        if (frames.Count == 0)
+        // Ctrl+C stops the sweep and writes the report so far, instead of killing the process mid-write.
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            AnsiConsole.MarkupLine("[red]No .jpg frames in[/] {0}", Markup.Escape(settings.FramesDirectory));
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(settings, interrupted.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> RunAsync(LoadTestSettings settings, CancellationToken cancellationToken)
+    {
+        LoadPeople people;
+        try
+        {
+            people = LoadPeople.Load(settings.FacesDirectory, settings.TypingFile);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or FormatException)
+        {
+            AnsiConsole.MarkupLine("[red]{0}[/]", Markup.Escape(e.Message));
             return 2;
         }
 
-        using var http = new HttpClient();
-        var clients = Enumerable.Range(0, settings.Clients).Select(i => new LoadClient(settings, frames, i)).ToList();
-        var expected = (int)(settings.Clients * settings.Seconds * settings.FramesPerSecond);
-        var memory = settings.HostPid is { } pid ? new HostMemory(pid) : null;
-        memory?.Start();
-        var started = DateTime.UtcNow;
-        await AnsiConsole.Progress().StartAsync(async progress =>
+        var steps = settings.Steps;
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var startedAt = DateTimeOffset.UtcNow;
+        using var http = new HttpClient { Timeout = LoadPlayer.CallTimeout };
+        var enrolling = Stopwatch.StartNew();
+        IReadOnlyList<LoadLearner> learners;
+        try
         {
-            var task = progress.AddTask("frames sent", maxValue: expected);
-            var run = Task.WhenAll(clients.Select(c => c.RunAsync(http, () => task.Increment(1), cancellationToken)));
-            await (memory?.SampleUntilAsync(run) ?? Task.CompletedTask);
-            await run;
-        });
-        if (memory is not null)
+            learners = await EnrollAsync(http, settings, people, runId, steps.Max(), cancellationToken);
+        }
+        catch (Exception e) when (e is LoadRefusedException or HttpRequestException or OperationCanceledException)
         {
-            await memory.SettleAsync(TimeSpan.FromSeconds(settings.SettleSeconds));
+            AnsiConsole.MarkupLine("[red]Enrollment failed:[/] {0}", Markup.Escape(e.Message));
+            return 1;
         }
 
-        var elapsed = (DateTime.UtcNow - started).TotalSeconds;
-        var latencies = clients.SelectMany(c => c.LatenciesMs).Order().ToArray();
-        var report = LoadReport.From(settings, latencies, clients.Sum(c => c.Sent), clients.Sum(c => c.Shed), elapsed, [.. clients.Select(c => c.FinalVerdict ?? "none")]) with
+        var enrollment = new LoadEnrollmentReport(learners.Count, enrolling.Elapsed.TotalSeconds, people.PeopleCount);
+        AnsiConsole.MarkupLine("Enrolled {0} learners through the API in {1:F0} s ({2} LFW people)", learners.Count, enrollment.Seconds, people.PeopleCount);
+
+        var step = new LoadStep(settings, people, learners, runId);
+        var reports = new List<LoadStepReport>();
+        foreach (var players in steps)
         {
-            HostMemoryMb = memory is null ? null : [memory.BeforeKb / 1024.0, memory.PeakKb / 1024.0, memory.AfterKb / 1024.0],
+            var expected = (int)Math.Ceiling(players * settings.StepSeconds / settings.IntervalSeconds);
+            LoadStepReport? report = null;
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"{players} players: frames sent", maxValue: expected);
+                report = await step.RunAsync(http, players, () => task.Increment(1), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+            reports.Add(report!);
+            Summarise(report!);
+            if (cancellationToken.IsCancellationRequested || report!.Errors.ContainsKey("host_exited") || report.Sessions.Started == 0)
+            {
+                break;
+            }
+        }
+
+        var sweep = new LoadReport(startedAt, settings.IntervalSeconds, settings.StepSeconds, settings.P99BoundMs, enrollment, reports)
+        {
+            Completed = reports.Count == steps.Count && !cancellationToken.IsCancellationRequested,
         };
         Directory.CreateDirectory(settings.OutputDirectory);
-        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "load.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
-        LoadReport.Plot(latencies, Path.Combine(settings.OutputDirectory, "load-latency.png"));
+        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "load.json"), JsonSerializer.Serialize(sweep, Json), CancellationToken.None);
+        LoadPlot.Save(sweep, Path.Combine(settings.OutputDirectory, "load-sweep.png"));
         AnsiConsole.MarkupLine(
-            "{0} clients, {1} frames: result after median {2:F1} ms, p95 {3:F1} ms, p99 {4:F1} ms; {5:F1} frames/s analysed; {6} shed",
-            settings.Clients, report.FramesSent, report.MedianMs, report.P95Ms, report.P99Ms, report.ResultsPerSecond, report.FramesShed);
-        if (memory is not null)
+            sweep.CapacityPlayers is { } capacity
+                ? $"Capacity: {capacity} players at one frame every {settings.IntervalSeconds:0.##} s (p99 under {settings.P99BoundMs:F0} ms, no errors)"
+                : $"Capacity: no step stayed under p99 {settings.P99BoundMs:F0} ms without errors");
+        if (!sweep.Completed)
+        {
+            AnsiConsole.MarkupLine("[yellow]The sweep stopped after {0} of {1} steps.[/]", reports.Count, steps.Count);
+        }
+
+        return sweep.Completed && reports.All(r => r.ErrorCount == 0) ? 0 : 1;
+    }
+
+    private static async Task<IReadOnlyList<LoadLearner>> EnrollAsync(HttpClient http, LoadTestSettings settings, LoadPeople people, string runId, int count, CancellationToken cancellationToken)
+    {
+        var enrollment = new LoadEnrollment(http, settings, people, runId);
+        var learners = new LoadLearner[count];
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("learners enrolled", maxValue: count);
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, count),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.EnrollParallel, CancellationToken = cancellationToken },
+                async (player, cancel) =>
+                {
+                    learners[player] = await enrollment.EnrollAsync(player, cancel);
+                    task.Increment(1);
+                });
+        });
+        return learners;
+    }
+
+    private static void Summarise(LoadStepReport report)
+    {
+        AnsiConsole.MarkupLine(
+            "{0} players: {1} frames sent, {2} analysed ({3:F1}/s), result after p50 {4:F0} ms, p95 {5:F0} ms, p99 {6:F0} ms, max {7:F0} ms; {8} shed; {9} errors{10}",
+            report.Players, report.FramesSent, report.FramesAnalysed, report.FramesAnalysedPerSecond, report.LatencyMs.P50, report.LatencyMs.P95,
+            report.LatencyMs.P99, report.LatencyMs.Max, report.FramesShed, report.ErrorCount,
+            Markup.Escape(report.ErrorCount == 0 ? "" : " (" + string.Join(", ", report.Errors.Select(e => $"{e.Key} {e.Value}")) + ")"));
+        if (report.Host is { } host)
         {
             AnsiConsole.MarkupLine(
-                "Host memory (RSS): {0:F0} MB before, {1:F0} MB at peak, {2:F0} MB {3} s after the sessions ended; {4:F1} MB per session at peak",
-                memory.BeforeKb / 1024.0, memory.PeakKb / 1024.0, memory.AfterKb / 1024.0, settings.SettleSeconds, (memory.PeakKb - memory.BeforeKb) / 1024.0 / settings.Clients);
+                "  Host: {0:F2} cores busy, {1} frames/s per core; RSS {2:F0} MB before, {3:F0} MB peak, {4:F0} MB after",
+                host.CoresUsed, host.FramesPerSecondPerCore is { } perCore ? perCore.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : "-",
+                host.RssBeforeMb, host.RssPeakMb, host.RssAfterMb);
         }
-        return 0;
     }
 }

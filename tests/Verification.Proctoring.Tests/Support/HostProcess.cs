@@ -31,6 +31,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using Verification.Player.Tests.Support;
 
@@ -49,12 +50,38 @@ public sealed class BuyCertificateTests(PlayerFixture fixture) : IClassFixture<P
         Assert.Equal("USD 49.00", price);
         Assert.Contains("card_declined", declined, StringComparison.Ordinal);
         Assert.StartsWith("R-", receipt, StringComparison.Ordinal);
-        Assert.Equal("paid", status);
+        Assert.Equal("Paid", status);
         Assert.True(refundVisible);
         Assert.Equal("Refunded USD 49.00.", await page.Locator("#refund-result").InnerTextAsync());
-        Assert.Equal("refunded", await page.Locator("#receipt-status").InnerTextAsync());
+        Assert.Equal("Refunded", await page.Locator("#receipt-status").InnerTextAsync());
+        Assert.Equal("refunded", await page.Locator("#receipt-status").GetAttributeAsync("data-status"));
         Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Refund my payment" }).IsVisibleAsync());
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_buy_page_speaks_the_learners_language_from_the_player_locale_files_right_to_left_in_arabic()
+    {
+        await fixture.StartAsync();
+        var browser = await fixture.BrowserWithoutCameraAsync();
+        var context = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString(), Locale = "ar" });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var arabic = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(
+            Path.Combine(Verification.Testing.RepositoryPaths.Root, "src", "Verification.Host", "wwwroot", "player", "locales", "ar.json"), TestContext.Current.CancellationToken))!;
+        await page.GotoAsync($"/player/buy.html?course={SecondCourse}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = arabic["signin.button"] }).ClickAsync();
+        await page.Locator("#screen-offer").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        var title = await page.Locator("#offer-title").InnerTextAsync();
+        var card = page.GetByLabel(arabic["buy.card"]);
+        await Screenshots.SaveAsync(page, "buy-certificate", "ar-offer");
+
+        Assert.Equal(("ar", "rtl"), (await page.EvaluateAsync<string>("() => document.documentElement.lang"), await page.EvaluateAsync<string>("() => document.documentElement.dir")));
+        Assert.StartsWith(arabic["buy.offerTitle"].Replace("{title}", "", StringComparison.Ordinal), title, StringComparison.Ordinal);
+        Assert.True(await card.IsVisibleAsync());
+        Assert.Equal(arabic["buy.pay"], await page.Locator("#pay").InnerTextAsync());
+        Assert.Equal(arabic["buy.pageTitle"], await page.TitleAsync());
     }
 }

@@ -123,6 +123,7 @@ public sealed partial class ProgramsAdminPageTests : IAsyncLifetime
 
         Assert.Equal([chinese, "ltr", "true"], cells["nana@example.org"]);
         Assert.Equal([arabic.Normalize(System.Text.NormalizationForm.FormC), "rtl", "true"], cells["mohammed@example.org"]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, report[..3]);
         var text = System.Text.Encoding.UTF8.GetString(report);
         Assert.Contains(chinese + ",nana@example.org", text, StringComparison.Ordinal);
         Assert.Contains(arabic.Normalize(System.Text.NormalizationForm.FormC) + ",mohammed@example.org", text, StringComparison.Ordinal);

@@ -13,6 +13,8 @@ public sealed class ReportTests(TestApp app) : IClassFixture<TestApp>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     private static readonly string[] UsageColumns =
     [
         "Name", "Email", "External Id", "Course", "Course Id", "Course Slug", "University", "Enrollment Time", "Class Start Time",
@@ -88,6 +90,7 @@ public sealed class ReportTests(TestApp app) : IClassFixture<TestApp>
         var membership = CsvFile.Read(membershipFile);
         var specialization = CsvFile.Read(specializationFile);
 
+        Assert.All(new[] { usageFile, membershipFile, specializationFile }, file => Assert.Equal(Utf8Bom, file[..3]));
         Assert.Equal(UsageColumns, usage.Header);
         Assert.Equal(MembershipColumns, membership.Header);
         Assert.Equal(SpecializationColumns, specialization.Header);

@@ -57,6 +57,21 @@ public sealed partial class LocaleFilesTests
         Assert.Empty(codes.Where(code => !english.ContainsKey("typing.reason." + code)).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("buy.html")]
+    [InlineData("certificate.html")]
+    public void The_buy_and_certificate_pages_take_every_text_from_the_resource_files(string page)
+    {
+        var html = File.ReadAllText(Path.Combine(Player, page));
+        var untranslated = TextElement().Matches(html)
+            .Where(m => !m.Groups["attributes"].Value.Contains("data-i18n=", StringComparison.Ordinal))
+            .Select(m => m.Value.Trim())
+            .ToList();
+
+        Assert.True(TextElement().Matches(html).Count > 5, $"only {TextElement().Matches(html).Count} texts found in {page}: the pattern no longer matches");
+        Assert.Empty(untranslated);
+    }
+
     private static Dictionary<string, string> Strings(string language) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(Player, "locales", language + ".json")))!;
 
@@ -70,4 +85,8 @@ public sealed partial class LocaleFilesTests
 
     [GeneratedRegex(@"\bt\(""(?<key>[\w.]+)""")]
     private static partial Regex ScriptKey();
+
+    // An element whose own text has a letter in it (a heading, a label, a paragraph, the page's title).
+    [GeneratedRegex(@"<(?<tag>[a-z][a-z0-9]*)(?<attributes>[^>]*)>(?<text>[^<]*\p{L}[^<]*)<")]
+    private static partial Regex TextElement();
 }

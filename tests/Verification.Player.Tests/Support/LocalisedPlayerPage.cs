@@ -14,10 +14,21 @@ internal sealed class LocalisedPlayerPage : PlayerPage
     {
     }
 
-    public static async Task<LocalisedPlayerPage> OpenAsync(IBrowser browser, Uri host, string scenario, string locale, string language, bool phone = false)
+    public static async Task<LocalisedPlayerPage> OpenAsync(
+        IBrowser browser, Uri host, string scenario, string locale, string language, bool phone = false, BrowserNewContextOptions? device = null)
     {
         var options = new BrowserNewContextOptions { BaseURL = host.ToString(), Locale = locale, ViewportSize = new() { Width = 1000, Height = 900 } };
-        if (phone)
+        if (device is not null)
+        {
+            options.ViewportSize = device.ViewportSize;
+            options.ScreenSize = device.ScreenSize;
+            options.UserAgent = device.UserAgent;
+            options.DeviceScaleFactor = device.DeviceScaleFactor;
+            options.IsMobile = device.IsMobile;
+            options.HasTouch = device.HasTouch;
+            phone = true;
+        }
+        else if (phone)
         {
             options.ViewportSize = new() { Width = 390, Height = 844 };
             options.DeviceScaleFactor = 2;

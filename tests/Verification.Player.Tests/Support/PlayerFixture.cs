@@ -49,6 +49,9 @@ public class PlayerFixture : IAsyncDisposable
     }
 
     /// <summary>A browser whose camera plays these photos of one person, built once per name.</summary>
+    /// <summary>Playwright's descriptor of a device (viewport, user agent, touch), e.g. "Pixel 5"; after <see cref="StartAsync"/>.</summary>
+    internal BrowserNewContextOptions Device(string name) => _playwright?.Devices[name] ?? throw new InvalidOperationException("Call StartAsync first.");
+
     internal async Task<IBrowser> BrowserWithCameraAsync(string name, IReadOnlyList<string> photos)
     {
         await _gate.WaitAsync();

@@ -13,7 +13,7 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
         SELECT face_template AS Face, face_template_key_id AS FaceKeyId, id_photo_score AS IdPhotoScore,
                id_photo_score_sealed AS SealedScore, id_photo_score_key_id AS ScoreKeyId,
                keystroke_profile AS Typing, keystroke_profile_key_id AS TypingKeyId, typing_phrase AS TypingPhrase,
-               typing_phrase_sealed AS SealedPhrase, typing_phrase_key_id AS PhraseKeyId
+               typing_phrase_sealed AS SealedPhrase, typing_phrase_key_id AS PhraseKeyId, typing_unavailable AS TypingUnavailable
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId
         """;
 
@@ -38,7 +38,7 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
         var score = row.SealedScore is null || row.ScoreKeyId is null
             ? row.IdPhotoScore ?? float.NaN
             : await cipher.OpenIdPhotoScoreAsync(learnerId, row.ScoreKeyId, row.SealedScore, cancellationToken);
-        return new IdentityProfile(learnerId, face, typing, score, phrase);
+        return new IdentityProfile(learnerId, face, typing, score, phrase, row.TypingUnavailable);
     }
 
     /// <summary>Whether the learner has a live consent covering their face (the minimum for a verification session).</summary>
@@ -66,5 +66,7 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
         public byte[]? SealedPhrase { get; set; }
 
         public string? PhraseKeyId { get; set; }
+
+        public string? TypingUnavailable { get; set; }
     }
 }

@@ -6,7 +6,8 @@ using CsvHelper.Configuration;
 namespace Verification.Enrollment.Programs.Reports;
 
 /// <summary>
-/// Writes a report as UTF-8 CSV. Cells that a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) are
+/// Writes a report as UTF-8 CSV with a byte order mark: without it Excel reads the file in the machine's ANSI code
+/// page and garbles non-Latin names. Cells that a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) are
 /// neutralised by CsvHelper's injection escaping: a leading apostrophe, so names like "=HYPERLINK(…)" stay text.
 /// </summary>
 internal static class ReportCsv
@@ -20,7 +21,7 @@ internal static class ReportCsv
             InjectionEscapeCharacter = '\'',
         };
         using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         using (var csv = new CsvWriter(writer, configuration))
         {
             foreach (var header in headers)

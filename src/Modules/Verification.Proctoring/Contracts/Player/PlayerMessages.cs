@@ -88,6 +88,12 @@ public sealed class FramesShed
 public sealed class KeystrokeBatch
 {
     public KeyEventDto[] Events { get; set; } = [];
+
+    /// <summary>
+    /// Set (to <c>touch_keyboard</c>) instead of events when the typing came from a keyboard without per-key timings;
+    /// accepted only for a learner who enrolled without typing for that reason.
+    /// </summary>
+    public string? Fallback { get; set; }
 }
 
 public sealed class KeyEventDto

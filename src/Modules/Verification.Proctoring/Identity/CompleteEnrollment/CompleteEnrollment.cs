@@ -9,7 +9,7 @@ using Verification.Proctoring.Privacy.Retention;
 
 namespace Verification.Proctoring.Identity.CompleteEnrollment;
 
-internal sealed record EnrollmentCompleted(string Status, int Version, int FaceFrames, int TypingSamples);
+internal sealed record EnrollmentCompleted(string Status, int Version, int FaceFrames, int TypingSamples, string? TypingUnavailable);
 
 internal enum CompleteOutcome
 {
@@ -20,7 +20,8 @@ internal enum CompleteOutcome
 
 /// <summary>
 /// Builds the identity profile from the enrollment in progress: the face template of the accepted frames, the ID
-/// photo's score against it, and the keystroke profile. Stores it encrypted (replacing an earlier profile) with the
+/// photo's score against it, and the keystroke profile (or, with a <see cref="TypingFallback"/> reason, none: the reason
+/// is stored instead and the sessions rest on the face). Stores it encrypted (replacing an earlier profile) with the
 /// enrollment's face pictures for reviewers (<see cref="EnrollmentFaces"/>), clears
 /// the enrollment in progress, starts the ID photo's retention clock and audits <c>identity.enrolled</c> or
 /// <c>identity.re_enrolled</c>, all in one transaction.
@@ -39,14 +40,14 @@ internal sealed class CompleteEnrollmentHandler(
 {
     private const string UpsertSql = """
         INSERT INTO proctoring.identity_profiles AS p (learner_id, face_template, face_template_key_id, id_photo_score, id_photo_score_sealed,
-            id_photo_score_key_id, keystroke_profile, keystroke_profile_key_id, typing_phrase, typing_phrase_sealed, typing_phrase_key_id,
+            id_photo_score_key_id, keystroke_profile, keystroke_profile_key_id, typing_unavailable, typing_phrase, typing_phrase_sealed, typing_phrase_key_id,
             created_at, updated_at, version)
-        VALUES (@learnerId, @face, @faceKeyId, NULL, @idPhotoScore, @idPhotoScoreKeyId, @typing, @typingKeyId, NULL, @phrase, @phraseKeyId,
+        VALUES (@learnerId, @face, @faceKeyId, NULL, @idPhotoScore, @idPhotoScoreKeyId, @typing, @typingKeyId, @typingUnavailable, NULL, @phrase, @phraseKeyId,
             @now, @now, 1)
         ON CONFLICT (learner_id) DO UPDATE SET face_template = EXCLUDED.face_template, face_template_key_id = EXCLUDED.face_template_key_id,
             id_photo_score = NULL, id_photo_score_sealed = EXCLUDED.id_photo_score_sealed, id_photo_score_key_id = EXCLUDED.id_photo_score_key_id,
             keystroke_profile = EXCLUDED.keystroke_profile,
-            keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_phrase = NULL,
+            keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_unavailable = EXCLUDED.typing_unavailable, typing_phrase = NULL,
             typing_phrase_sealed = EXCLUDED.typing_phrase_sealed, typing_phrase_key_id = EXCLUDED.typing_phrase_key_id,
             updated_at = EXCLUDED.updated_at, version = p.version + 1
         RETURNING version;
@@ -59,7 +60,7 @@ internal sealed class CompleteEnrollmentHandler(
         """;
 
     public async Task<(CompleteOutcome Outcome, EnrollmentCompleted? Completed, string[] Missing)> HandleAsync(
-        Guid learnerId, string phrase, CancellationToken cancellationToken)
+        Guid learnerId, string phrase, string? typingUnavailable, CancellationToken cancellationToken)
     {
         var frames = await draft.FrameEmbeddingsAsync(learnerId, cancellationToken);
         var idPhoto = await draft.IdPhotoEmbeddingAsync(learnerId, cancellationToken);
@@ -75,7 +76,8 @@ internal sealed class CompleteEnrollmentHandler(
             missing.Add("id_photo");
         }
 
-        if (samples.Count < KeystrokeProfile.MinimumEnrollmentSamples)
+        // Without trustworthy key timings (a touch keyboard) the profile is the face alone; the reason is kept with it.
+        if (typingUnavailable is null && samples.Count < KeystrokeProfile.MinimumEnrollmentSamples)
         {
             missing.Add("typing_samples");
         }
@@ -93,9 +95,12 @@ internal sealed class CompleteEnrollmentHandler(
             return (CompleteOutcome.IdPhotoMismatch, null, []);
         }
 
-        var typing = KeystrokeProfile.Build(phrase, samples);
+        var typing = typingUnavailable is null ? KeystrokeProfile.Build(phrase, samples) : null;
+        var typingSamples = typing is null ? 0 : samples.Count;
         var sealedFace = await cipher.EncryptAsync(learnerId, template.ToBytes(), "identity_profiles", learnerId, "face_template", cancellationToken);
-        var sealedTyping = await cipher.EncryptAsync(learnerId, typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile", cancellationToken);
+        var sealedTyping = typing is null
+            ? null
+            : await cipher.EncryptAsync(learnerId, typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile", cancellationToken);
         var sealedPhrase = await cipher.SealPhraseAsync(learnerId, phrase, cancellationToken);
         var sealedScore = await cipher.SealIdPhotoScoreAsync(learnerId, idPhotoScore, cancellationToken);
         var faces = await enrollmentFaces.SealFromDraftAsync(learnerId, cancellationToken);
@@ -112,8 +117,9 @@ internal sealed class CompleteEnrollmentHandler(
                 faceKeyId = sealedFace.KeyId,
                 idPhotoScore = sealedScore.Payload,
                 idPhotoScoreKeyId = sealedScore.KeyId,
-                typing = sealedTyping.Payload,
-                typingKeyId = sealedTyping.KeyId,
+                typing = sealedTyping?.Payload,
+                typingKeyId = sealedTyping?.KeyId,
+                typingUnavailable,
                 phrase = sealedPhrase.Payload,
                 phraseKeyId = sealedPhrase.KeyId,
                 now,
@@ -124,11 +130,11 @@ internal sealed class CompleteEnrollmentHandler(
         await connection.ExecuteAsync(new CommandDefinition(
             ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(retention.IdPhotoDays) }, transaction, cancellationToken: cancellationToken));
         var action = version == 1 ? "identity.enrolled" : "identity.re_enrolled";
-        var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, facePicturesKept = faces.Count, typingSamples = samples.Count, idPhotoMatched = true });
+        var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, facePicturesKept = faces.Count, typingSamples, typingUnavailable, idPhotoMatched = true });
         await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", action, $"learner:{learnerId}", data), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Identity profile version {Version} stored for learner {LearnerId}", version, learnerId);
-        return (CompleteOutcome.Completed, new EnrollmentCompleted(version == 1 ? "enrolled" : "re_enrolled", version, frames.Count, samples.Count), []);
+        return (CompleteOutcome.Completed, new EnrollmentCompleted(version == 1 ? "enrolled" : "re_enrolled", version, frames.Count, typingSamples, typingUnavailable), []);
     }
 }

@@ -16,20 +16,28 @@ internal static class CompleteEnrollmentEndpoint
         endpoints.MapPost("/identity/complete", CompleteAsync)
             .RequireConsent("face, ID photo and typing", LiveConsent.Face, LiveConsent.IdPhoto, LiveConsent.Typing)
             .WithTags("Identity enrollment")
+            .Refuses(StatusCodes.Status400BadRequest, TypingFallback.UnknownReasonCode)
             .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
             .Refuses(StatusCodes.Status409Conflict, "enrollment_incomplete")
             .Refuses(StatusCodes.Status422UnprocessableEntity, IdentityRejections.IdPhotoMismatch)
-            .WithSummary("Build and store the identity profile (replacing an earlier one). 409 enrollment_incomplete lists what is missing.");
+            .WithSummary("Build and store the identity profile (replacing an earlier one). 409 enrollment_incomplete lists what is missing. ?typingFallback=touch_keyboard builds it without typing, the reason recorded; the face evidence is still required.");
 
     private static async Task<Results<Ok<EnrollmentCompleted>, ProblemHttpResult>> CompleteAsync(
         Guid learnerId,
         TypingPhrase phrases,
         [FromQuery] string? locale,
         [FromQuery] string? keyboard,
+        [FromQuery] string? typingFallback,
         IMediator mediator,
         CompleteEnrollmentHandler handler,
         CancellationToken cancellationToken)
     {
+        if (typingFallback is not null && !TypingFallback.IsKnown(typingFallback))
+        {
+            return ApiProblems.Create(
+                StatusCodes.Status400BadRequest, TypingFallback.UnknownReasonCode, "The typing fallback reason is not one the service knows.",
+                $"typingFallback must be one of: {string.Join(", ", TypingFallback.Reasons)}. Without it, enrol the typing samples.");
+        }
 
         var pledge = await phrases.ForAsync(mediator, learnerId, locale, keyboard, cancellationToken);
         if (pledge is null)
@@ -39,7 +47,7 @@ internal static class CompleteEnrollmentEndpoint
 
         var phrase = pledge.Phrase;
 
-        var (outcome, completed, missing) = await handler.HandleAsync(learnerId, phrase, cancellationToken);
+        var (outcome, completed, missing) = await handler.HandleAsync(learnerId, phrase, typingFallback, cancellationToken);
         return outcome switch
         {
             CompleteOutcome.Completed => TypedResults.Ok(completed!),

@@ -29,7 +29,8 @@ internal sealed record ExportedEnrollment(
     ExportedTemplate? KeystrokeProfile,
     int FaceFramesInProgress,
     int TypingSamplesInProgress,
-    ExportedIdPhoto? IdPhoto);
+    ExportedIdPhoto? IdPhoto,
+    string? TypingUnavailable);
 
 /// <summary>A biometric template described, not dumped: its bytes mean nothing outside our matcher and would only widen the leak if an export went astray.</summary>
 internal sealed record ExportedTemplate(string Description, int EncryptedBytes, string KeyId);
@@ -48,7 +49,8 @@ internal sealed record ExportedSession(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     string? ReviewStatus,
-    DateTimeOffset? ReviewDecidedAt);
+    DateTimeOffset? ReviewDecidedAt,
+    string? TypingUnavailable);
 
 /// <summary>Everything the proctoring module holds about one learner, in words and numbers a learner can read.</summary>
 internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, BiometricCipher cipher, TimeProvider time)
@@ -61,7 +63,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
                id_photo_score_sealed AS "SealedScore", id_photo_score_key_id AS "ScoreKeyId",
                typing_phrase_sealed AS "SealedPhrase", typing_phrase_key_id AS "PhraseKeyId",
                length(face_template) AS "FaceBytes", face_template_key_id AS "FaceKeyId",
-               length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId"
+               length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId",
+               typing_unavailable AS "TypingUnavailable"
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId;
 
         SELECT (SELECT count(*) FROM proctoring.enrollment_frames WHERE learner_id = @learnerId)::int AS "Frames",
@@ -73,7 +76,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
         SELECT s.id AS "SessionId", s.course_id AS "CourseId", s.assessment_id AS "AssessmentId", s.status AS "Status",
                s.verdict AS "Verdict", s.flag_kinds AS "Flags", s.frames_received AS "FramesReceived",
                (SELECT count(*) FROM proctoring.evidence_frames e WHERE e.session_id = s.id)::int AS "EvidenceFramesKept",
-               s.started_at AS "StartedAt", s.ended_at AS "EndedAt", c.status AS "ReviewStatus", c.decided_at AS "ReviewDecidedAt"
+               s.started_at AS "StartedAt", s.ended_at AS "EndedAt", c.status AS "ReviewStatus", c.decided_at AS "ReviewDecidedAt",
+               s.typing_unavailable AS "TypingUnavailable"
         FROM proctoring.sessions s LEFT JOIN proctoring.review_cases c ON c.session_id = s.id
         WHERE s.learner_id = @learnerId ORDER BY s.started_at;
 
@@ -93,7 +97,7 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
         var idPhoto = await results.ReadSingleOrDefaultAsync<IdPhotoRow>();
         var sessions = (await results.ReadAsync<SessionRow>()).Select(s => new ExportedSession(
             s.SessionId, s.CourseId, s.AssessmentId, s.Status, s.Verdict, s.Flags, s.FramesReceived, s.EvidenceFramesKept,
-            Utc(s.StartedAt), Utc(s.EndedAt), s.ReviewStatus, Utc(s.ReviewDecidedAt))).ToList();
+            Utc(s.StartedAt), Utc(s.EndedAt), s.ReviewStatus, Utc(s.ReviewDecidedAt), s.TypingUnavailable)).ToList();
         var typingChecks = (await results.ReadAsync<TypingCheckRow>()).Select(t => new ExportedTypingCheck(
             t.SessionId, t.Check, Utc(t.CheckedAt), t.Usable, t.Code, t.GenuineProbability, t.Accepted)).ToList();
 
@@ -113,7 +117,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
                 profile.KeystrokeKeyId ?? "") : null,
             inProgress.Frames,
             inProgress.Samples,
-            idPhoto is null ? null : new ExportedIdPhoto(Utc(idPhoto.UploadedAt), Utc(idPhoto.DeleteAfter), idPhoto.ContentType));
+            idPhoto is null ? null : new ExportedIdPhoto(Utc(idPhoto.UploadedAt), Utc(idPhoto.DeleteAfter), idPhoto.ContentType),
+            profile?.TypingUnavailable);
 
         return new LearnerDataExport(learnerId, time.GetUtcNow(), consents, enrollment, sessions, typingChecks,
         [
@@ -153,6 +158,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
 
     private sealed class ProfileRow
     {
+        public string? TypingUnavailable { get; init; }
+
         public DateTime CreatedAt { get; init; }
 
         public DateTime UpdatedAt { get; init; }
@@ -206,6 +213,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
 
     private sealed class SessionRow
     {
+        public string? TypingUnavailable { get; init; }
+
         public Guid SessionId { get; init; }
 
         public Guid CourseId { get; init; }

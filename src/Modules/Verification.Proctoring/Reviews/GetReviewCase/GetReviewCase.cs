@@ -23,6 +23,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
                s.id AS "SessionId", s.learner_id AS "LearnerId", s.course_id AS "CourseId", s.assessment_id AS "AssessmentId",
                s.attempt AS "Attempt", s.status AS "SessionStatus", s.started_at AS "StartedAt", s.ended_at AS "EndedAt",
                s.frames_received AS "FramesReceived", s.frames_shed AS "FramesShed", s.evidence AS "Evidence", s.evidence_key_id AS "EvidenceKeyId",
+               s.typing_unavailable AS "TypingUnavailable",
                EXISTS (SELECT 1 FROM proctoring.id_photos p WHERE p.learner_id = c.learner_id) AS "IdPhotoAvailable"
         FROM proctoring.review_cases c JOIN proctoring.sessions s ON s.id = c.session_id
         WHERE c.id = @caseId;
@@ -52,7 +53,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
     private sealed record CaseRow(
         string Status, string Priority, DateTime OpenedAt, Guid? HeldBy, DateTime? HeldUntil, DateTime? AppealedAt, string? AppealReason, Guid? AppealExcludes,
         Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, int Attempt, string SessionStatus, DateTime StartedAt, DateTime? EndedAt,
-        int FramesReceived, int FramesShed, byte[]? Evidence, string? EvidenceKeyId, bool IdPhotoAvailable);
+        int FramesReceived, int FramesShed, byte[]? Evidence, string? EvidenceKeyId, string? TypingUnavailable, bool IdPhotoAvailable);
 
     private sealed record FrameRow(int Frame, DateTime ReceivedAt, int FacesFound, float? MatchScore, float? Liveness, string? RejectionCode);
 
@@ -84,7 +85,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
             row.OpenedAt,
             row.HeldBy,
             row.HeldUntil,
-            new ReviewedSession(row.SessionId, row.LearnerId, row.CourseId, row.AssessmentId, row.Attempt, row.SessionStatus, row.StartedAt, row.EndedAt, row.FramesReceived, row.FramesShed),
+            new ReviewedSession(row.SessionId, row.LearnerId, row.CourseId, row.AssessmentId, row.Attempt, row.SessionStatus, row.StartedAt, row.EndedAt, row.FramesReceived, row.FramesShed, row.TypingUnavailable),
             FlagsOf(row),
             ReviewTimeline.Build(row.StartedAt, row.FramesReceived, frames.Select(f => (f.Frame, f.ReceivedAt, f.FacesFound, f.MatchScore, f.Liveness, f.RejectionCode)), evidence),
             [.. typing.Select(t => new ReviewedTypingCheck(

@@ -26,7 +26,7 @@ internal sealed record ReviewCaseView(
 
 internal sealed record ReviewedSession(
     Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, int Attempt, string Status, DateTime StartedAt, DateTime? EndedAt,
-    int FramesReceived, int FramesShed);
+    int FramesReceived, int FramesShed, string? TypingUnavailable);
 
 /// <summary>A raised flag: its rule (with the threshold it compared against), the frames or typing checks behind it, the scores it saw.</summary>
 internal sealed record ReviewedFlag(string Kind, string Rule, IReadOnlyList<int> Frames, IReadOnlyList<double> Scores, double Strength);

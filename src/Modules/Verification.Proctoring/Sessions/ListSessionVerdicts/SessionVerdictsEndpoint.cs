@@ -39,6 +39,9 @@ internal static class SessionVerdictsEndpoint
         public string? ReviewStatus { get; init; }
 
         public DateTime? ReviewDecidedAt { get; init; }
+
+        /// <summary>Why the session had no typing checks (<c>touch_keyboard</c>): its verdict rests on the face alone.</summary>
+        public string? TypingUnavailable { get; init; }
     }
 
     public sealed record LearnerVerdicts(IdentityVerificationStatus Identity, IReadOnlyList<SessionVerdict> Sessions);
@@ -46,7 +49,8 @@ internal static class SessionVerdictsEndpoint
     private const string Sql = """
         SELECT s.id AS "SessionId", s.assessment_id AS "AssessmentId", s.attempt AS "Attempt", s.status AS "Status",
                s.verdict AS "Verdict", s.priority AS "Priority", s.flag_kinds AS "Flags", s.started_at AS "StartedAt",
-               s.ended_at AS "EndedAt", c.status AS "ReviewStatus", c.decided_at AS "ReviewDecidedAt"
+               s.ended_at AS "EndedAt", c.status AS "ReviewStatus", c.decided_at AS "ReviewDecidedAt",
+               s.typing_unavailable AS "TypingUnavailable"
         FROM proctoring.sessions s LEFT JOIN proctoring.review_cases c ON c.session_id = s.id
         WHERE s.learner_id = @learnerId AND s.course_id = @courseId
         ORDER BY s.started_at

@@ -41,6 +41,11 @@ internal sealed class KeystrokeChecks(
 
     private async Task<(KeystrokeResult Result, double? LogLikelihoodRatio)> ScoreAsync(LiveSession session, KeystrokeBatch? batch)
     {
+        if (batch?.Fallback is { } fallback)
+        {
+            return FallBack(session, fallback);
+        }
+
         var events = KeystrokeBatchReader.Read(batch);
         var check = session.NextTypingCheck();
         if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
@@ -81,5 +86,33 @@ internal sealed class KeystrokeChecks(
             Accepted = score.Accepted,
             Verdict = verdict.Kind.ToString(),
         }, score.LogLikelihoodRatio);
+    }
+
+    /// <summary>
+    /// A typing without per-key timings (a touch keyboard): recorded with its reason, never scored and never a mismatch.
+    /// Only a profile enrolled without typing may answer so; one with typing must be typed, or the fallback would be a
+    /// way around the typing check.
+    /// </summary>
+    private static KeystrokeResult FallBack(LiveSession session, string reason)
+    {
+        if (!TypingFallback.IsKnown(reason))
+        {
+            throw new HubException($"{TypingFallback.UnknownReasonCode}: the typing fallback must be one of {string.Join(", ", TypingFallback.Reasons)}.");
+        }
+
+        if (session.Profile.Typing is not null)
+        {
+            throw new HubException($"{TypingFallback.RefusedCode}: this learner enrolled a typing profile, so the typing check must be typed; send the key events.");
+        }
+
+        return new KeystrokeResult
+        {
+            SessionId = session.SessionId,
+            Check = session.NextTypingCheck(),
+            Usable = false,
+            Code = reason,
+            Message = "Typing is not available on a touch keyboard; your face checks stand alone.",
+            Verdict = session.LastVerdict.ToString(),
+        };
     }
 }

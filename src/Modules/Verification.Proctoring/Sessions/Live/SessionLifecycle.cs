@@ -74,7 +74,7 @@ internal sealed class SessionLifecycle(
             ?? throw new HubException("identity_not_enrolled: enroll your identity (face, photo ID and typing) before the assessment.");
 
         var session = new LiveSession(TimeOrderedId.New(time), profile, claims.CourseId, claims.AssessmentId, claims.Attempt, claims.TokenId, settings, time.GetUtcNow());
-        if (!await store.CreateAsync(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, session.Attempt, session.TokenId, cancellationToken))
+        if (!await store.CreateAsync(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, session.Attempt, session.TokenId, profile.TypingUnavailable, cancellationToken))
         {
             throw new HubException("token_used: this session token already opened a session. Ask the course page for a token for a new attempt.");
         }

@@ -12,16 +12,16 @@ namespace Verification.Proctoring.Sessions.Store;
 internal sealed class SessionStore(NpgsqlDataSource dataSource, BiometricCipher cipher, ProctoringNode node, TimeProvider time)
 {
     /// <summary>Records the new session as served by this node; false when the token already opened one (its id is unique among sessions).</summary>
-    public async Task<bool> CreateAsync(Guid sessionId, Guid learnerId, Guid courseId, string assessmentId, int attempt, Guid tokenId, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(Guid sessionId, Guid learnerId, Guid courseId, string assessmentId, int attempt, Guid tokenId, string? typingUnavailable, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, attempt, token_id, status, started_at, node_id)
-            VALUES (@sessionId, @learnerId, @courseId, @assessmentId, @attempt, @tokenId, 'open', @now, @node)
+            INSERT INTO proctoring.sessions (id, learner_id, course_id, assessment_id, attempt, token_id, status, started_at, node_id, typing_unavailable)
+            VALUES (@sessionId, @learnerId, @courseId, @assessmentId, @attempt, @tokenId, 'open', @now, @node, @typingUnavailable)
             ON CONFLICT (token_id) DO NOTHING
             """,
-            new { sessionId, learnerId, courseId, assessmentId, attempt, tokenId, now = time.GetUtcNow(), node = node.Id },
+            new { sessionId, learnerId, courseId, assessmentId, attempt, tokenId, now = time.GetUtcNow(), node = node.Id, typingUnavailable },
             cancellationToken: cancellationToken));
         return inserted == 1;
     }

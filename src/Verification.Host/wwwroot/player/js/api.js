@@ -58,7 +58,13 @@ export const api = {
   enrollFace: (token, jpeg) => call("POST", `${learner(token)}/identity/frames`, { token, form: imageForm(jpeg, "face.jpg") }),
   enrollIdPhoto: (token, image) => call("PUT", `${learner(token)}/identity/id-photo`, { token, form: imageForm(image, image.name ?? "id.jpg") }),
   enrollTyping: (token, events, pledge) => call("POST", `${learner(token)}/identity/typing-samples${pledgeQuery(pledge)}`, { token, json: { events } }),
-  completeEnrollment: (token, pledge) => call("POST", `${learner(token)}/identity/complete${pledgeQuery(pledge)}`, { token }),
+  completeEnrollment: (token, pledge, typingFallback) => {
+    const query = new URLSearchParams(pledgeQuery(pledge));
+    if (typingFallback) {
+      query.set("typingFallback", typingFallback);
+    }
+    return call("POST", `${learner(token)}/identity/complete?${query}`, { token });
+  },
   exportData: token => call("GET", `${learner(token)}/data`, { token }),
   exportArchive: async token => {
     const response = await fetch(`${learner(token)}/data/archive`, { headers: { Authorization: `Bearer ${token}` } });

@@ -58,9 +58,11 @@ export class AssessmentSession {
     return started;
   }
 
-  async sendKeystrokes(events) {
+  // With a fallback reason ("touch_keyboard") instead of events when the keyboard gave no key timings.
+  async sendKeystrokes(events, fallback = null) {
     const batch = {
       Events: events.map(e => ({ Type: e.type, Key: e.key, Code: e.code, TimeStamp: e.timeStamp, Repeat: e.repeat })),
+      ...(fallback ? { Fallback: fallback } : {}),
     };
     return await this.#connection.invoke("SendKeystrokes", batch);
   }

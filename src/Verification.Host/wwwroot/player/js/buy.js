@@ -1,11 +1,20 @@
 import { ApiError, learnerOf } from "./api.js";
+import { language, t, tCode } from "./i18n.js";
+import { startLanguageSwitch } from "./language-switch.js";
 import { setText, show } from "./screens.js";
 
 // Buying a course's verified track in test mode: price, card, receipt, and the refund button while a refund is allowed.
 // The course is ?course=<id>; the default is the demo's second course, whose track the demo learner has not bought.
 const courseId = new URLSearchParams(location.search).get("course") ?? "01935f00-0000-7000-8000-000000000009";
-const state = { token: null, order: null };
+const state = { token: null, order: null, offer: null };
 
+await startLanguageSwitch(() => {
+  showOffer();
+  if (state.order) {
+    showReceipt(state.order);
+  }
+});
+setText("track-title", t("buy.heading"));
 document.getElementById("signin-button").onclick = signIn;
 document.getElementById("pay-form").onsubmit = pay;
 document.getElementById("refund").onclick = refund;
@@ -37,12 +46,10 @@ async function signIn() {
     }
     state.token = (await response.json()).token;
     const name = document.getElementById("learner-name");
-    name.textContent = "Signed in as the demo learner";
     name.hidden = false;
     const offer = await call("GET", `/tracks/${courseId}`);
-    setText("track-title", offer.title);
-    setText("offer-title", `Verified certificate: ${offer.title}`);
-    setText("price", money(offer.priceMinor, offer.currency));
+    state.offer = offer;
+    showOffer();
     const paid = offer.orders.find(o => o.status === "paid");
     if (paid) {
       showReceipt(paid);
@@ -50,8 +57,18 @@ async function signIn() {
       show("offer");
     }
   } catch (error) {
-    setText("signin-error", `Sign-in failed: ${error.message}`);
+    setText("signin-error", t("signin.failed", { error: error.message }));
   }
+}
+
+function showOffer() {
+  if (!state.offer) {
+    return;
+  }
+  setText("learner-name", t("learner.signedIn", { name: t("learner.demo") }));
+  setText("track-title", state.offer.title);
+  setText("offer-title", t("buy.offerTitle", { title: state.offer.title }));
+  setText("price", money(state.offer.priceMinor, state.offer.currency));
 }
 
 async function pay(event) {
@@ -78,16 +95,17 @@ async function waitUntilConfirmed(orderId) {
     }
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  throw new Error("The payment is still being confirmed; reload the page in a minute.");
+  throw new Error(t("buy.confirming"));
 }
 
 function showReceipt(order) {
   state.order = order;
   setText("receipt-number", order.receipt ?? "");
   setText("receipt-amount", money(order.amountMinor, order.currency));
-  setText("receipt-paid-at", order.paidAt ? new Date(order.paidAt).toLocaleString() : "");
-  setText("receipt-status", order.status);
-  setText("refund-until", order.refundableUntil ? `You can ask for a refund until ${new Date(order.refundableUntil).toLocaleDateString()}.` : "");
+  setText("receipt-paid-at", order.paidAt ? new Date(order.paidAt).toLocaleString(language()) : "");
+  setText("receipt-status", tCode("buy.status", order.status, order.status));
+  document.getElementById("receipt-status").dataset.status = order.status;
+  setText("refund-until", order.refundableUntil ? t("buy.refundUntil", { date: new Date(order.refundableUntil).toLocaleDateString(language()) }) : "");
   document.getElementById("refund").hidden = !order.refundableUntil;
   show("receipt");
 }
@@ -98,9 +116,9 @@ async function refund() {
   try {
     const order = await call("POST", `/orders/${state.order.orderId}/refunds`, {}, crypto.randomUUID());
     showReceipt(order);
-    setText("refund-result", `Refunded ${money(order.refundedMinor, order.currency)}.`);
+    setText("refund-result", t("buy.refunded", { amount: money(order.refundedMinor, order.currency) }));
   } catch (error) {
-    setText("refund-result", `The refund was refused: ${error.message}`);
+    setText("refund-result", t("buy.refundRefused", { error: error.message }));
   } finally {
     button.disabled = false;
   }

@@ -1,4 +1,6 @@
 import { ApiError, learnerOf } from "./api.js";
+import { language, t } from "./i18n.js";
+import { startLanguageSwitch } from "./language-switch.js";
 import { setText, show } from "./screens.js";
 
 // The learner's certificates (GET /api/v1/learners/{id}/certificates with their learner token): course, status,
@@ -6,6 +8,7 @@ import { setText, show } from "./screens.js";
 // to a server, or from the demo's sign-in.
 const state = { token: new URLSearchParams(location.hash.slice(1)).get("token") };
 
+await startLanguageSwitch(() => state.token && load());
 document.getElementById("signin-button").onclick = demoSignIn;
 if (state.token) {
   history.replaceState(null, "", location.pathname + location.search);
@@ -32,7 +35,7 @@ async function demoSignIn() {
     state.token = (await response.json()).token;
     await load();
   } catch (error) {
-    setText("signin-error", `Sign-in failed: ${error.message}`);
+    setText("signin-error", t("signin.failed", { error: error.message }));
   }
 }
 
@@ -45,11 +48,11 @@ async function load() {
     show("certificates");
   } catch (error) {
     show("signin");
-    setText("signin-error", `Your certificates could not be loaded: ${error.message}`);
+    setText("signin-error", t("certificates.loadFailed", { error: error.message }));
   }
 }
 
-const day = value => value ? new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
+const day = value => value ? new Date(value).toLocaleDateString(language() === "en" ? "en-GB" : language(), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
 
 async function item(certificate) {
   const status = String(certificate.status).toLowerCase();
@@ -67,25 +70,25 @@ async function item(certificate) {
     dd.className = className;
     facts.append(dt, dd);
   };
-  fact("Issued by", certificate.partnerName, "partner");
-  fact("Status", { issued: "Valid", held: "Held", revoked: "Revoked" }[status] ?? status, "status");
-  fact(status === "issued" ? "Issued on" : "Since", day(status === "issued" ? certificate.issuedAt : certificate.statusChangedAt), "date");
-  fact("Verification code", certificate.code, "code");
+  fact(t("certificates.issuedBy"), certificate.partnerName, "partner");
+  fact(t("certificates.status"), ["issued", "held", "revoked"].includes(status) ? t(`certificates.status.${status}`) : status, "status");
+  fact(t(status === "issued" ? "certificates.issuedOn" : "certificates.since"), day(status === "issued" ? certificate.issuedAt : certificate.statusChangedAt), "date");
+  fact(t("certificates.code"), certificate.code, "code");
   li.append(title, facts);
   if (status === "issued") {
     const link = document.createElement("a");
     link.href = certificate.verifyPath;
     link.className = "verify-link";
-    link.textContent = "Open the public verification page";
+    link.textContent = t("certificates.verify");
     const qr = document.createElement("img");
-    qr.alt = `QR code of the public page of certificate ${certificate.code}`;
+    qr.alt = t("certificates.qr", { code: certificate.code });
     qr.className = "qr";
     qr.src = URL.createObjectURL(await get(`/${certificate.certificateId}/qr.png`, "blob"));
     // The download needs the learner's token, which a plain link would not send: the file is fetched, then linked.
     const pdf = document.createElement("a");
     pdf.className = "pdf-link";
     pdf.download = `certificate-${certificate.code}.pdf`;
-    pdf.textContent = "Download the certificate (PDF)";
+    pdf.textContent = t("certificates.pdf");
     pdf.href = URL.createObjectURL(await get(`/${certificate.certificateId}/certificate.pdf`, "blob"));
     li.append(link, pdf, qr);
   }

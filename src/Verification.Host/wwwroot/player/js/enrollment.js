@@ -68,6 +68,7 @@ export async function enrollIdPhoto({ token, stream }) {
 
 // The pledge in the page's language; where the language has its own script, the learner says whether their keyboard
 // types it (the server then picks the native or the Latin-letter pledge). Samples count only for the pledge they typed.
+// Typed on a touch keyboard (no key timings), the step ends with the fallback reason: the profile is then the face alone.
 export async function enrollTyping({ token, status, pledge }) {
   const required = status.typingSamples.required;
   show("typing");
@@ -103,7 +104,7 @@ export async function enrollTyping({ token, status, pledge }) {
         setText("typing-error", "");
         setText("typing-progress", t("typing.progress", { done: Math.min(accepted, required), required }));
         if (accepted >= required) {
-          resolve();
+          resolve({});
           return;
         }
       } catch (error) {
@@ -112,7 +113,12 @@ export async function enrollTyping({ token, status, pledge }) {
       input.disabled = false;
       recorder.reset();
       input.focus();
-    }, () => setText("typing-error", t("typing.ime")));
+    }, () => setText("typing-error", t("typing.ime")), () => {
+      input.disabled = true;
+      setText("typing-error", "");
+      setText("typing-progress", t("typing.touch"));
+      resolve({ typingFallback: "touch_keyboard" });
+    });
   });
 }
 

@@ -9,7 +9,7 @@ import { setText, show } from "./screens.js";
 import { KeystrokeRecorder } from "./typing.js";
 
 // The course player's flow: sign-in, consent (or the alternatives), enrollment, then graded assessments.
-const state = { token: null, learner: null, consent: null, consentVersion: null, consentLanguage: "en", stream: null, session: null, pledge: null };
+const state = { token: null, learner: null, consent: null, consentVersion: null, consentLanguage: "en", stream: null, session: null, pledge: null, typingByFace: false };
 const assessmentId = new URLSearchParams(location.search).get("assessment") ?? "quiz-1";
 
 const flagKinds = new Set(["FaceMismatch", "NoFace", "SeveralFaces", "SuspectedSpoof", "TypingMismatch", "CameraBlocked", "StreamGap", "InsufficientEvidence"]);
@@ -122,10 +122,11 @@ async function enroll(status) {
   if (status.missing.includes("id_photo")) {
     await enrollIdPhoto({ token: state.token, stream: state.stream });
   }
+  let typing = {};
   if (status.missing.includes("typing_samples")) {
-    await enrollTyping({ token: state.token, status, pledge: state.pledge });
+    typing = await enrollTyping({ token: state.token, status, pledge: state.pledge });
   }
-  await api.completeEnrollment(state.token, state.pledge);
+  await api.completeEnrollment(state.token, state.pledge, typing.typingFallback);
 }
 
 function showAlternatives(reason) {
@@ -142,6 +143,7 @@ async function startAssessment() {
   try {
     state.stream ??= await openCamera();
     document.getElementById("session-status").dataset.framesChecked = "0";
+    state.typingByFace = false;
     const { token } = await api.demoToken("session", assessmentId);
     show("assessment");
     const video = document.getElementById("assessment-video");
@@ -165,11 +167,13 @@ function askForTyping(phrase) {
   document.getElementById("typing-check").hidden = false;
   document.getElementById("quiz").hidden = true;
   document.getElementById("check-phrase").dir = "auto";
-  checkRecorder ??= new KeystrokeRecorder(input, async events => {
+  const send = async (events, fallback) => {
     input.disabled = true;
     try {
-      const result = await state.session.sendKeystrokes(events);
-      if (!result.Usable) {
+      const result = await state.session.sendKeystrokes(events, fallback);
+      const byFace = !result.Usable && result.Code === "touch_keyboard";
+      state.typingByFace ||= byFace;
+      if (!result.Usable && !byFace) {
         setText("check-error", tCode("typing.reason", result.Code, result.Message));
         return;
       }
@@ -178,12 +182,15 @@ function askForTyping(phrase) {
       document.getElementById("quiz").hidden = false;
       document.querySelector("#quiz input").focus();
     } catch (error) {
-      setText("check-error", error.message);
+      // A learner who enrolled typing must type it; the service refuses the touch fallback (typing_fallback_refused).
+      setText("check-error", hubCode(error) === "typing_fallback_refused" ? t("typing.reason.input_method_used") : error.message);
     } finally {
       input.disabled = false;
       checkRecorder.reset();
     }
-  }, () => setText("check-error", t("typing.ime")));
+  };
+  checkRecorder ??= new KeystrokeRecorder(input, events => send(events, null), () => setText("check-error", t("typing.ime")),
+    () => send([], "touch_keyboard"));
   checkRecorder.reset();
   input.focus();
 }
@@ -210,7 +217,7 @@ function showOutcome(final) {
   if (final.Verdict === "Verified") {
     outcome.textContent = t("outcome.verified");
     outcome.className = "outcome verified";
-    setText("outcome-detail", t("outcome.verifiedDetail"));
+    setText("outcome-detail", state.typingByFace ? `${t("outcome.verifiedDetail")} ${t("outcome.typingByFace")}` : t("outcome.verifiedDetail"));
   } else {
     outcome.textContent = t("outcome.review");
     outcome.className = "outcome review";
@@ -219,6 +226,11 @@ function showOutcome(final) {
   }
   status("", false);
   show("outcome");
+}
+
+// The reason code of a hub error: the text between "HubException: " and the next ":" (docs/player-protocol.md, 7).
+function hubCode(error) {
+  return /HubException: ([a-z_]+):/.exec(error?.message ?? "")?.[1] ?? null;
 }
 
 function status(text, attention) {

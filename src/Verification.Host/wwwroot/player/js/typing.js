@@ -2,6 +2,9 @@
 // repeat, ending at Enter once every other key is released (docs/player-protocol.md, SendKeystrokes).
 // Keys an input method editor (IME) composes are left out: their times are the IME's, not the learner's rhythm. A typing
 // that went through composition is not sent at all; onComposition tells the learner why, and nothing counts against them.
+// A touch keyboard gives no key timings either: its keys come as "Unidentified" or 229 without a composition, or only as
+// input events with no key-down before them. On a touch device with no sign of a physical keyboard, such a typing goes
+// to onTouch (the typing check falls back to the face); elsewhere it is treated like a composition.
 
 const releaseWaitMs = 400;
 
@@ -14,13 +17,28 @@ export class KeystrokeRecorder {
   #submitting = false;
   #composed = false;
   #composing = false;
+  #untimed = false;
+  #keyed = false;
+  #physicalKeyboard = false;
+  #onTouch;
   #timer = 0;
 
-  constructor(input, onSample, onComposition = () => {}) {
+  constructor(input, onSample, onComposition = () => {}, onTouch = onComposition) {
     this.#input = input;
     this.#onSample = onSample;
     this.#onComposition = onComposition;
-    input.addEventListener("keydown", event => this.#record("down", event));
+    this.#onTouch = onTouch;
+    input.addEventListener("keydown", event => {
+      this.#keyed = true;
+      this.#record("down", event);
+    });
+    input.addEventListener("input", event => {
+      // Text that arrived with no key-down of its own has no timing: a touch keyboard, or text inserted by the system.
+      if (!this.#keyed && !this.#composing && event.inputType?.startsWith("insert")) {
+        this.#untimed = true;
+      }
+      this.#keyed = false;
+    });
     input.addEventListener("keyup", event => this.#record("up", event));
     input.addEventListener("compositionstart", () => {
       this.#composing = true;
@@ -42,15 +60,30 @@ export class KeystrokeRecorder {
     this.#submitting = false;
     this.#composed = false;
     this.#composing = false;
+    this.#untimed = false;
+    this.#keyed = false;
     delete this.#input.dataset.composed;
     this.#input.value = "";
   }
 
   #isComposition(event) {
-    return this.#composing || event.isComposing || event.key === "Process" || event.keyCode === 229;
+    return this.#composing || event.isComposing || event.key === "Process";
+  }
+
+  #isUntimed(event) {
+    return event.key === "Unidentified" || event.keyCode === 229;
+  }
+
+  #touchKeyboard() {
+    const touch = navigator.maxTouchPoints > 0 || matchMedia("(pointer: coarse)").matches;
+    return touch && !this.#physicalKeyboard;
   }
 
   #record(type, event) {
+    if (!this.#isComposition(event) && this.#isUntimed(event)) {
+      this.#untimed = true;
+      return;
+    }
     if (this.#isComposition(event)) {
       // The Enter that commits a composition is the IME's, not the end of the typing.
       this.#composed = true;
@@ -59,6 +92,9 @@ export class KeystrokeRecorder {
     }
     if (type === "down" && event.key === "Enter") {
       event.preventDefault();
+    } else if (type === "down" && event.code && event.key.length === 1) {
+      // A printable key with a physical key code: a real keyboard is attached, so its timings count.
+      this.#physicalKeyboard = true;
     }
     if (this.#submitting && type === "down" && event.key !== "Enter") {
       return;
@@ -86,8 +122,13 @@ export class KeystrokeRecorder {
     }
     const events = this.#events;
     const composed = this.#composed;
+    const untimed = this.#untimed;
     this.reset();
-    if (composed) {
+    if (untimed && !composed && this.#touchKeyboard()) {
+      this.#onTouch();
+      return;
+    }
+    if (composed || untimed) {
       this.#onComposition();
       return;
     }

@@ -122,6 +122,10 @@ function renderCase(view) {
   drawTimeline(view);
   $('timeline-table').tBodies[0].replaceChildren(...view.timeline.map((f) => tableRow([
     f.frame, f.offset ?? '', f.analysed ? 'yes' : 'no (gap)', f.facesFound ?? '', fixed(f.matchScore), fixed(f.liveness), [f.rejectionCode, f.evidence ? 'kept as evidence' : ''].filter(Boolean).join(', ')])));
+  // Staff console, English only: the reason code is shown as words so the reviewer sees why typing is missing.
+  const unavailable = $('typing-unavailable');
+  unavailable.hidden = !s.typingUnavailable;
+  unavailable.textContent = s.typingUnavailable ? `Typing not available: ${s.typingUnavailable.replaceAll('_', ' ')}. The verdict rests on the face evidence alone.` : '';
   $('typing-checks').tBodies[0].replaceChildren(...(view.typingChecks.length
     ? view.typingChecks.map((t) => tableRow([t.check, t.offset, t.usable ? 'yes' : `no (${t.code ?? 'unusable'})`, fixed(t.genuineProbability), t.accepted == null ? '' : (t.accepted ? 'accepted' : 'not accepted')]))
     : [tableRow(['No typing check in this session.', '', '', '', ''])]));

@@ -2,7 +2,7 @@ namespace Verification.Proctoring.Identity;
 
 /// <summary>
 /// Why a learner's typing cannot be checked. A closed list: an unknown reason is refused, so a client cannot invent a
-/// way around the typing check. The same values are allowed by the database's check constraints (migration 0015).
+/// way around the typing check. The same values are allowed by the database's check constraints (migration 0014).
 /// </summary>
 internal static class TypingFallback
 {

@@ -43,7 +43,7 @@ internal sealed class KeystrokeChecks(
     {
         if (batch?.Fallback is { } fallback)
         {
-            return FallBack(session, fallback);
+            return (FallBack(session, fallback), null);
         }
 
         var events = KeystrokeBatchReader.Read(batch);

@@ -58,7 +58,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         ParallelProgress.Run("replaying sessions", enrolled.Count, 1, i =>
         {
             // Another enrolled user, chosen by seed, stands in for every impostor kind of this learner's sessions.
-            var other = enrolled[(i + 1 + new Random(settings.Seed + i).Next(enrolled.Count - 1)) % enrolled.Count];
+            var other = enrolled[ChimericUsers.OtherThan(users, i, settings.Seed)];
             foreach (var kind in Kinds)
             {
                 outcomes.Add(simulator.Run(enrolled[i], other, kind, SessionSeed(settings.Seed, i, kind)));

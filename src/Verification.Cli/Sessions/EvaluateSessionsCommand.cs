@@ -51,12 +51,14 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         var refused = identities.TakeWhile(i => i.Name != users[^1].Identity).Count(i => !EnrolledUser.CanEnroll(i.Photos, library));
         FrameAnalysis.Run(library, users.SelectMany(u => u.Photos), [FrameVariant.Session, FrameVariant.SessionDegraded], "session frames", settings.Parallelism);
         var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).ToList();
+        // Decided from the photos before any session runs, so the population cannot depend on how sessions end.
+        var exclusions = enrolled.Select(e => OneFaceCriterion.Exclusion(e, setup, library)).ToList();
         var simulator = new SessionSimulator(library, verifier, host.Fusion, setup);
         var outcomes = new List<SessionOutcome>();
         ParallelProgress.Run("replaying sessions", enrolled.Count, 1, i =>
         {
             // Another enrolled user, chosen by seed, stands in for every impostor kind of this learner's sessions.
-            var other = enrolled[(i + 1 + new Random(settings.Seed + i).Next(enrolled.Count - 1)) % enrolled.Count];
+            var other = enrolled[ChimericUsers.OtherThan(users, i, settings.Seed)];
             foreach (var kind in Kinds)
             {
                 outcomes.Add(simulator.Run(enrolled[i], other, kind, SessionSeed(settings.Seed, i, kind)));
@@ -64,6 +66,8 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         });
 
         var summaries = Kinds.Select(k => SessionKindSummary.Of(k, [.. outcomes.Where(o => o.Kind == k)], setup)).ToList();
+        var oneFace = new[] { SessionKind.Honest, SessionKind.HonestDegraded }
+            .Select(k => OneFaceSummary.Of(k, [.. outcomes.Where(o => o.Kind == k)], exclusions, setup)).ToList();
         var tradeOff = TypingTradeOff.Measure(outcomes, host.Fusion, setup.TypingChecks);
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
@@ -76,6 +80,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
             degradation.ToString(),
             host.Fusion,
             summaries,
+            oneFace,
             tradeOff,
             Math.Round(started.Elapsed.TotalSeconds, 1)));
         var png = Path.Combine(settings.Out, "sessions.png");
@@ -83,6 +88,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         var tradeOffPng = Path.Combine(settings.Out, "sessions-typing-tradeoff.png");
         TypingTradeOffPlot.Write(tradeOffPng, tradeOff, host.Fusion.TypingMismatchEvidence);
         SessionsTable.Write(summaries);
+        SessionsTable.WriteOneFace(oneFace);
         AnsiConsole.MarkupLineInterpolated($"wrote [green]{json}[/], [green]{png}[/] and [green]{tradeOffPng}[/] in {started.Elapsed.TotalSeconds:F0} s");
         return 0;
     }

@@ -19,7 +19,7 @@ internal sealed class EvaluateSessionsSettings : FaceEngineSettings
     public string HostSettings { get; init; } = "src/Verification.Host/appsettings.json";
 
     [CommandOption("--users <N>")]
-    [Description("Chimeric users (LFW identity with 6+ photos x CMU subject).")]
+    [Description("Chimeric users (LFW identity with 6+ photos x CMU subject; past 51 users the CMU subjects repeat).")]
     public int Users { get; init; } = 50;
 
     [CommandOption("--frames <N>")]

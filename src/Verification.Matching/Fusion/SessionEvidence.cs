@@ -169,12 +169,15 @@ public sealed class SessionEvidence(FusionOptions options)
             flags.Add(new SessionFlag(SessionFlagKind.NoFace, "no frame of the session matched the enrolled face", [], [], 0));
         }
 
+        var weakTyping = _flags.ContainsKey(SessionFlagKind.TypingMismatch)
+            ? null
+            : WeakTypingEvidence.Of(_typingChecks, _typingScores, _typingEvidence, options.TypingMismatchEvidence);
         if (flags.Count == 0)
         {
-            return new SessionVerdict(SessionVerdictKind.Verified, ReviewPriority.None, flags, _faceEvidence, _framesAnalysed, _framesMatched);
+            return new SessionVerdict(SessionVerdictKind.Verified, ReviewPriority.None, flags, _faceEvidence, _framesAnalysed, _framesMatched) { WeakTyping = weakTyping };
         }
 
-        return new SessionVerdict(SessionVerdictKind.NeedsReview, PriorityOf(flags), flags, _faceEvidence, _framesAnalysed, _framesMatched);
+        return new SessionVerdict(SessionVerdictKind.NeedsReview, PriorityOf(flags), flags, _faceEvidence, _framesAnalysed, _framesMatched) { WeakTyping = weakTyping };
     }
 
     private static ReviewPriority PriorityOf(IReadOnlyList<SessionFlag> flags)

@@ -15,4 +15,8 @@ public enum ReviewPriority
     High,
 }
 
-public sealed record SessionVerdict(SessionVerdictKind Kind, ReviewPriority Priority, IReadOnlyList<SessionFlag> Flags, double FaceEvidence, int FramesAnalysed, int FramesMatched);
+public sealed record SessionVerdict(SessionVerdictKind Kind, ReviewPriority Priority, IReadOnlyList<SessionFlag> Flags, double FaceEvidence, int FramesAnalysed, int FramesMatched)
+{
+    /// <summary>Typing that leans against the learner without reaching the flag: for the reviewer, never a reason to review.</summary>
+    public WeakTypingEvidence? WeakTyping { get; init; }
+}

@@ -27,7 +27,7 @@ public static class ChimericUsers
 
     /// <summary>
     /// Pairs the identities a learner could enroll with (<paramref name="canEnroll"/>), in order, with CMU subjects in a
-    /// seeded order, until <paramref name="count"/> users are made. An identity whose photos the enrollment gates refuse is
+    /// seeded order, until <paramref name="count"/> users are made; past the last CMU subject the subjects repeat. An identity whose photos the enrollment gates refuse is
     /// skipped, as a learner whose webcam cannot enroll would not sit a verified session.
     /// </summary>
     public static IReadOnlyList<ChimericUser> Build(
@@ -36,11 +36,6 @@ public static class ChimericUsers
         ArgumentNullException.ThrowIfNull(canEnroll);
         var random = new Random(seed);
         var subjects = cmu.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).OrderBy(_ => random.Next()).ToList();
-        if (count > subjects.Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(count), $"at most {subjects.Count} users: CMU has {subjects.Count} subjects");
-        }
-
         var users = new List<ChimericUser>(count);
         foreach (var (name, photos) in identities)
         {
@@ -54,7 +49,8 @@ public static class ChimericUsers
                 continue;
             }
 
-            var subject = subjects[users.Count];
+            // CMU has 51 typists: past the 51st user they repeat in the same order (see OtherThan for impostors).
+            var subject = subjects[users.Count % subjects.Count];
             var rows = subject.OrderBy(r => r.SessionIndex).ThenBy(r => r.Rep).ToList();
             users.Add(new ChimericUser(
                 users.Count,
@@ -71,5 +67,22 @@ public static class ChimericUsers
         }
 
         return users;
+    }
+
+    /// <summary>
+    /// The user who takes over <paramref name="learner"/>'s impostor sessions: the seeded choice among the others, moved
+    /// on to the next user while that one types as the same CMU subject (only possible past 51 users), so a typing
+    /// impostor is always another typist.
+    /// </summary>
+    public static int OtherThan(IReadOnlyList<ChimericUser> users, int learner, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var other = (learner + 1 + new Random(seed + learner).Next(users.Count - 1)) % users.Count;
+        while (other == learner || users[other].Subject == users[learner].Subject)
+        {
+            other = (other + 1) % users.Count;
+        }
+
+        return other;
     }
 }

@@ -4,13 +4,15 @@ namespace Verification.Research.Sessions;
 
 /// <summary>
 /// One kind of session over all users, every rate with its 95% Wilson interval: sessions ending NeedsReview, each
-/// flag's share of sessions, and for impostors how soon they were caught.
+/// flag's share of sessions, the sessions whose verdict recorded weak typing evidence (no flag), and for impostors how
+/// soon they were caught.
 /// </summary>
 public sealed record SessionKindSummary(
     SessionKind Kind,
     int Sessions,
     WilsonInterval NeedsReview,
     IReadOnlyDictionary<string, WilsonInterval> Flags,
+    WilsonInterval WeakTypingEvidence,
     IReadOnlyDictionary<string, WilsonInterval> FlaggedWithinImpostorFrames,
     IReadOnlyDictionary<string, WilsonInterval> TypingMismatchWithinChecks,
     ScoreSpread OwnFaceScores,
@@ -55,6 +57,7 @@ public sealed record SessionKindSummary(
             n,
             WilsonInterval.Of(outcomes.Count(o => o.Verdict == SessionVerdictKind.NeedsReview), n),
             flags,
+            WilsonInterval.Of(outcomes.Count(o => o.WeakTyping), n),
             within,
             typing,
             ScoreSpread.Of([.. outcomes.SelectMany(o => o.OwnFaceScores)]),

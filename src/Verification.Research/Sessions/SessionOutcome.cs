@@ -5,7 +5,7 @@ namespace Verification.Research.Sessions;
 /// <summary>
 /// How one simulated session ended. <paramref name="FirstFlagAfterSwap"/> counts impostor frames (1 = the first frame
 /// after the swap) up to the first flag of any kind; <paramref name="TypingMismatchAtCheck"/> is the 1-based check that
-/// raised the typing flag.
+/// raised the typing flag; <paramref name="WeakTyping"/> whether the verdict recorded weak typing evidence (no flag).
 /// </summary>
 public sealed record SessionOutcome(
     int User,
@@ -16,4 +16,5 @@ public sealed record SessionOutcome(
     int? TypingMismatchAtCheck,
     IReadOnlyList<double> OwnFaceScores,
     IReadOnlyList<double> OtherFaceScores,
-    IReadOnlyList<double> TypingLlrs);
+    IReadOnlyList<double> TypingLlrs,
+    bool WeakTyping);

@@ -33,7 +33,7 @@ public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier ver
             var impostorFrame = swapsFace && f >= setup.SwapAfter;
             var photo = impostorFrame
                 ? other.SessionPhotos[(f - setup.SwapAfter) % other.SessionPhotos.Count]
-                : learner.SessionPhotos[f % learner.SessionPhotos.Count];
+                : OwnPhoto(learner, f);
             var frame = library.Get(photo, variant);
             var hash = SHA256.HashData(frame.Image);
             var number = f + 1;
@@ -73,7 +73,14 @@ public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier ver
         }
 
         var verdict = evidence.Final(new EvidenceCoverage(Start, At(setup.Frames + 1), setup.Frames, setup.TypingChecks > 0));
-        return new SessionOutcome(learner.User.Index, kind, verdict.Kind, [.. verdict.Flags.Select(f => f.Kind).Distinct()], firstFlagAfterSwap, typingAt, own, others, llrs);
+        return new SessionOutcome(learner.User.Index, kind, verdict.Kind, [.. verdict.Flags.Select(f => f.Kind).Distinct()], firstFlagAfterSwap, typingAt, own, others, llrs, verdict.WeakTyping is not null);
+    }
+
+    /// <summary>The learner's own photo shown as frame <paramref name="frame"/> (0-based) of every session of theirs.</summary>
+    public static string OwnPhoto(EnrolledUser learner, int frame)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        return learner.SessionPhotos[frame % learner.SessionPhotos.Count];
     }
 
     private DateTimeOffset At(int frame) => Start + (frame * setup.FrameInterval);

@@ -110,4 +110,17 @@ public sealed class StartupErrorTests
         Assert.Contains(expected, output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0", "Proctoring:Sessions: Fusion:SeveralFacesFrames is 0: frames in a row before the flag; use 1 to EvidenceWindow (8)")]
+    [InlineData("9", "Proctoring:Sessions: Fusion:SeveralFacesFrames is 9: frames in a row before the flag; use 1 to EvidenceWindow (8)")]
+    public async Task Names_the_several_faces_persistence_when_it_is_unusable(string frames, string expected)
+    {
+        var (exitCode, output) = await RunHostAsync(UnreachableDatabase, Verification.BuildingBlocks.Encryption.EnvelopeEncryption.GenerateKey(),
+            new Dictionary<string, string> { ["Proctoring__Sessions__Fusion__SeveralFacesFrames"] = frames });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
 }

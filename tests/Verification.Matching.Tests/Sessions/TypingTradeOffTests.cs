@@ -17,7 +17,7 @@ public sealed class TypingTradeOffTests
             var kind = (SessionKind)(i % 4);
             var mean = kind == SessionKind.TypingImpostor ? -1.5 : 1.0;
             var llrs = Enumerable.Range(0, 6).Select(_ => mean + (2 * (random.NextDouble() - 0.5) * 3)).ToList();
-            outcomes.Add(new SessionOutcome(i, kind, SessionVerdictKind.Verified, [], null, null, [], [], llrs));
+            outcomes.Add(new SessionOutcome(i, kind, SessionVerdictKind.Verified, [], null, null, [], [], llrs, false));
         }
 
         var points = TypingTradeOff.Measure(outcomes, fusion, 6);

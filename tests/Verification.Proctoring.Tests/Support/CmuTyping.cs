@@ -23,6 +23,9 @@ public static class CmuTyping
         return [.. rows.Select(r => CmuKeystrokeData.ToEvents(r))];
     }
 
+    /// <summary>Every CMU subject, in subject order.</summary>
+    public static IReadOnlyList<string> Subjects() => [.. Rows.Value.Select(r => r.Subject).Distinct().Order(StringComparer.Ordinal)];
+
     /// <summary>A sample where the learner hit Backspace after the first key and retyped it: the reader refuses corrections.</summary>
     public static IReadOnlyList<RawKeyEvent> WithCorrection(IReadOnlyList<RawKeyEvent> events)
     {

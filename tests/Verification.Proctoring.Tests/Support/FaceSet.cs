@@ -34,7 +34,12 @@ public sealed class FaceSet
     public string Typist { get; }
 
     /// <summary>The typist's <paramref name="index"/>-th typing check, after the enrollment repetitions, as a hub batch.</summary>
-    public KeystrokeBatch TypingCheck(int index) => ToBatch(CmuTyping.Samples(Typist, 1, SessionTypingSkip + index)[0]);
+    public KeystrokeBatch TypingCheck(int index) => TypingCheckOf(Typist, index);
+
+    /// <summary>Typing check <paramref name="index"/> of any CMU subject, from the same repetitions as a set's own checks.</summary>
+    public static KeystrokeBatch TypingCheckOf(string typist, int index) => ToBatch(CheckEvents(typist, index));
+
+    public static IReadOnlyList<RawKeyEvent> CheckEvents(string typist, int index) => CmuTyping.Samples(typist, 1, SessionTypingSkip + index)[0];
 
     public static byte[] BlackFrame()
     {

@@ -1,12 +1,11 @@
 using System.Text;
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Verification.BuildingBlocks.Audit;
 using Verification.BuildingBlocks.Encryption;
-using Verification.Matching.Fusion;
 using Verification.Proctoring.Contracts;
 using Verification.Proctoring.Reviews.ListReviewCases;
+using Verification.Proctoring.Sessions.Store;
 
 namespace Verification.Proctoring.Reviews.GetReviewCase;
 
@@ -77,6 +76,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
         var history = (await reader.ReadAsync<HistoryEntry>()).ToList();
         var earlier = (await reader.ReadAsync<EarlierRow>()).ToList();
         var enrollmentFaces = (await reader.ReadAsync<int>()).ToList();
+        var evidenceRecord = EvidenceOf(row);
         var trail = await audit.ReadAsync([$"case:{caseId}", $"session:{row.SessionId}"], TrailLimit, cancellationToken);
         return new ReviewCaseView(
             caseId,
@@ -86,7 +86,8 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
             row.HeldBy,
             row.HeldUntil,
             new ReviewedSession(row.SessionId, row.LearnerId, row.CourseId, row.AssessmentId, row.Attempt, row.SessionStatus, row.StartedAt, row.EndedAt, row.FramesReceived, row.FramesShed, row.TypingUnavailable),
-            FlagsOf(row),
+            evidenceRecord.Flags,
+            evidenceRecord.WeakTyping,
             ReviewTimeline.Build(row.StartedAt, row.FramesReceived, frames.Select(f => (f.Frame, f.ReceivedAt, f.FacesFound, f.MatchScore, f.Liveness, f.RejectionCode)), evidence),
             [.. typing.Select(t => new ReviewedTypingCheck(
                 t.Check, Math.Round((t.CheckedAt - row.StartedAt).TotalSeconds, 1), t.Usable, t.Code, t.GenuineProbability, t.Accepted))],
@@ -99,15 +100,16 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
             trail);
     }
 
-    private List<ReviewedFlag> FlagsOf(CaseRow row)
+    private (List<ReviewedFlag> Flags, ReviewedWeakTyping? WeakTyping) EvidenceOf(CaseRow row)
     {
         if (row.Evidence is null || row.EvidenceKeyId is null)
         {
-            return [];
+            return ([], null);
         }
 
         var plain = encryption.Decrypt(new EncryptedBlob(row.EvidenceKeyId, row.Evidence), Encoding.UTF8.GetBytes($"session-evidence:{row.SessionId}"));
-        var flags = JsonSerializer.Deserialize<List<SessionFlag>>(plain) ?? [];
-        return [.. flags.Select(f => new ReviewedFlag(f.Kind.ToString(), f.Rule, f.Frames, f.Scores, f.Strength))];
+        var stored = StoredEvidence.Read(plain);
+        var weak = stored.WeakTyping is { } w ? new ReviewedWeakTyping(w.Rule, w.Checks, w.Scores, w.Evidence, w.NegativeChecks) : null;
+        return ([.. stored.Flags.Select(f => new ReviewedFlag(f.Kind.ToString(), f.Rule, f.Frames, f.Scores, f.Strength))], weak);
     }
 }

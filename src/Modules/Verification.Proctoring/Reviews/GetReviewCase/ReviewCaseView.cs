@@ -14,6 +14,7 @@ internal sealed record ReviewCaseView(
     DateTime? HeldUntil,
     ReviewedSession Session,
     IReadOnlyList<ReviewedFlag> Flags,
+    ReviewedWeakTyping? WeakTypingEvidence,
     IReadOnlyList<TimelineFrame> Timeline,
     IReadOnlyList<ReviewedTypingCheck> TypingChecks,
     IReadOnlyList<int> EvidenceFrames,
@@ -30,6 +31,12 @@ internal sealed record ReviewedSession(
 
 /// <summary>A raised flag: its rule (with the threshold it compared against), the frames or typing checks behind it, the scores it saw.</summary>
 internal sealed record ReviewedFlag(string Kind, string Rule, IReadOnlyList<int> Frames, IReadOnlyList<double> Scores, double Strength);
+
+/// <summary>
+/// Typing that leaned against the learner without reaching the typing flag: shown beside the flags, never a flag itself.
+/// <see cref="Scores"/> are the checks' log-likelihood ratios (negative: more like someone else), <see cref="Evidence"/> their sum.
+/// </summary>
+internal sealed record ReviewedWeakTyping(string Rule, IReadOnlyList<int> Checks, IReadOnlyList<double> Scores, double Evidence, IReadOnlyList<int> NegativeChecks);
 
 /// <summary>
 /// One frame of the session: analysed (score, liveness, faces), or a gap (<see cref="Analysed"/> false) for a frame

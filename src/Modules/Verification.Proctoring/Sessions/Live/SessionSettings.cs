@@ -73,6 +73,14 @@ internal sealed class SessionSettings
             problems.Add($"PendingVerdictCapacity is {PendingVerdictCapacity}: at least one verdict must be able to wait for the database.");
         }
 
+        foreach (var (name, frames) in FrameRuns())
+        {
+            if (frames < 1 || frames > EvidenceWindow)
+            {
+                problems.Add($"Fusion:{name} is {frames}: frames in a row before the flag; use 1 to EvidenceWindow ({EvidenceWindow}), so the frames a flag names are still held as its evidence.");
+            }
+        }
+
         if (TypingCheckIntervalSeconds < 30)
         {
             problems.Add($"TypingCheckIntervalSeconds is {TypingCheckIntervalSeconds}: at least 30, so a learner is not asked to type the pledge every few seconds.");
@@ -85,4 +93,12 @@ internal sealed class SessionSettings
 
         return problems;
     }
+
+    private (string Name, int Frames)[] FrameRuns() =>
+    [
+        (nameof(FusionOptions.NoFaceFrames), Fusion.NoFaceFrames),
+        (nameof(FusionOptions.SeveralFacesFrames), Fusion.SeveralFacesFrames),
+        (nameof(FusionOptions.SpoofFrames), Fusion.SpoofFrames),
+        (nameof(FusionOptions.BlockedFrames), Fusion.BlockedFrames),
+    ];
 }

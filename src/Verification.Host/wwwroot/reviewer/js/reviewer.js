@@ -130,6 +130,10 @@ function renderCase(view) {
     ? view.typingChecks.map((t) => tableRow([t.check, t.offset, t.usable ? 'yes' : `no (${t.code ?? 'unusable'})`, fixed(t.genuineProbability), t.accepted == null ? '' : (t.accepted ? 'accepted' : 'not accepted')]))
     : [tableRow(['No typing check in this session.', '', '', '', ''])]));
   $('flags').tBodies[0].replaceChildren(...view.flags.map((f) => tableRow([f.kind, f.rule, f.frames.join(', '), f.scores.map(fixed).join(', ')])));
+  const weak = view.weakTypingEvidence;
+  $('weak-typing').textContent = weak
+    ? `Not a flag: ${weak.rule}. Checks ${weak.checks.join(', ')} scored ${weak.scores.map(fixed).join(', ')} (negative: more like someone else); checks ${weak.negativeChecks.join(', ') || 'none'} were negative.`
+    : '';
   $('history').replaceChildren(...(view.history.length ? view.history.map((h) => text('li', `${h.decidedAt}: ${h.decision} by reviewer ${h.reviewerId.slice(0, 8)}. ${h.note}`)) : [text('li', 'No decision yet.')]));
   $('appeal').textContent = view.appeal ? `Appealed ${view.appeal.appealedAt}: ${view.appeal.reason}` : '';
   $('earlier').replaceChildren(...(view.earlierCases.length ? view.earlierCases.map((e) => text('li', `${e.openedAt}: ${e.assessmentId}, ${e.status} (${e.flags.join(', ')})`)) : [text('li', 'None.')]));

@@ -64,15 +64,15 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
             tally.ErrorCount == 0 && tally.Analysed > 0 && latency.P99 < settings.P99BoundMs);
     }
 
-    /// <summary>The learner's person's photos after the enrollment ones: the session's webcam frames.</summary>
+    /// <summary>The learner's session photos, read once for every step.</summary>
     private IReadOnlyList<byte[]> FramesOf(LoadLearner learner)
     {
         lock (_frames)
         {
-            if (!_frames.TryGetValue(learner.Person, out var frames))
+            if (!_frames.TryGetValue(learner.Player, out var frames))
             {
-                frames = [.. people.Photos(learner.Person).Skip(LoadPeople.EnrollmentPhotos).Select(File.ReadAllBytes)];
-                _frames[learner.Person] = frames;
+                frames = [.. learner.SessionPhotos.Select(File.ReadAllBytes)];
+                _frames[learner.Player] = frames;
             }
 
             return frames;

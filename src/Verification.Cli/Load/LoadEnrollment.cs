@@ -4,17 +4,22 @@ using System.Text.Json;
 
 namespace Verification.Cli.Load;
 
-/// <summary>One simulated player's learner, enrolled through the API, and the LFW person whose photos it streams.</summary>
-internal sealed record LoadLearner(int Player, Guid LearnerId, int Person);
+/// <summary>One simulated player's learner, enrolled through the API, and the photos of its person it streams.</summary>
+internal sealed record LoadLearner(int Player, Guid LearnerId, IReadOnlyList<string> SessionPhotos);
 
 /// <summary>
 /// Enrols a learner through the HTTP API exactly as a course platform and its player do: register the learner and a
 /// verified enrollment with the partner's key, then with an enrollment token consent, four webcam frames, the ID
-/// photo, the typing samples and complete. A person whose photo the service refuses is replaced by the next one.
+/// photo, the typing samples and complete. A photo the service refuses as a picture (422: several faces, turned away,
+/// blurred: LFW is not webcam footage) is skipped for the next; a person without enough usable photos, or any other
+/// refusal, starts the player over as a new learner with another person.
 /// </summary>
 internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings, LoadPeople people, string runId)
 {
-    private const int AttemptsPerPlayer = 3;
+    private const int AttemptsPerPlayer = 5;
+    private const int EnrollmentFrames = 4;
+    private const int MinimumSessionPhotos = 2;
+    private const int MaximumSessionPhotos = 8;
 
     public async Task<LoadLearner> EnrollAsync(int player, CancellationToken cancellationToken)
     {
@@ -48,13 +53,22 @@ internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings,
 
         var learner = $"/api/v1/learners/{learnerId}";
         await CallAsync(HttpMethod.Post, learner + "/consent", token, JsonContent.Create(new { version = 1 }), cancellationToken);
-        var photos = people.Photos(person);
-        foreach (var photo in photos.Take(LoadPeople.EnrollmentPhotos - 1))
+        var photos = new Queue<string>(people.Photos(person));
+        for (var accepted = 0; accepted < EnrollmentFrames;)
         {
-            await CallAsync(HttpMethod.Post, learner + "/identity/frames", token, Jpeg(await File.ReadAllBytesAsync(photo, cancellationToken)), cancellationToken);
+            accepted += await UsablePhotoAsync(HttpMethod.Post, learner + "/identity/frames", token, photos, cancellationToken) ? 1 : 0;
         }
 
-        await CallAsync(HttpMethod.Put, learner + "/identity/id-photo", token, Jpeg(await File.ReadAllBytesAsync(photos[LoadPeople.EnrollmentPhotos - 1], cancellationToken)), cancellationToken);
+        var idPhoto = false;
+        while (!idPhoto)
+        {
+            idPhoto = await UsablePhotoAsync(HttpMethod.Put, learner + "/identity/id-photo", token, photos, cancellationToken);
+        }
+
+        if (photos.Count < MinimumSessionPhotos)
+        {
+            throw new LoadRefusedException($"person {person}: fewer than {MinimumSessionPhotos} photos left for the session", byTheService: true);
+        }
         foreach (var sample in people.EnrollmentTyping(player))
         {
             var body = JsonContent.Create(new { events = sample.Select(e => new { type = e.Type, key = e.Key, code = e.Code, timeStamp = e.TimeStamp, repeat = e.Repeat }) });
@@ -62,7 +76,29 @@ internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings,
         }
 
         await CallAsync(HttpMethod.Post, learner + "/identity/complete", token, null, cancellationToken);
-        return new LoadLearner(player, learnerId, person);
+        return new LoadLearner(player, learnerId, [.. photos.Take(MaximumSessionPhotos)]);
+    }
+
+    /// <summary>Sends the next photo; false when the service refused it as a picture (the next one is tried).</summary>
+    private async Task<bool> UsablePhotoAsync(HttpMethod method, string path, string token, Queue<string> photos, CancellationToken cancellationToken)
+    {
+        if (!photos.TryDequeue(out var photo))
+        {
+            throw new LoadRefusedException($"{path}: the person has no usable photo left", byTheService: true);
+        }
+
+        using var response = await SendAsync(method, path, token, Jpeg(await File.ReadAllBytesAsync(photo, cancellationToken)), cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity)
+        {
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RefusedAsync(response, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>A token minted with the partner's key (POST /api/v1/tokens), for enrollment or a session.</summary>

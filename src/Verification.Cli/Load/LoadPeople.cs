@@ -5,13 +5,13 @@ using Verification.Research.Keystroke;
 namespace Verification.Cli.Load;
 
 /// <summary>
-/// Who each simulated player is: an LFW person (the first five photos enrol, the rest are the session's webcam frames)
+/// Who each simulated player is: an LFW person (the first usable photos enrol, the rest are the session's webcam frames)
 /// and a CMU typist (practised repetitions enrol, later ones answer the session's typing checks). Players beyond the
 /// number of people or typists reuse them in turn, each as a learner of their own.
 /// </summary>
 internal sealed class LoadPeople
 {
-    public const int EnrollmentPhotos = 5;
+    private const int EnrollmentPhotos = 5;
     private const int MinimumPhotos = EnrollmentPhotos + 2;
     private const int EnrollmentTypingSkip = 150;
     private const int SessionTypingSkip = 200;

@@ -25,7 +25,7 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
     private int _accepted;
     private int _answered;
 
-    public async Task RunAsync(HttpClient http, string assessmentId, TimeSpan startOffset, DateTime sendUntil, Action onFrame, CancellationToken cancellationToken)
+    public async Task RunAsync(HttpClient http, string assessmentId, TimeSpan startOffset, int frameCount, Action onFrame, CancellationToken cancellationToken)
     {
         string token;
         try
@@ -77,16 +77,17 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
         {
             await Task.Delay(startOffset, lost.Token);
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
-            for (var i = learner.Player; DateTime.UtcNow < sendUntil; i++)
+            // A count, not a clock: a session that was slow to start still sends its share, so steps compare.
+            for (var i = 0; i < frameCount; i++)
             {
                 if (Interlocked.Exchange(ref _typingRequested, 0) > 0)
                 {
                     await SendTypingAsync(connection, check++, lost.Token);
                 }
 
-                await SendFrameAsync(connection, frames[i % frames.Count], lost.Token);
+                await SendFrameAsync(connection, frames[(learner.Player + i) % frames.Count], lost.Token);
                 onFrame();
-                if (!await timer.WaitForNextTickAsync(lost.Token))
+                if (i + 1 < frameCount && !await timer.WaitForNextTickAsync(lost.Token))
                 {
                     break;
                 }

@@ -17,7 +17,7 @@ internal static class LoadPlot
         throughput.Axes.YAxis = plot.Axes.Right;
         plot.Title($"Players sending one frame every {report.IntervalSeconds:0.##} s, {report.StepSeconds} s per step");
         plot.XLabel("players");
-        plot.YLabel("frame sent → FrameResult (ms)");
+        plot.YLabel("frame sent to FrameResult (ms)");
         plot.Axes.Right.Label.Text = "frames analysed per second";
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         plot.SavePng(path, 900, 500);

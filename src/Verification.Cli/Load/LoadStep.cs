@@ -21,11 +21,11 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(settings.StepSeconds) + Grace);
         var started = DateTime.UtcNow;
-        var sendUntil = started.AddSeconds(settings.StepSeconds);
+        var frameCount = FramesPerPlayer(settings);
         var interval = TimeSpan.FromSeconds(settings.IntervalSeconds);
         var run = Task.WhenAll(learners.Take(players).Select(learner =>
             new LoadPlayer(settings, people, learner, FramesOf(learner), tally)
-                .RunAsync(http, $"load-{runId}-{players}", interval * learner.Player / players, sendUntil, onFrame, deadline.Token)));
+                .RunAsync(http, $"load-{runId}-{players}", interval * learner.Player / players, frameCount, onFrame, deadline.Token)));
         await (memory?.SampleUntilAsync(run) ?? Task.CompletedTask);
         await run;
         var elapsed = (DateTime.UtcNow - started).TotalSeconds;
@@ -64,15 +64,18 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
             tally.ErrorCount == 0 && tally.Analysed > 0 && latency.P99 < settings.P99BoundMs);
     }
 
-    /// <summary>The learner's person's photos after the enrollment ones: the session's webcam frames.</summary>
+    /// <summary>Frames each player sends in a step: one per interval of the step's time, at least one.</summary>
+    public static int FramesPerPlayer(LoadTestSettings settings) => Math.Max(1, (int)(settings.StepSeconds / settings.IntervalSeconds));
+
+    /// <summary>The learner's session photos, read once for every step.</summary>
     private IReadOnlyList<byte[]> FramesOf(LoadLearner learner)
     {
         lock (_frames)
         {
-            if (!_frames.TryGetValue(learner.Person, out var frames))
+            if (!_frames.TryGetValue(learner.Player, out var frames))
             {
-                frames = [.. people.Photos(learner.Person).Skip(LoadPeople.EnrollmentPhotos).Select(File.ReadAllBytes)];
-                _frames[learner.Person] = frames;
+                frames = [.. learner.SessionPhotos.Select(File.ReadAllBytes)];
+                _frames[learner.Player] = frames;
             }
 
             return frames;

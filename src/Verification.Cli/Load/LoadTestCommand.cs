@@ -71,7 +71,7 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
         var reports = new List<LoadStepReport>();
         foreach (var players in steps)
         {
-            var expected = (int)Math.Ceiling(players * settings.StepSeconds / settings.IntervalSeconds);
+            var expected = players * LoadStep.FramesPerPlayer(settings);
             LoadStepReport? report = null;
             await AnsiConsole.Progress().StartAsync(async progress =>
             {

@@ -121,17 +121,30 @@ public sealed class TouchKeyboardFallbackTests(ProctoringApp app) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_learner_who_enrolled_typing_cannot_claim_the_touch_fallback()
+    public async Task A_learner_who_enrolled_typing_and_sits_the_session_on_a_touch_keyboard_goes_on_to_a_review_never_a_lock_out()
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
         await using var player = await Hubs.StartSessionAsync(app, "json", learner);
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => player.SendKeystrokesAsync(TouchBatch));
-        var typed = await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
+        var fallback = await player.SendKeystrokesAsync(TouchBatch);
+        foreach (var frame in FaceSet.Enrolled.SessionFrames)
+        {
+            await player.SendFrameAndWaitAsync(frame);
+        }
 
-        Assert.Contains("HubException: typing_fallback_refused: ", refused.Message, StringComparison.Ordinal);
-        Assert.True(typed.Usable, typed.Message);
-        Assert.Equal(1, typed.Check);
+        var verdict = await player.EndAsync();
+        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
+        var reason = await connection.QuerySingleAsync<string?>("SELECT typing_unavailable FROM proctoring.sessions WHERE id = @id", new { id = player.SessionId });
+
+        Assert.False(fallback.Usable);
+        Assert.Equal(Touch, fallback.Code);
+        Assert.Contains("reviewer", fallback.Message, StringComparison.Ordinal);
+        // Claiming a touch keyboard never skips the typing check unseen: the face matched, yet a person decides.
+        Assert.Equal("NeedsReview", verdict.Verdict);
+        var gap = Assert.Single(verdict.Flags);
+        Assert.Equal("InsufficientEvidence", gap.Kind);
+        Assert.Contains("no usable typing check", gap.Rule, StringComparison.Ordinal);
+        Assert.Equal(Touch, reason);
     }
 
     private async Task<TestLearner> EnrollByTouchAsync()

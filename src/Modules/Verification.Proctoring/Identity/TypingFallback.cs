@@ -11,8 +11,6 @@ internal static class TypingFallback
 
     public const string UnknownReasonCode = "typing_fallback_reason_unknown";
 
-    public const string RefusedCode = "typing_fallback_refused";
-
     public static IReadOnlyList<string> Reasons { get; } = [TouchKeyboard];
 
     public static bool IsKnown(string reason) => Reasons.Contains(reason, StringComparer.Ordinal);

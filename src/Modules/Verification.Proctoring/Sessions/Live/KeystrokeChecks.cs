@@ -90,8 +90,8 @@ internal sealed class KeystrokeChecks(
 
     /// <summary>
     /// A typing without per-key timings (a touch keyboard): recorded with its reason, never scored and never a mismatch.
-    /// Only a profile enrolled without typing may answer so; one with typing must be typed, or the fallback would be a
-    /// way around the typing check.
+    /// A learner who enrolled typing and sits this session on a touch keyboard goes on too, never locked out: the session
+    /// then lacks the typing check its profile asks for, so it ends NeedsReview and a reviewer sees why typing is missing.
     /// </summary>
     private static KeystrokeResult FallBack(LiveSession session, string reason)
     {
@@ -100,18 +100,15 @@ internal sealed class KeystrokeChecks(
             throw new HubException($"{TypingFallback.UnknownReasonCode}: the typing fallback must be one of {string.Join(", ", TypingFallback.Reasons)}.");
         }
 
-        if (session.Profile.Typing is not null)
-        {
-            throw new HubException($"{TypingFallback.RefusedCode}: this learner enrolled a typing profile, so the typing check must be typed; send the key events.");
-        }
-
         return new KeystrokeResult
         {
             SessionId = session.SessionId,
             Check = session.NextTypingCheck(),
             Usable = false,
             Code = reason,
-            Message = "Typing is not available on a touch keyboard; your face checks stand alone.",
+            Message = session.Profile.Typing is null
+                ? "Typing is not available on a touch keyboard; your face checks stand alone."
+                : "Typing is not available on a touch keyboard; go on with your exam: a reviewer will look at this session.",
             Verdict = session.LastVerdict.ToString(),
         };
     }

@@ -182,8 +182,7 @@ function askForTyping(phrase) {
       document.getElementById("quiz").hidden = false;
       document.querySelector("#quiz input").focus();
     } catch (error) {
-      // A learner who enrolled typing must type it; the service refuses the touch fallback (typing_fallback_refused).
-      setText("check-error", hubCode(error) === "typing_fallback_refused" ? t("typing.reason.input_method_used") : error.message);
+      setText("check-error", error.message);
     } finally {
       input.disabled = false;
       checkRecorder.reset();
@@ -226,11 +225,6 @@ function showOutcome(final) {
   }
   status("", false);
   show("outcome");
-}
-
-// The reason code of a hub error: the text between "HubException: " and the next ":" (docs/player-protocol.md, 7).
-function hubCode(error) {
-  return /HubException: ([a-z_]+):/.exec(error?.message ?? "")?.[1] ?? null;
 }
 
 function status(text, attention) {

@@ -5,7 +5,7 @@ import { enrollFace, enrollIdPhoto, enrollTyping } from "./enrollment.js";
 import { closestLanguage, language, languages, preferredLanguage, setLanguage, t } from "./i18n.js";
 import { keyboardFor } from "./keyboard.js";
 import { setText, show } from "./screens.js";
-import { KeystrokeRecorder } from "./typing.js";
+import { askForTyping } from "./typing-check.js";
 
 // The course player's pages after an LTI launch (docs/lti.md). Two modes, from the fragment the tool redirected to:
 //   #launch=…&enrollment=…&session=…  consent, enrollment if needed, the pre-exam check, then LtiStartAssessment;
@@ -16,7 +16,6 @@ const fragment = new URLSearchParams(location.hash.slice(1));
 history.replaceState(null, "", location.pathname + location.search);
 const state = { token: fragment.get("enrollment"), sessionToken: fragment.get("session"), launchId: fragment.get("launch"), stream: null, session: null, pledge: null, consentVersion: null, consentLanguage: "en" };
 const examToken = fragment.get("exam");
-let recorder = null;
 
 await startLanguage();
 if (examToken) {
@@ -99,10 +98,11 @@ async function continueEnrollment() {
     if (status.missing.includes("id_photo")) {
       await enrollIdPhoto({ token: state.token, stream: state.stream });
     }
+    let typingFallback = null;
     if (status.missing.includes("typing_samples")) {
-      await enrollTyping({ token: state.token, status, pledge: state.pledge });
+      ({ typingFallback = null } = await enrollTyping({ token: state.token, status, pledge: state.pledge }));
     }
-    await api.completeEnrollment(state.token, state.pledge);
+    await api.completeEnrollment(state.token, state.pledge, typingFallback);
   }
   show("ready");
 }
@@ -258,29 +258,3 @@ async function runSession(token, { until }) {
   return final;
 }
 
-function askForTyping(session, phrase, done) {
-  const input = document.getElementById("check-input");
-  setText("check-phrase", phrase);
-  document.getElementById("typing-check").hidden = false;
-  // One recorder per page (it listens on the input): a later prompt shows the same check again.
-  recorder ??= new KeystrokeRecorder(input, async events => {
-    input.disabled = true;
-    try {
-      const result = await session.sendKeystrokes(events);
-      if (!result.Usable) {
-        setText("check-error", result.Message);
-        return;
-      }
-      setText("check-error", "");
-      document.getElementById("typing-check").hidden = true;
-      done();
-    } catch (error) {
-      setText("check-error", error.message);
-    } finally {
-      input.disabled = false;
-      recorder.reset();
-    }
-  }, () => setText("check-error", t("typing.ime")));
-  recorder.reset();
-  input.focus();
-}

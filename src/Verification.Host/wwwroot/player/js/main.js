@@ -6,7 +6,7 @@ import { closestLanguage, language, languages, preferredLanguage, setLanguage, t
 import { keyboardFor } from "./keyboard.js";
 import { enablePrivacy } from "./privacy.js";
 import { setText, show } from "./screens.js";
-import { KeystrokeRecorder } from "./typing.js";
+import { askForTyping } from "./typing-check.js";
 
 // The course player's flow: sign-in, consent (or the alternatives), enrollment, then graded assessments.
 const state = { token: null, learner: null, consent: null, consentVersion: null, consentLanguage: "en", stream: null, session: null, pledge: null, typingByFace: false };
@@ -151,7 +151,7 @@ async function startAssessment() {
     state.session = new AssessmentSession({ token, video, onStatus: status, onPrompt: prompt, onVerdict: () => {}, onFrameChecked: frameChecked });
     const started = await state.session.start();
     document.body.dataset.sessionId = started.SessionId;
-    askForTyping(started.TypingPhrase);
+    askTyping(started.TypingPhrase);
   } catch (error) {
     show("ready");
     setText("assessment-error", error instanceof CameraUnavailable ? t("assessment.noCamera", { error: error.message }) : error.message);
@@ -160,38 +160,14 @@ async function startAssessment() {
   }
 }
 
-let checkRecorder = null;
-function askForTyping(phrase) {
-  const input = document.getElementById("check-input");
-  setText("check-phrase", phrase);
-  document.getElementById("typing-check").hidden = false;
+function askTyping(phrase) {
   document.getElementById("quiz").hidden = true;
   document.getElementById("check-phrase").dir = "auto";
-  const send = async (events, fallback) => {
-    input.disabled = true;
-    try {
-      const result = await state.session.sendKeystrokes(events, fallback);
-      const byFace = !result.Usable && result.Code === "touch_keyboard";
-      state.typingByFace ||= byFace;
-      if (!result.Usable && !byFace) {
-        setText("check-error", tCode("typing.reason", result.Code, result.Message));
-        return;
-      }
-      setText("check-error", "");
-      document.getElementById("typing-check").hidden = true;
-      document.getElementById("quiz").hidden = false;
-      document.querySelector("#quiz input").focus();
-    } catch (error) {
-      setText("check-error", error.message);
-    } finally {
-      input.disabled = false;
-      checkRecorder.reset();
-    }
-  };
-  checkRecorder ??= new KeystrokeRecorder(input, events => send(events, null), () => setText("check-error", t("typing.ime")),
-    () => send([], "touch_keyboard"));
-  checkRecorder.reset();
-  input.focus();
+  askForTyping(state.session, phrase, ({ byFace }) => {
+    state.typingByFace ||= byFace;
+    document.getElementById("quiz").hidden = false;
+    document.querySelector("#quiz input").focus();
+  });
 }
 
 document.getElementById("quiz").onsubmit = async event => {
@@ -239,6 +215,6 @@ function frameChecked(count) {
 function prompt(message) {
   status(message.Message, true);
   if (message.Code === "type_phrase") {
-    askForTyping(document.getElementById("check-phrase").textContent);
+    askTyping(document.getElementById("check-phrase").textContent);
   }
 }

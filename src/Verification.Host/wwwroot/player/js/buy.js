@@ -8,6 +8,11 @@ import { setText, show } from "./screens.js";
 const courseId = new URLSearchParams(location.search).get("course") ?? "01935f00-0000-7000-8000-000000000009";
 const state = { token: null, order: null, offer: null };
 
+// The handlers come first: the page's English text is there before its language is loaded, and a click on it then must
+// not be lost.
+document.getElementById("signin-button").onclick = signIn;
+document.getElementById("pay-form").onsubmit = pay;
+document.getElementById("refund").onclick = refund;
 await startLanguageSwitch(() => {
   showOffer();
   if (state.order) {
@@ -15,9 +20,6 @@ await startLanguageSwitch(() => {
   }
 });
 setText("track-title", t("buy.heading"));
-document.getElementById("signin-button").onclick = signIn;
-document.getElementById("pay-form").onsubmit = pay;
-document.getElementById("refund").onclick = refund;
 show("signin");
 
 async function call(method, path, json, key) {

@@ -8,8 +8,9 @@ import { setText, show } from "./screens.js";
 // to a server, or from the demo's sign-in.
 const state = { token: new URLSearchParams(location.hash.slice(1)).get("token") };
 
-await startLanguageSwitch(() => state.token && load());
+// The handler comes first: a click on the page's English text before its language is loaded must not be lost.
 document.getElementById("signin-button").onclick = demoSignIn;
+await startLanguageSwitch(() => state.token && load());
 if (state.token) {
   history.replaceState(null, "", location.pathname + location.search);
   load();

@@ -1,10 +1,13 @@
+using Verification.Proctoring.Sessions.Live;
+using Verification.Proctoring.Sessions.Telemetry;
+
 namespace Verification.Proctoring.Sessions.Admission;
 
 /// <summary>
 /// Counts the frames this node received and shed in one-second buckets over the window, and says whether a new
 /// session may start: refused while the shed share is above the limit, or while the node holds its cap of sessions.
 /// </summary>
-internal sealed class AdmissionControl(AdmissionSettings settings, TimeProvider time)
+internal sealed class AdmissionControl(AdmissionSettings settings, LiveSessions sessions, ProctoringMetrics metrics, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly long[] _second = new long[settings.WindowSeconds];
@@ -15,8 +18,24 @@ internal sealed class AdmissionControl(AdmissionSettings settings, TimeProvider 
 
     public void FrameShed() => Add(_shed);
 
-    /// <summary>Null when a new session may start; otherwise the reason, for the refusal the player sees.</summary>
-    public string? Refusal(int liveSessions)
+    /// <summary>
+    /// Null when a new session may start; otherwise the reason, for the refusal the caller answers (hub or HTTP), counted
+    /// in <c>verification.sessions.refused</c>.
+    /// </summary>
+    public string? RefuseNewSession()
+    {
+        var refusal = Refusal(sessions.CountLive());
+        if (refusal is not null)
+        {
+            metrics.SessionRefused("server_busy");
+        }
+
+        return refusal;
+    }
+
+    public int RetryAfterSeconds => settings.WindowSeconds;
+
+    private string? Refusal(int liveSessions)
     {
         if (settings.MaxLiveSessions > 0 && liveSessions >= settings.MaxLiveSessions)
         {
@@ -28,8 +47,6 @@ internal sealed class AdmissionControl(AdmissionSettings settings, TimeProvider 
             ? $"{shed} of the last {received} frames could not be analysed in time"
             : null;
     }
-
-    public int RetryAfterSeconds => settings.WindowSeconds;
 
     private void Add(int[] counts)
     {

@@ -1,8 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Proctoring.Contracts;
-using Verification.Proctoring.Sessions.Live;
-using Verification.Proctoring.Sessions.Telemetry;
 
 namespace Verification.Proctoring.Sessions.Admission;
 
@@ -12,12 +10,7 @@ public sealed class GetSessionAdmissionHandler(IServiceProvider services) : IQue
     public ValueTask<SessionAdmission> Handle(GetSessionAdmission query, CancellationToken cancellationToken)
     {
         var admission = services.GetRequiredService<AdmissionControl>();
-        var refusal = admission.Refusal(services.GetRequiredService<LiveSessions>().CountLive());
-        if (refusal is not null)
-        {
-            services.GetRequiredService<ProctoringMetrics>().SessionRefused("server_busy");
-        }
-
+        var refusal = admission.RefuseNewSession();
         return ValueTask.FromResult(new SessionAdmission(refusal, admission.RetryAfterSeconds));
     }
 }

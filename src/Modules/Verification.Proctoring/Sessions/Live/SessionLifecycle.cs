@@ -54,9 +54,8 @@ internal sealed class SessionLifecycle(
         }
 
         // Only new sessions are refused under overload: open ones keep their frames, keystrokes, verdicts and ends.
-        if (admission.Refusal(sessions.CountLive()) is { } busy)
+        if (admission.RefuseNewSession() is { } busy)
         {
-            metrics.SessionRefused("server_busy");
             throw new HubException($"server_busy: the service is at capacity ({busy}). Retry in {admission.RetryAfterSeconds} seconds.");
         }
 

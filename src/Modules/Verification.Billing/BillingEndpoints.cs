@@ -21,9 +21,7 @@ internal static class BillingEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var learners = endpoints.MapGroup("/api/v1/learners/{learnerId:guid}/billing").WithTags("Billing")
-            .RequireAuthorization(AccessPolicies.Learner)
-            .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync)
-            .Refuses(StatusCodes.Status503ServiceUnavailable, "database_unavailable");
+            .RequireAuthorization(AccessPolicies.Learner);
         learners.MapPlaceOrder();
         learners.MapGetBilling();
         learners.MapGetTrackOffer();

@@ -25,6 +25,14 @@ public static class DatabaseServiceCollectionExtensions
             throw new DatabaseUnavailableException("The database connection string is malformed. " + DatabaseSettings.SettingHint, ex);
         }
 
+        var outage = new DatabaseOutageSettings();
+        configuration.GetSection(DatabaseOutageSettings.SectionName).Bind(outage);
+        if (outage.Problems() is { Count: > 0 } problems)
+        {
+            throw new SettingInvalidException($"{DatabaseOutageSettings.SectionName}: {string.Join(" ", problems)}");
+        }
+
+        services.AddSingleton(outage);
         builder.ApplicationName ??= "verification";
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(builder.ConnectionString).Build());
         return services;

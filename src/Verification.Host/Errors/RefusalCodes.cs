@@ -21,6 +21,9 @@ internal static class RefusalCodes
 
     public const string InternalError = "internal_error";
 
+    /// <summary>The database cannot be reached or takes no more connections; nothing was recorded, retry after Retry-After.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
+
     public const string NotFound = "not_found";
 
     public const string MethodNotAllowed = "method_not_allowed";

@@ -11,7 +11,8 @@ namespace Verification.Host.OpenApi;
 /// <summary>
 /// Declares, on every module endpoint, the refusals the Host's own mechanisms give before or around it: reading the
 /// request (NUL characters, malformed or incomplete bodies, content types), the endpoint's authorization policy, rate
-/// limits, picture uploads and faults. Runs last, so it sees the policy and metadata the module put on the endpoint.
+/// limits, picture uploads and faults, a lost database among them: every module endpoint reads or writes the database, or
+/// checks its caller's credentials there, so each may answer 503 <c>database_unavailable</c>. Runs last, so it sees the policy and metadata the module put on the endpoint.
 /// </summary>
 internal static class CommonRefusals
 {
@@ -20,6 +21,7 @@ internal static class CommonRefusals
         var metadata = endpoint.Metadata;
         Add(metadata, StatusCodes.Status400BadRequest, RefusalCodes.NulCharacter, RefusalCodes.RequestMalformed);
         Add(metadata, StatusCodes.Status500InternalServerError, RefusalCodes.InternalError);
+        Add(metadata, StatusCodes.Status503ServiceUnavailable, RefusalCodes.DatabaseUnavailable);
 
         if (metadata.OfType<IAcceptsMetadata>().Any() || metadata.OfType<ImageUpload>().Any())
         {

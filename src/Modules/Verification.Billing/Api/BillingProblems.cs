@@ -27,8 +27,4 @@ internal static class BillingProblems
     public static ProblemHttpResult ProviderUnavailable() => Create(
         StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable", "The payment provider did not answer.",
         "Nothing was charged. Retry later with the same Idempotency-Key.");
-
-    public static ProblemHttpResult DatabaseUnavailable() => Create(
-        StatusCodes.Status503ServiceUnavailable, "database_unavailable", "The service cannot reach its database.",
-        "Nothing was recorded. Retry later with the same Idempotency-Key.");
 }

@@ -28,8 +28,10 @@ internal static class IssueTokenEndpoint
     private static async Task<Results<Ok<TokenIssued>, ProblemHttpResult>> IssueAsync(
         TokenRequest request, LearnerTokenService tokens, TokenSettings settings, IMediator mediator, ILoggerFactory loggers, HttpResponse response, CancellationToken cancellationToken)
     {
-        // A session token is asked for just before its session starts: a node at capacity says so now, with when to retry.
-        if (request.Purpose == TokenPurpose.Session && await mediator.Send(new GetSessionAdmission(), cancellationToken) is { Refusal: { } busy } admission)
+        // A session token is asked for just before its session starts: a node at capacity, or with its limit of starts
+        // in flight, says so now with when to retry; an admitted request holds its place until the token is issued.
+        using var admission = request.Purpose == TokenPurpose.Session ? await mediator.Send(new GetSessionAdmission(), cancellationToken) : null;
+        if (admission is { Refusal: { } busy })
         {
             response.Headers.RetryAfter = admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return AccessProblems.Create(StatusCodes.Status503ServiceUnavailable, "server_busy", "The service is at capacity.", $"No new session can start now ({busy}). Retry in {admission.RetryAfterSeconds} seconds.");

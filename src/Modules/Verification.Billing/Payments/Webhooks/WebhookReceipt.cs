@@ -21,9 +21,7 @@ internal static class WebhookReceipt
         .Produces(StatusCodes.Status200OK)
         .Refuses(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "webhook_timestamp_out_of_tolerance", "webhook_unreadable", "webhook_amount_mismatch")
         .Refuses(StatusCodes.Status404NotFound, "payment_unknown")
-        .Refuses(StatusCodes.Status413PayloadTooLarge, "webhook_too_large")
-        .Refuses(StatusCodes.Status503ServiceUnavailable, "database_unavailable")
-        .AddEndpointFilter(DatabaseFaultFilter.InvokeAsync);
+        .Refuses(StatusCodes.Status413PayloadTooLarge, "webhook_too_large");
 
     /// <summary>False when the event was already applied (a replay, or a concurrent twin that committed first).</summary>
     public static async Task<bool> RememberOnceAsync(

@@ -5,7 +5,8 @@ namespace Verification.Proctoring.Sessions.Admission;
 
 /// <summary>
 /// Counts the frames this node received and shed in one-second buckets over the window, and says whether a new
-/// session may start: refused while the shed share is above the limit, or while the node holds its cap of sessions.
+/// session may start: refused while the shed share is above the limit, while the node holds its cap of sessions, or
+/// while its limit of starts is already in flight.
 /// </summary>
 internal sealed class AdmissionControl(AdmissionSettings settings, LiveSessions sessions, ProctoringMetrics metrics, TimeProvider time)
 {
@@ -13,27 +14,33 @@ internal sealed class AdmissionControl(AdmissionSettings settings, LiveSessions 
     private readonly long[] _second = new long[settings.WindowSeconds];
     private readonly int[] _received = new int[settings.WindowSeconds];
     private readonly int[] _shed = new int[settings.WindowSeconds];
+    private int _starting;
 
     public void FrameReceived() => Add(_received);
 
     public void FrameShed() => Add(_shed);
 
     /// <summary>
-    /// Null when a new session may start; otherwise the reason, for the refusal the caller answers (hub or HTTP), counted
-    /// in <c>verification.sessions.refused</c>.
+    /// Admits a new session or says why not, for the refusal the caller answers (hub or HTTP); a refusal counts in
+    /// <c>verification.sessions.refused</c>. An admitted ticket holds a place among the starts in flight until disposed.
     /// </summary>
-    public string? RefuseNewSession()
+    public AdmissionTicket Admit()
     {
-        var refusal = Refusal(sessions.CountLive());
-        if (refusal is not null)
+        if (Refusal(sessions.CountLive()) is { } refusal)
         {
             metrics.SessionRefused("server_busy");
+            return new AdmissionTicket(refusal, settings.WindowSeconds, null);
         }
 
-        return refusal;
-    }
+        if (Interlocked.Increment(ref _starting) > settings.MaxConcurrentStarts)
+        {
+            Interlocked.Decrement(ref _starting);
+            metrics.SessionRefused("server_busy");
+            return new AdmissionTicket($"{settings.MaxConcurrentStarts} sessions are starting on this node at once", settings.StartRetryAfterSeconds, null);
+        }
 
-    public int RetryAfterSeconds => settings.WindowSeconds;
+        return new AdmissionTicket(null, 0, () => Interlocked.Decrement(ref _starting));
+    }
 
     private string? Refusal(int liveSessions)
     {

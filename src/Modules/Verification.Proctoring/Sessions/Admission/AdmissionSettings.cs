@@ -20,6 +20,17 @@ internal sealed class AdmissionSettings
     /// <summary>Sessions open on this node at most (0: no fixed cap, only the shed rule).</summary>
     public int MaxLiveSessions { get; set; }
 
+    /// <summary>
+    /// Session starts (StartSession, and session tokens over HTTP) in flight on this node at once; one more is refused at
+    /// once with <c>server_busy</c> instead of queueing for a database connection behind a burst. Each start takes one
+    /// pooled connection at a time, so this stays well under the pool's Max Pool Size (docs/operations.md,
+    /// "Database connections"), leaving the rest to frames, verdicts and the background jobs.
+    /// </summary>
+    public int MaxConcurrentStarts { get; set; } = 16;
+
+    /// <summary>The retry hint of a start refused by <see cref="MaxConcurrentStarts"/>, in seconds: a burst clears fast.</summary>
+    public int StartRetryAfterSeconds { get; set; } = 2;
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -41,6 +52,16 @@ internal sealed class AdmissionSettings
         if (MaxLiveSessions < 0)
         {
             problems.Add($"MaxLiveSessions is {MaxLiveSessions}: 0 (no cap) or more.");
+        }
+
+        if (MaxConcurrentStarts is < 1 or > 1000)
+        {
+            problems.Add($"MaxConcurrentStarts is {MaxConcurrentStarts}: use 1 to 1000 (default 16), below the database pool's Max Pool Size.");
+        }
+
+        if (StartRetryAfterSeconds is < 1 or > 600)
+        {
+            problems.Add($"StartRetryAfterSeconds is {StartRetryAfterSeconds}: use 1 to 600 (default 2).");
         }
 
         return problems;

@@ -9,8 +9,7 @@ public sealed class GetSessionAdmissionHandler(IServiceProvider services) : IQue
 {
     public ValueTask<SessionAdmission> Handle(GetSessionAdmission query, CancellationToken cancellationToken)
     {
-        var admission = services.GetRequiredService<AdmissionControl>();
-        var refusal = admission.RefuseNewSession();
-        return ValueTask.FromResult(new SessionAdmission(refusal, admission.RetryAfterSeconds));
+        var ticket = services.GetRequiredService<AdmissionControl>().Admit();
+        return ValueTask.FromResult(new SessionAdmission(ticket.Refusal, ticket.RetryAfterSeconds, ticket));
     }
 }

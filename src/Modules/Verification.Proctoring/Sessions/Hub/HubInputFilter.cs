@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
+using Verification.BuildingBlocks.Database;
 
 namespace Verification.Proctoring.Sessions.Hub;
 
@@ -9,11 +10,16 @@ namespace Verification.Proctoring.Sessions.Hub;
 /// Every hub call passes here. A null where the method's signature has no <c>?</c> (<c>SendFrame(null)</c>,
 /// <c>StartSession(null)</c>) is refused as <c>invalid_message</c> before the method runs. Refusals (a
 /// <see cref="HubException"/>, whose message starts with its reason code) are logged at Information with the code
-/// only; anything else is a bug, logged once at Error with its stack trace, and the client gets SignalR's generic error.
+/// only. A database that cannot be reached or takes no more connections becomes the refusal
+/// <c>database_unavailable</c> with a retry hint, logged at Warning without a stack trace: the call recorded nothing
+/// and may be sent again. Anything else is a bug, logged once at Error with its stack trace, and the client gets
+/// SignalR's generic error.
 /// </summary>
-internal sealed partial class HubInputFilter(ILogger<HubInputFilter> logger) : IHubFilter
+internal sealed partial class HubInputFilter(DatabaseOutageSettings outage, ILogger<HubInputFilter> logger) : IHubFilter
 {
     public const string InvalidMessage = "invalid_message";
+
+    public const string DatabaseUnavailable = "database_unavailable";
 
     private static readonly ConcurrentDictionary<MethodInfo, string?[]> RequiredParameters = new();
 
@@ -38,6 +44,12 @@ internal sealed partial class HubInputFilter(ILogger<HubInputFilter> logger) : I
         {
             LogRefused(logger, method, ReasonCode(refusal.Message));
             throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && DatabaseFaults.IsUnavailable(ex))
+        {
+            LogDatabaseUnavailable(logger, method, DatabaseFaults.Reason(ex));
+            throw new HubException(
+                $"{DatabaseUnavailable}: the service cannot reach its database and recorded nothing. Retry in {outage.RetryAfterSeconds} seconds.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -72,6 +84,9 @@ internal sealed partial class HubInputFilter(ILogger<HubInputFilter> logger) : I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hub {Method} refused: {Code}")]
     private static partial void LogRefused(ILogger logger, string method, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub {Method} refused: database_unavailable ({Reason})")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub {Method} failed on connection {ConnectionId}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string method, string connectionId);

@@ -53,10 +53,12 @@ internal sealed class SessionLifecycle(
             return (AttachOrRefuse(open, connectionId), true);
         }
 
-        // Only new sessions are refused under overload: open ones keep their frames, keystrokes, verdicts and ends.
-        if (admission.RefuseNewSession() is { } busy)
+        // Only new sessions are refused under overload: open ones keep their frames, keystrokes, verdicts and ends. The
+        // ticket holds a place among the starts in flight until this start is done, so a burst does not queue for the pool.
+        using var ticket = admission.Admit();
+        if (ticket.Refusal is { } busy)
         {
-            throw new HubException($"server_busy: the service is at capacity ({busy}). Retry in {admission.RetryAfterSeconds} seconds.");
+            throw new HubException($"server_busy: the service is at capacity ({busy}). Retry in {ticket.RetryAfterSeconds} seconds.");
         }
 
         if (sessions.CountOpen(claims.LearnerId) >= settings.MaxLiveSessionsPerLearner)

@@ -68,7 +68,9 @@ if [ -z "${VERIFICATION_DB:-}" ]; then
   if ! as_pg "$(pg_bin)/pg_ctl" -D "$pgroot/data" status >/dev/null 2>&1; then
     [ -n "$port" ] || port="$(free_port 25433)"
     echo "$port" > "$pgroot/port"
-    pg_start "$pgroot/data" "$pgroot/socket" "$port" "$pgroot/socket/postgres.log" -c unix_socket_permissions=0700
+    # The service's pool (Maximum Pool Size below) plus the CLI and psql stay under max_connections (docs/operations.md,
+    # "Database connections").
+    pg_start "$pgroot/data" "$pgroot/socket" "$port" "$pgroot/socket/postgres.log" -c unix_socket_permissions=0700 -c max_connections=120
     cluster_stop="$pgroot/data"
   fi
   if pg_uses_trust "$pgroot/data"; then
@@ -84,7 +86,7 @@ SQL
     sleep 1
   fi
   pg_service_role "$pgroot/socket" "$port"
-  export VERIFICATION_DB="Host=$pgroot/socket;Port=$port;Username=verification;Password=$VERIFICATION_DB_PASSWORD;Database=verification"
+  export VERIFICATION_DB="Host=$pgroot/socket;Port=$port;Username=verification;Password=$VERIFICATION_DB_PASSWORD;Database=verification;Maximum Pool Size=100"
 fi
 
 # A local SMTP server with a web inbox (smtp4dev, a dotnet tool of this repository) receives the programs' mails.

@@ -19,6 +19,7 @@ trap cleanup EXIT INT TERM
 mkdir -p "$out" "$work/pg" "$work/socket"; pg_own "$work/pg" "$work/socket"
 pg_init "$work/pg" --no-sync
 port="$(free_port 29432)"
+# One node's pool (Maximum Pool Size=100 below) well under max_connections (docs/operations.md, "Database connections").
 pg_start "$work/pg" "$work/socket" "$port" "$work/socket/pg.log" -c fsync=off -c max_connections=300
 http_port="$(free_port 29080)"
 # The demo partner's key (every scope), in the format the Access module issues; the demo seeder imports it.
@@ -28,7 +29,7 @@ course=01935f00-0000-7000-8000-000000000002
 # The typing phrase is the CMU benchmark's, so the players' typing checks are real typings of it. One partner key
 # enrols every player (about 20 calls each), far past a key's default 600 requests a minute: the budget is raised.
 export ASPNETCORE_URLS="http://127.0.0.1:$http_port" ASPNETCORE_ENVIRONMENT=Development Demo__Seed=true Demo__ApiKey="$api_key" \
-  ConnectionStrings__Verification="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
+  ConnectionStrings__Verification="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=100" \
   Encryption__ActiveKeyId=m1 Encryption__Keys__m1="$(head -c 32 /dev/urandom | base64)" \
   Proctoring__TokenSigningKey="$(head -c 32 /dev/urandom | base64)" Proctoring__TypingPhrase=.tie5Roanl \
   Audit__Key="$(head -c 32 /dev/urandom | base64)" Serilog__MinimumLevel__Default=Warning \

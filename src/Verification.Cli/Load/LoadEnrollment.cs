@@ -14,7 +14,7 @@ internal sealed record LoadLearner(int Player, Guid LearnerId, IReadOnlyList<str
 /// blurred: LFW is not webcam footage) is skipped for the next; a person without enough usable photos, or any other
 /// refusal, starts the player over as a new learner with another person.
 /// </summary>
-internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings, LoadPeople people, string runId)
+internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings, LoadPeople people, string runId, LoadRetries retries)
 {
     private const int AttemptsPerPlayer = 5;
     private const int EnrollmentFrames = 4;
@@ -49,7 +49,7 @@ internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings,
         using var enrolled = await SendAsync(HttpMethod.Post, $"/api/v1/enrollment/learners/{learnerId}/enrollments", null,
             JsonContent.Create(new { courseId = settings.CourseId, track = "verified" }), cancellationToken);
         await ReadAsync(enrolled, cancellationToken);
-        var token = await TokenAsync(http, settings, learnerId, "enrollment", null, cancellationToken);
+        var token = await TokenAsync(http, settings, learnerId, "enrollment", null, retries, cancellationToken);
 
         var learner = $"/api/v1/learners/{learnerId}";
         await CallAsync(HttpMethod.Post, learner + "/consent", token, JsonContent.Create(new { version = 1 }), cancellationToken);
@@ -102,14 +102,16 @@ internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings,
     }
 
     /// <summary>A token minted with the partner's key (POST /api/v1/tokens), for enrollment or a session.</summary>
-    public static async Task<string> TokenAsync(HttpClient http, LoadTestSettings settings, Guid learnerId, string purpose, string? assessmentId, CancellationToken cancellationToken)
+    public static async Task<string> TokenAsync(
+        HttpClient http, LoadTestSettings settings, Guid learnerId, string purpose, string? assessmentId, LoadRetries retries, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.Url), "/api/v1/tokens"))
+        var body = JsonContent.Create(new { learnerId, courseId = settings.CourseId, purpose, assessmentId });
+        using var response = await LoadRetryAfter.SendAsync(http, () =>
         {
-            Content = JsonContent.Create(new { learnerId, courseId = settings.CourseId, purpose, assessmentId }),
-        };
-        request.Headers.Add("X-Api-Key", settings.ApiKey);
-        using var response = await http.SendAsync(request, cancellationToken);
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.Url), "/api/v1/tokens")) { Content = body };
+            request.Headers.Add("X-Api-Key", settings.ApiKey);
+            return request;
+        }, retries, cancellationToken);
         return (await ReadAsync(response, cancellationToken)).GetProperty("token").GetString()
             ?? throw new LoadRefusedException("the token endpoint returned no token", byTheService: false);
     }
@@ -123,20 +125,21 @@ internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings,
         }
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, HttpContent? content, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(method, new Uri(new Uri(settings.Url), path)) { Content = content };
-        if (token is null)
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, HttpContent? content, CancellationToken cancellationToken) =>
+        LoadRetryAfter.SendAsync(http, () =>
         {
-            request.Headers.Add("X-Api-Key", settings.ApiKey);
-        }
-        else
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+            var request = new HttpRequestMessage(method, new Uri(new Uri(settings.Url), path)) { Content = content };
+            if (token is null)
+            {
+                request.Headers.Add("X-Api-Key", settings.ApiKey);
+            }
+            else
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
 
-        return http.SendAsync(request, cancellationToken);
-    }
+            return request;
+        }, retries, cancellationToken);
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -30,11 +30,16 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
         string token;
         try
         {
-            token = await LoadEnrollment.TokenAsync(http, settings, learner.LearnerId, "session", assessmentId, cancellationToken);
+            token = await LoadEnrollment.TokenAsync(http, settings, learner.LearnerId, "session", assessmentId, tally.TokenRetries, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or LoadRefusedException)
         {
             tally.Error(e is HttpRequestException ? "connection" : "token_refused");
+            return;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C or the step's deadline before the session began: nothing to end.
             return;
         }
 

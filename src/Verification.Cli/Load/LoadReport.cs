@@ -19,7 +19,11 @@ internal sealed record LoadReport(
     public bool Completed { get; init; }
 }
 
-internal sealed record LoadEnrollmentReport(int Learners, double Seconds, int PeopleAvailable);
+internal sealed record LoadEnrollmentReport(int Learners, double Seconds, int PeopleAvailable)
+{
+    /// <summary>Enrollment calls sent again after a 429 or 503's Retry-After, and those refused even so.</summary>
+    public LoadRetryReport? Retries { get; init; }
+}
 
 internal sealed record LoadLatency(double P50, double P95, double P99, double Max)
 {
@@ -56,4 +60,9 @@ internal sealed record LoadStepReport(
     bool WithinBound)
 {
     public int ErrorCount => Errors.Values.Sum();
+
+    /// <summary>The step was interrupted (Ctrl+C, SIGTERM) before its players finished: its figures cover only part of it.</summary>
+    public bool Partial { get; init; }
+
+    public LoadRetryReport? TokenRetries { get; init; }
 }

@@ -27,7 +27,15 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
             new LoadPlayer(settings, people, learner, FramesOf(learner), tally)
                 .RunAsync(http, $"load-{runId}-{players}", interval * learner.Player / players, frameCount, onFrame, deadline.Token)));
         await (memory?.SampleUntilAsync(run) ?? Task.CompletedTask);
-        await run;
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM: what the players counted so far is reported, marked partial.
+        }
+
         var elapsed = (DateTime.UtcNow - started).TotalSeconds;
         var cpuSeconds = cpu?.SecondsSinceStart();
         if (memory is not null && cpuSeconds is not null)
@@ -61,7 +69,11 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
             new LoadLost(tally.TypingSent - tally.TypingAcknowledged, tally.SessionsStarted - tally.SessionsEnded, tally.Unanswered),
             new SortedDictionary<string, int>(tally.Verdicts, StringComparer.Ordinal),
             host,
-            tally.ErrorCount == 0 && tally.Analysed > 0 && latency.P99 < settings.P99BoundMs);
+            tally.ErrorCount == 0 && tally.Analysed > 0 && latency.P99 < settings.P99BoundMs && !cancellationToken.IsCancellationRequested)
+        {
+            Partial = cancellationToken.IsCancellationRequested,
+            TokenRetries = tally.TokenRetries.Report(),
+        };
     }
 
     /// <summary>Frames each player sends in a step: one per interval of the step's time, at least one.</summary>

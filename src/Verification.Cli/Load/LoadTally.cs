@@ -17,6 +17,9 @@ internal sealed class LoadTally
 
     public ConcurrentBag<double> LatenciesMs { get; } = [];
 
+    /// <summary>Session token calls sent again after a 429 or 503's Retry-After.</summary>
+    public LoadRetries TokenRetries { get; } = new();
+
     public ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, int> Verdicts { get; } = new(StringComparer.Ordinal);

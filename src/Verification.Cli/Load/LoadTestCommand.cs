@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,30 +10,30 @@ namespace Verification.Cli.Load;
 /// <c>verification load-test</c>: simulated course players against a running Host on this machine, each with a learner
 /// of its own enrolled through the API, in a sweep of steps; per step the frames analysed per second, frame-to-result
 /// latency, shed frames, errors by kind, typing checks, verdicts and the Host's CPU and memory, as JSON and a plot,
-/// and the capacity: the largest step whose p99 stayed under the bound.
+/// and the capacity: the largest step whose p99 stayed under the bound. Ctrl+C, SIGINT or SIGTERM stop the sweep: the
+/// report and the plot are written for the steps done and the interrupted one (marked partial), and it exits 130.
 /// </summary>
 internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
 {
+    /// <summary>The shell's code for a run ended by a signal (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public override async Task<int> ExecuteAsync(CommandContext context, LoadTestSettings settings, CancellationToken cancellationToken)
     {
-        // Ctrl+C stops the sweep and writes the report so far, instead of killing the process mid-write.
+        // The signal is taken here instead of ending the process, so the report of the run so far is written first.
         using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        void Stop(PosixSignalContext signal)
         {
-            e.Cancel = true;
+            signal.Cancel = true;
             interrupted.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await RunAsync(settings, interrupted.Token);
         }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var code = await RunAsync(settings, interrupted.Token);
+        return interrupted.IsCancellationRequested && code != 2 ? Interrupted : code;
     }
 
     private static async Task<int> RunAsync(LoadTestSettings settings, CancellationToken cancellationToken)
@@ -53,10 +54,19 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
         var startedAt = DateTimeOffset.UtcNow;
         using var http = new HttpClient { Timeout = LoadPlayer.CallTimeout };
         var enrolling = Stopwatch.StartNew();
+        var enrollmentRetries = new LoadRetries();
+        var reports = new List<LoadStepReport>();
         IReadOnlyList<LoadLearner> learners;
         try
         {
-            learners = await EnrollAsync(http, settings, people, runId, steps.Max(), cancellationToken);
+            learners = await EnrollAsync(http, settings, people, runId, steps.Max(), enrollmentRetries, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            AnsiConsole.MarkupLine("[yellow]Interrupted during enrollment.[/]");
+            var none = new LoadEnrollmentReport(0, enrolling.Elapsed.TotalSeconds, people.PeopleCount) { Retries = enrollmentRetries.Report() };
+            await WriteAsync(settings, new LoadReport(startedAt, settings.IntervalSeconds, settings.StepSeconds, settings.P99BoundMs, none, reports));
+            return 1;
         }
         catch (Exception e) when (e is LoadRefusedException or HttpRequestException or OperationCanceledException)
         {
@@ -64,11 +74,10 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
             return 1;
         }
 
-        var enrollment = new LoadEnrollmentReport(learners.Count, enrolling.Elapsed.TotalSeconds, people.PeopleCount);
+        var enrollment = new LoadEnrollmentReport(learners.Count, enrolling.Elapsed.TotalSeconds, people.PeopleCount) { Retries = enrollmentRetries.Report() };
         AnsiConsole.MarkupLine("Enrolled {0} learners through the API in {1:F0} s ({2} LFW people)", learners.Count, enrollment.Seconds, people.PeopleCount);
 
         var step = new LoadStep(settings, people, learners, runId);
-        var reports = new List<LoadStepReport>();
         foreach (var players in steps)
         {
             var expected = players * LoadStep.FramesPerPlayer(settings);
@@ -91,24 +100,36 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
         {
             Completed = reports.Count == steps.Count && !cancellationToken.IsCancellationRequested,
         };
-        Directory.CreateDirectory(settings.OutputDirectory);
-        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "load.json"), JsonSerializer.Serialize(sweep, Json), CancellationToken.None);
-        LoadPlot.Save(sweep, Path.Combine(settings.OutputDirectory, "load-sweep.png"));
+        await WriteAsync(settings, sweep);
         AnsiConsole.MarkupLine(
             sweep.CapacityPlayers is { } capacity
                 ? $"Capacity: {capacity} players at one frame every {settings.IntervalSeconds:0.##} s (p99 under {settings.P99BoundMs:F0} ms, no errors)"
                 : $"Capacity: no step stayed under p99 {settings.P99BoundMs:F0} ms without errors");
         if (!sweep.Completed)
         {
-            AnsiConsole.MarkupLine("[yellow]The sweep stopped after {0} of {1} steps.[/]", reports.Count, steps.Count);
+            AnsiConsole.MarkupLine("[yellow]The sweep stopped after {0} of {1} steps{2}.[/]", reports.Count, steps.Count, cancellationToken.IsCancellationRequested ? " (interrupted; the last is partial)" : "");
         }
 
         return sweep.Completed && reports.All(r => r.ErrorCount == 0) ? 0 : 1;
     }
 
-    private static async Task<IReadOnlyList<LoadLearner>> EnrollAsync(HttpClient http, LoadTestSettings settings, LoadPeople people, string runId, int count, CancellationToken cancellationToken)
+    /// <summary>load.json, and the plot once a step has figures; never cancelled, so an interrupted run still leaves them.</summary>
+    private static async Task WriteAsync(LoadTestSettings settings, LoadReport sweep)
     {
-        var enrollment = new LoadEnrollment(http, settings, people, runId);
+        Directory.CreateDirectory(settings.OutputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "load.json"), JsonSerializer.Serialize(sweep, Json), CancellationToken.None);
+        if (sweep.Steps.Count > 0)
+        {
+            LoadPlot.Save(sweep, Path.Combine(settings.OutputDirectory, "load-sweep.png"));
+        }
+
+        AnsiConsole.MarkupLine("Report: {0}", Markup.Escape(Path.Combine(settings.OutputDirectory, "load.json")));
+    }
+
+    private static async Task<IReadOnlyList<LoadLearner>> EnrollAsync(
+        HttpClient http, LoadTestSettings settings, LoadPeople people, string runId, int count, LoadRetries retries, CancellationToken cancellationToken)
+    {
+        var enrollment = new LoadEnrollment(http, settings, people, runId, retries);
         var learners = new LoadLearner[count];
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
@@ -128,10 +149,11 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
     private static void Summarise(LoadStepReport report)
     {
         AnsiConsole.MarkupLine(
-            "{0} players: {1} frames sent, {2} analysed ({3:F1}/s), result after p50 {4:F0} ms, p95 {5:F0} ms, p99 {6:F0} ms, max {7:F0} ms; {8} shed; {9} errors{10}",
+            "{0} players{11}: {1} frames sent, {2} analysed ({3:F1}/s), result after p50 {4:F0} ms, p95 {5:F0} ms, p99 {6:F0} ms, max {7:F0} ms; {8} shed; {9} errors{10}",
             report.Players, report.FramesSent, report.FramesAnalysed, report.FramesAnalysedPerSecond, report.LatencyMs.P50, report.LatencyMs.P95,
             report.LatencyMs.P99, report.LatencyMs.Max, report.FramesShed, report.ErrorCount,
-            Markup.Escape(report.ErrorCount == 0 ? "" : " (" + string.Join(", ", report.Errors.Select(e => $"{e.Key} {e.Value}")) + ")"));
+            Markup.Escape(report.ErrorCount == 0 ? "" : " (" + string.Join(", ", report.Errors.Select(e => $"{e.Key} {e.Value}")) + ")"),
+            report.Partial ? " (partial)" : "");
         if (report.Host is { } host)
         {
             AnsiConsole.MarkupLine(

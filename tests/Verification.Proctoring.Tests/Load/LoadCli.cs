@@ -78,6 +78,15 @@ public sealed class LoadCli : IDisposable
         await _process.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Sends the tool a signal as a terminal's Ctrl+C (INT) or a service manager's stop (TERM) does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     public async Task WaitForOutputAsync(string text, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;

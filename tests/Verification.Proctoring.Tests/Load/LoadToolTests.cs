@@ -112,6 +112,46 @@ public sealed class LoadToolTests
         }
     }
 
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Interrupted_during_a_step_the_tool_writes_the_report_and_the_plot_with_that_step_partial_and_exits_130(string signal)
+    {
+        var (faces, typing) = SharedInputs();
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        var key = LoadCli.NewDemoKey();
+        await using var host = await StartHostAsync(database, key);
+        var output = Directory.CreateTempSubdirectory("load-test-");
+        try
+        {
+            using var cli = LoadCli.Start(Arguments(host, key, faces, typing, output.FullName, "1,2", stepSeconds: 120, bound: 60_000));
+            await cli.WaitForOutputAsync("Enrolled 2 learners", RunLimit);
+            await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+            await cli.SignalAsync(signal);
+            // Far less than the step's 120 s: the signal ends the step, not its deadline.
+            await cli.WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.True(cli.ExitCode == 130, cli.Output);
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "load.json"), TestContext.Current.CancellationToken));
+            var root = report.RootElement;
+            var step = Assert.Single(root.GetProperty("steps").EnumerateArray());
+            Assert.False(root.GetProperty("completed").GetBoolean());
+            Assert.Equal(1, step.GetProperty("players").GetInt32());
+            Assert.True(step.GetProperty("partial").GetBoolean());
+            Assert.False(step.GetProperty("withinBound").GetBoolean());
+            Assert.InRange(step.GetProperty("framesSent").GetInt32(), 1, 119);
+            Assert.Equal(0, step.GetProperty("tokenRetries").GetProperty("gaveUp").GetInt32());
+            Assert.Equal(0, root.GetProperty("enrollment").GetProperty("retries").GetProperty("gaveUp").GetInt32());
+            var png = await File.ReadAllBytesAsync(Path.Combine(output.FullName, "load-sweep.png"), TestContext.Current.CancellationToken);
+            Assert.Equal(PngSignature, png[..4]);
+            Assert.Contains("The sweep stopped after 1 of 2 steps (interrupted", cli.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Hostile_or_unbounded_options_are_refused_before_anything_is_sent()
     {

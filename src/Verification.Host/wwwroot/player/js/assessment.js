@@ -1,6 +1,7 @@
 import { captureJpeg } from "./camera.js";
 import { FramePacer } from "./frame-pacer.js";
 import { t } from "./i18n.js";
+import { startRetryDelaySeconds } from "./start-retry.js";
 
 // One verification session over /hubs/proctoring with the MessagePack protocol (docs/player-protocol.md). MessagePack
 // maps carry PascalCase names. The session outlives a dropped connection: on reconnection it is resumed by id.
@@ -50,12 +51,28 @@ export class AssessmentSession {
 
   async start() {
     await this.#connection.start();
-    const started = await this.#connection.invoke("StartSession", this.#token);
+    const started = await this.#startSession();
     this.#sessionId = started.SessionId;
     this.#pacer = new FramePacer(started.FrameIntervalSeconds * 1000);
     this.#handlers.onStatus(t("session.on"), false);
     this.#scheduleFrame(0);
     return started;
+  }
+
+  // A node at capacity or without its database refuses the start for a while: say so, wait its hint and try again.
+  async #startSession() {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#connection.invoke("StartSession", this.#token);
+      } catch (error) {
+        const seconds = startRetryDelaySeconds(error, attempt);
+        if (seconds === null) {
+          throw error;
+        }
+        this.#handlers.onStatus(t("session.busy", { seconds }), true);
+        await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+      }
+    }
   }
 
   // With a fallback reason ("touch_keyboard") instead of events when the keyboard gave no key timings.

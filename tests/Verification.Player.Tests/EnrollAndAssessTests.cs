@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Verification.Proctoring.Contracts;
 using Verification.Player.Tests.Support;
 using Verification.Testing;
 
@@ -58,6 +61,50 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
         Assert.Equal("NeedsReview", verdict);
         Assert.Contains("FaceMismatch", flags.Split(' '));
         Assert.Equal("A person will review this session; your certificate is held, not refused.", text);
+    }
+
+    [Fact]
+    public async Task A_start_refused_while_the_node_has_its_limit_of_starts_in_flight_shows_busy_and_goes_on_by_itself_when_a_place_frees()
+    {
+        var lfw = SharedData.RequireDirectory("face/lfw");
+        await fixture.StartAsync();
+        await fixture.OnceAsync(() => EnrollAsync(lfw));
+        var player = await PlayerPage.OpenAsync(await LearnerCameraAsync(lfw), fixture.Address, "c-busy", "quiz-3");
+        await player.SignInAsync();
+        await player.Page.Locator("#screen-ready").WaitForAsync();
+
+        // Every place among the starts in flight taken, as by a burst of other players.
+        var places = new List<SessionAdmission>();
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            for (var admitted = true; admitted;)
+            {
+                var admission = await mediator.Send(new GetSessionAdmission(), TestContext.Current.CancellationToken);
+                admitted = admission.Refusal is null;
+                places.Add(admission);
+            }
+        }
+
+        var opening = player.OpenAssessmentAsync();
+        await player.Page.WaitForFunctionAsync("() => document.getElementById('session-status').textContent.includes('busy')");
+        var shown = await player.Page.Locator("#session-status").InnerTextAsync();
+        var stillOpening = !opening.IsCompleted;
+        foreach (var place in places)
+        {
+            place.Dispose();
+        }
+
+        var phrase = await opening;
+        var sessionId = await player.Page.EvaluateAsync<string?>("() => document.body.dataset.sessionId ?? null");
+        await player.TypeCheckAsync(new Typist(TypistSeed), phrase);
+        await player.WaitForCheckedFramesAsync(2);
+        var (verdict, _, _) = await player.SubmitAsync("10-outcome-after-busy");
+
+        Assert.Matches("^The identity check is busy\\. Trying again in [0-9]+ s", shown);
+        Assert.True(stillOpening);
+        Assert.False(string.IsNullOrEmpty(sessionId));
+        Assert.Contains(verdict, new[] { "Verified", "NeedsReview" });
     }
 
     /// <summary>The enrollment both scenarios start from, once per class, with its screens checked on the way.</summary>

@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using Verification.Cli.Evaluation;
 using Verification.Matching.Face;
 using Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke.FreeText;
 using Verification.Research.Keystroke;
 using Verification.Research.Sessions;
 
@@ -17,6 +18,9 @@ namespace Verification.Cli.Sessions;
 internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings>
 {
     private static readonly SessionKind[] Kinds = Enum.GetValues<SessionKind>();
+
+    /// <summary>Aalto sentences that build each paired participant's free-text profile (about 345 key presses), as in evaluate freetext.</summary>
+    private const int FreeTextSessionEnrollment = 7;
 
     public override int Execute(CommandContext context, EvaluateSessionsSettings settings, CancellationToken cancellationToken)
     {
@@ -53,7 +57,10 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).ToList();
         // Decided from the photos before any session runs, so the population cannot depend on how sessions end.
         var exclusions = enrolled.Select(e => OneFaceCriterion.Exclusion(e, setup, library)).ToList();
-        var simulator = new SessionSimulator(library, verifier, host.Fusion, setup);
+        var freeText = settings.FreeTextKeystrokes > 0
+            ? FreeTextTypists.Load(Path.Combine(settings.Data, "keystroke", "aalto136m-subset", "keystrokes"), FreeTextScoreModel.Load(settings.ModelsDirectory), FreeTextSessionEnrollment, settings.FreeTextKeystrokes)
+            : null;
+        var simulator = new SessionSimulator(library, verifier, host.Fusion, setup, freeText);
         var outcomes = new List<SessionOutcome>();
         ParallelProgress.Run("replaying sessions", enrolled.Count, 1, i =>
         {
@@ -72,7 +79,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
         JsonReport.Write(json, new SessionsReport(
-            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds} --seed {settings.Seed}",
+            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes}")} --seed {settings.Seed}",
             enrolled.Count,
             refused,
             enrolled.Count(e => !(e.IdPhotoScore >= host.Face.MatchThreshold)),

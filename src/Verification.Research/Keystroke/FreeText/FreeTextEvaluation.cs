@@ -78,7 +78,8 @@ internal static class FreeTextEvaluation
     private static double LogDistance(FreeTextComparison comparison) =>
         comparison.IsComparable ? Math.Log(Math.Max(comparison.Distance, 1e-6)) : 10;
 
-    private static FreeTextProfile Profile(IEnumerable<IReadOnlyList<ClassKeystroke>> sentences, int alphabet, int limit)
+    /// <summary>A profile of the first <paramref name="limit"/> key presses of these sentences, each sentence a run.</summary>
+    internal static FreeTextProfile Profile(IEnumerable<IReadOnlyList<ClassKeystroke>> sentences, int alphabet, int limit)
     {
         var profile = new FreeTextProfile(alphabet);
         var left = limit;

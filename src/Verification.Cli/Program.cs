@@ -70,7 +70,7 @@ app.Configure(config =>
     config.AddBranch("fit", fit =>
     {
         fit.SetDescription("Fit the parameters the service's rules use, through its own pipeline.");
-        fit.AddCommand<Verification.Cli.FreeText.FitFreeTextModelCommand>("freetext-model").WithDescription("The free-text score model (per amount of typing) on the Aalto subset, through the service's free-text profile.");
+        fit.AddCommand<Verification.Cli.FreeText.FitFreeTextModelCommand>("freetext-model").WithDescription("The free-text score model (per amount of typing) on the Aalto subset, through the service's free-text profile; writes out/freetext-model/. For evaluation only (Aalto licence): never shipped, a deployment fits its own on typing it may use.");
         fit.AddCommand<FitSessionModelsCommand>("session-models")
             .WithDescription("Face and typing score models of the session fusion and their evidence levels; writes models/session-score-models.json.");
     });

@@ -9,9 +9,9 @@ namespace Verification.Cli.FreeText;
 /// of typing, over the key classes the service uses and over full keys (what the classes cost); writes freetext.json
 /// and a DET plot.
 /// </summary>
-internal sealed class EvaluateFreeTextCommand : Command<FreeTextSettings>
+internal sealed class EvaluateFreeTextCommand : Command<EvaluateFreeTextSettings>
 {
-    public override int Execute(CommandContext context, FreeTextSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, EvaluateFreeTextSettings settings, CancellationToken cancellationToken)
     {
         var result = settings.Evaluate();
         if (result is null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -10,7 +9,8 @@ namespace Verification.Cli.FreeText;
 /// <summary>
 /// <c>verification fit freetext-model</c>: the free-text score model (log-distance models per amount of typing and the
 /// flag levels) fitted on the Aalto subset through the service's own free-text profile; writes
-/// models/freetext-score-model.json with its provenance.
+/// out/freetext-model/freetext-score-model.json with its provenance. The Aalto licence allows it as an internal
+/// evaluation set only, so the model is for evaluation and is never shipped (nothing under models/).
 /// </summary>
 internal sealed class FitFreeTextModelCommand : Command<FitFreeTextModelSettings>
 {
@@ -22,25 +22,15 @@ internal sealed class FitFreeTextModelCommand : Command<FitFreeTextModelSettings
             return 2;
         }
 
-        var protocol = settings.Protocol();
-        var measurable = result.Amounts.Where(a => a.Classes.IsMeasurable).ToList();
-        var provenance = new FreeTextModelProvenance(
-            $"verification fit freetext-model --enrollment-sentences {protocol.EnrollmentSentences} --amounts {string.Join(',', protocol.Amounts)} --impostors {protocol.ImpostorsPerProfile} --seed {protocol.Seed}",
-            "shared eval-data: Aalto 136M Keystrokes subset (keystroke/aalto136m-subset), 300 participants x 15 transcribed sentences",
-            "Aalto data: non-commercial research use with attribution (Dhakal et al., CHI 2018). These fitted parameters derive from it: clear the licence before shipping them commercially.",
-            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture, $"first {protocol.EnrollmentSentences} sentences ({result.MeanEnrollmentKeystrokes:F0} key presses on average); test: the first n key presses of the other sentences; impostors: {protocol.ImpostorsPerProfile} other participants' test typing"),
-            result.Participants,
-            measurable.Sum(a => a.Classes.Genuine.Count),
-            measurable.Sum(a => a.Classes.Impostor.Count));
-        var model = FreeTextModelFit.Fit(result, provenance);
+        var model = FreeTextModelFit.Fit(result, settings.Protocol());
         if (model.Problems() is [var unusable, ..])
         {
             AnsiConsole.MarkupLineInterpolated($"[red]the fitted model is unusable: {unusable}[/]");
             return 1;
         }
 
-        var path = Path.Combine(settings.ModelsDirectory, FreeTextScoreModel.FileName);
+        Directory.CreateDirectory(settings.ModelOut);
+        var path = Path.Combine(settings.ModelOut, FreeTextScoreModel.FileName);
         File.WriteAllText(path, JsonSerializer.Serialize(model, FreeTextScoreModel.Json) + "\n");
         foreach (var level in model.Levels)
         {
@@ -48,13 +38,15 @@ internal sealed class FitFreeTextModelCommand : Command<FitFreeTextModelSettings
         }
 
         AnsiConsole.MarkupLineInterpolated($"wrote [green]{path}[/]");
+        AnsiConsole.MarkupLine("[yellow]fitted on the Aalto subset: for evaluation only (its licence), never shipped or copied into models/. A deployment fits its own model on typing it may use.[/]");
         return 0;
     }
 }
 
 internal sealed class FitFreeTextModelSettings : FreeTextSettings
 {
-    [CommandOption("--models <DIR>")]
-    [System.ComponentModel.Description("The models folder freetext-score-model.json is written to.")]
-    public string ModelsDirectory { get; init; } = "models";
+    // Not models/: that folder ships, and a model fitted on Aalto is for evaluation only (its licence).
+    [CommandOption("--out <DIR>")]
+    [System.ComponentModel.Description("The folder freetext-score-model.json is written to. Fitted on Aalto it is for evaluation only (licence): never put it in models/, which ships.")]
+    public string ModelOut { get; init; } = "out/freetext-model";
 }

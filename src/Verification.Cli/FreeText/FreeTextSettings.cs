@@ -6,15 +6,11 @@ using Verification.Research.Keystroke;
 
 namespace Verification.Cli.FreeText;
 
-internal class FreeTextSettings : CommandSettings
+internal abstract class FreeTextSettings : CommandSettings
 {
     [CommandOption("--data <DIR>")]
     [Description("The keystroke evaluation data: aalto136m-subset/keystrokes under it.")]
     public string Data { get; init; } = "../shared/eval-data/keystroke";
-
-    [CommandOption("--out <DIR>")]
-    [Description("Where freetext.json and freetext-det.png go.")]
-    public string Out { get; init; } = "out/freetext";
 
     [CommandOption("--enrollment-sentences <N>")]
     [Description("Sentences of each participant that build the profile (7 is about 345 key presses).")]
@@ -85,4 +81,11 @@ internal class FreeTextSettings : CommandSettings
             });
         return result;
     }
+}
+
+internal sealed class EvaluateFreeTextSettings : FreeTextSettings
+{
+    [CommandOption("--out <DIR>")]
+    [Description("Where freetext.json and freetext-det.png go.")]
+    public string Out { get; init; } = "out/freetext";
 }

@@ -1,12 +1,25 @@
 using Verification.Matching.Fusion;
 using Verification.Matching.Keystroke.FreeText;
+using Verification.Matching.Tests.Keystroke.FreeText;
 
 namespace Verification.Matching.Tests.Fusion;
 
-/// <summary>Free-text typing as an evidence source of the session, judged by the shipped free-text score model.</summary>
+/// <summary>Free-text typing as an evidence source of the session, judged by a free-text score model fitted on synthetic typists.</summary>
 public sealed class SessionFreeTextEvidenceTests
 {
-    private static readonly FreeTextScoreModel Model = FreeTextScoreModel.Load(Verification.Testing.RepositoryPaths.Models);
+    private static readonly FreeTextScoreModel Model = SyntheticFreeTextModel.Model;
+
+    private static readonly FreeTextScoreLevel Level = Model.LevelFor(300)!;
+
+    /// <summary>Typing at the learner's usual distance from their profile.</summary>
+    private static readonly double Alike = Math.Exp(Level.Genuine.Mean);
+
+    /// <summary>Typing far beyond the impostors' usual distance.</summary>
+    private static readonly double Far = Math.Exp(Level.Impostor.Mean + (10 * Level.Impostor.Sd));
+
+    /// <summary>The first evidence against the learner on the way from their usual distance outwards: weak.</summary>
+    private static FreeTextEvidence Weak() =>
+        Enumerable.Range(0, 5000).Select(i => At(Math.Exp(Level.Genuine.Mean + (i * 0.01 * Level.Genuine.Sd)))).First(e => e.LogLikelihoodRatio < 0);
 
     private static SessionEvidence Session()
     {
@@ -23,7 +36,7 @@ public sealed class SessionFreeTextEvidenceTests
     {
         var session = Session();
 
-        Assert.Null(session.ObserveFreeText(At(0.25)));
+        Assert.Null(session.ObserveFreeText(At(Alike)));
 
         var verdict = session.Verdict();
         Assert.Equal(SessionVerdictKind.Verified, verdict.Kind);
@@ -34,9 +47,8 @@ public sealed class SessionFreeTextEvidenceTests
     [Fact]
     public void Weak_evidence_against_the_learner_is_recorded_for_the_reviewer_without_a_flag()
     {
-        var level = Model.LevelFor(300)!;
-        var weak = Enumerable.Range(1, 400).Select(i => At(i / 100.0)).First(e => e.LogLikelihoodRatio < 0);
-        Assert.True(weak.LogLikelihoodRatio > level.FlagBelow);
+        var weak = Weak();
+        Assert.True(weak.LogLikelihoodRatio > Level.FlagBelow);
         var session = Session();
 
         Assert.Null(session.ObserveFreeText(weak));
@@ -52,8 +64,8 @@ public sealed class SessionFreeTextEvidenceTests
     {
         var session = Session();
 
-        var flag = session.ObserveFreeText(At(20));
-        var again = session.ObserveFreeText(At(25));
+        var flag = session.ObserveFreeText(At(Far));
+        var again = session.ObserveFreeText(At(Far * 2));
 
         Assert.NotNull(flag);
         Assert.Equal(SessionFlagKind.TypingMismatch, flag.Kind);
@@ -67,7 +79,7 @@ public sealed class SessionFreeTextEvidenceTests
     [Fact]
     public void Later_evidence_replaces_the_earlier_so_weak_pieces_never_add_up_to_a_flag()
     {
-        var weak = Enumerable.Range(1, 400).Select(i => At(i / 100.0)).First(e => e.LogLikelihoodRatio < 0);
+        var weak = Weak();
         var session = Session();
 
         for (var i = 0; i < 20; i++)
@@ -75,7 +87,7 @@ public sealed class SessionFreeTextEvidenceTests
             Assert.Null(session.ObserveFreeText(weak));
         }
 
-        Assert.Null(session.ObserveFreeText(At(0.25)));
+        Assert.Null(session.ObserveFreeText(At(Alike)));
         var verdict = session.Verdict();
         Assert.Empty(verdict.Flags);
         Assert.False(verdict.WeakFreeText);

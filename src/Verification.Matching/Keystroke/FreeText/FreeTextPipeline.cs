@@ -6,7 +6,7 @@ namespace Verification.Matching.Keystroke.FreeText;
 
 /// <summary>
 /// The version of the way free-text typing becomes a score: a digest of the key classes and every constant of the
-/// timings and the comparison. The score model records the version it was fitted on; a test fails when they differ.
+/// timings and the comparison. The score model records the version it was fitted on; loading one fitted on another version fails.
 /// </summary>
 public static class FreeTextPipeline
 {

@@ -5,9 +5,11 @@ using Verification.Matching.Fusion;
 namespace Verification.Matching.Keystroke.FreeText;
 
 /// <summary>
-/// <c>models/freetext-score-model.json</c>: for stated amounts of typing, the genuine and impostor distributions of the
-/// log of <see cref="FreeTextComparison.Distance"/> and the evidence below which free-text typing alone flags, fitted by
+/// For stated amounts of typing, the genuine and impostor distributions of the log of
+/// <see cref="FreeTextComparison.Distance"/> and the evidence below which free-text typing alone flags, fitted by
 /// <c>verification fit freetext-model</c> with its provenance. Typing shorter than the smallest level gives no evidence.
+/// None is shipped: the one fitted on the Aalto subset is for evaluation only (its licence); a deployment fits its own
+/// on typing it may use.
 /// </summary>
 public sealed record FreeTextScoreModel(
     string PipelineVersion,
@@ -24,16 +26,23 @@ public sealed record FreeTextScoreModel(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static FreeTextScoreModel Load(string modelsDirectory)
+    /// <summary>Reads a fitted model; refuses one fitted on another free-text pipeline, whose distances mean something else.</summary>
+    public static FreeTextScoreModel Load(string path)
     {
-        var path = Path.Combine(modelsDirectory, FileName);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{path} is missing: run 'verification fit freetext-model'.", path);
         }
 
-        return JsonSerializer.Deserialize<FreeTextScoreModel>(File.ReadAllText(path), Json)
+        var model = JsonSerializer.Deserialize<FreeTextScoreModel>(File.ReadAllText(path), Json)
             ?? throw new InvalidDataException($"{path} is empty.");
+        if (model.PipelineVersion != FreeTextPipeline.Version)
+        {
+            throw new InvalidDataException(
+                $"{path} was fitted on free-text pipeline {model.PipelineVersion}, this one is {FreeTextPipeline.Version}: fit it again with 'verification fit freetext-model'.");
+        }
+
+        return model;
     }
 
     /// <summary>The level for this much typing: the largest fitted amount not above it; null when there is too little.</summary>

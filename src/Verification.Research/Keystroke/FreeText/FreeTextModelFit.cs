@@ -18,6 +18,45 @@ internal static class FreeTextModelFit
     /// <summary>The standard normal quantile at <see cref="HonestQuantile"/>.</summary>
     private const double HonestZ = 2.5758;
 
+    /// <summary>What a model fitted on the Aalto subset says of its licence: evaluation only, never shipped.</summary>
+    public const string AaltoLicence =
+        "Aalto data: non-commercial research use with attribution (Dhakal et al., CHI 2018), used here as an internal evaluation set only. " +
+        "A model fitted on it is for evaluation only and is not shipped; a deployment fits its own on typing it may use.";
+
+    /// <summary>
+    /// Evaluates <paramref name="participants"/> under <paramref name="protocol"/> and fits the model on the key-class
+    /// scores, with the provenance of the Aalto subset; what both 'fit freetext-model' and 'evaluate sessions' use.
+    /// </summary>
+    public static FreeTextScoreModel FitOnAalto(IReadOnlyList<AaltoClassTyping> participants, FreeTextProtocol protocol) =>
+        Fit(FreeTextEvaluation.Run(participants, protocol), protocol);
+
+    /// <summary>The model of an evaluation of the Aalto subset under <paramref name="protocol"/>, with its provenance.</summary>
+    public static FreeTextScoreModel Fit(FreeTextResult result, FreeTextProtocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(protocol);
+        var measurable = result.Amounts.Where(a => a.Classes.IsMeasurable).ToList();
+        var provenance = new FreeTextModelProvenance(
+            Command(protocol),
+            "shared eval-data: Aalto 136M Keystrokes subset (keystroke/aalto136m-subset), 300 participants x 15 transcribed sentences",
+            AaltoLicence,
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"first {protocol.EnrollmentSentences} sentences ({result.MeanEnrollmentKeystrokes:F0} key presses on average); test: the first n key presses of the other sentences; impostors: {protocol.ImpostorsPerProfile} other participants' test typing"),
+            result.Participants,
+            measurable.Sum(a => a.Classes.Genuine.Count),
+            measurable.Sum(a => a.Classes.Impostor.Count));
+        return Fit(result, provenance);
+    }
+
+    /// <summary>The 'fit freetext-model' command line that fits the same model.</summary>
+    public static string Command(FreeTextProtocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"verification fit freetext-model --enrollment-sentences {protocol.EnrollmentSentences} --amounts {string.Join(',', protocol.Amounts)} --impostors {protocol.ImpostorsPerProfile} --seed {protocol.Seed}");
+    }
+
     public static FreeTextScoreModel Fit(FreeTextResult result, FreeTextModelProvenance provenance)
     {
         ArgumentNullException.ThrowIfNull(result);

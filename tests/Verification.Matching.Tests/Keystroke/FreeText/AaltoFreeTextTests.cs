@@ -64,16 +64,19 @@ public sealed class AaltoFreeTextTests
     public void Paired_typists_give_session_evidence_for_their_own_answers_and_against_anothers()
     {
         var directory = Path.Combine(SharedData.RequireDirectory("keystroke"), "aalto136m-subset", "keystrokes");
-        var typists = FreeTextTypists.Load(directory, FreeTextScoreModel.Load(RepositoryPaths.Models), 7, 300);
+        var model = FreeTextModelFit.FitOnAalto([.. AaltoClassTyping.LoadAll(directory)], new FreeTextProtocol(7, FreeTextProtocol.DefaultAmounts, 30, 17));
+        var typists = FreeTextTypists.Load(directory, model, 7, 300);
 
         var own = Enumerable.Range(0, 40).Select(i => typists.Evidence(i, i)!).ToList();
         var other = Enumerable.Range(0, 40).Select(i => typists.Evidence(i, i + 1)!).ToList();
 
+        Assert.Empty(model.Problems());
+        Assert.Contains("evaluation only", model.Provenance.Licence, StringComparison.Ordinal);
         Assert.Equal(281, typists.Count);
         Assert.True(own.Count(e => e.LogLikelihoodRatio > 0) >= 34, string.Join(", ", own.Select(e => e.LogLikelihoodRatio)));
         Assert.True(other.Count(e => e.LogLikelihoodRatio < 0) >= 34, string.Join(", ", other.Select(e => e.LogLikelihoodRatio)));
         Assert.All(own.Concat(other), e => Assert.Equal(300, e.Level));
-        Assert.Throws<InvalidOperationException>(() => FreeTextTypists.Load(directory, FreeTextScoreModel.Load(RepositoryPaths.Models), 7, 5000));
+        Assert.Throws<InvalidOperationException>(() => FreeTextTypists.Load(directory, model, 7, 5000));
     }
 
     // Measured with 'verification evaluate freetext' (see docs/evaluation/keystroke.md), with a margin for a changed seed or reader.

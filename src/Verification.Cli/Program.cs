@@ -53,6 +53,7 @@ app.Configure(config =>
         evaluate.AddCommand<EvaluateSeveralFacesCommand>("several-faces").WithDescription("Second faces in LFW photos against a second person over the shoulder (composites): the several-faces rule.");
         evaluate.AddCommand<EvaluateSessionsCommand>("sessions").WithDescription("Whole sessions of chimeric users (LFW face x CMU typing) through the real matching and session verdict code.");
         evaluate.AddCommand<EvaluateLivenessCommand>("liveness").WithDescription("Presentation-attack detection (APCER, BPCER) on a labelled spoof set.");
+        evaluate.AddCommand<Verification.Cli.FreeText.EvaluateFreeTextCommand>("freetext").WithDescription("Free-text typing on the Aalto subset: EER at stated amounts of typing, key classes (what the service uses) against full keys.");
         evaluate.AddCommand<EvaluateKeystrokeCommand>("keystroke")
             .WithDescription("Keystroke detectors and fusion on the CMU benchmark (Killourhy & Maxion 2009 protocol) and the Aalto free-text subset.");
     });
@@ -69,6 +70,7 @@ app.Configure(config =>
     config.AddBranch("fit", fit =>
     {
         fit.SetDescription("Fit the parameters the service's rules use, through its own pipeline.");
+        fit.AddCommand<Verification.Cli.FreeText.FitFreeTextModelCommand>("freetext-model").WithDescription("The free-text score model (per amount of typing) on the Aalto subset, through the service's free-text profile; writes out/freetext-model/. For evaluation only (Aalto licence): never shipped, a deployment fits its own on typing it may use.");
         fit.AddCommand<FitSessionModelsCommand>("session-models")
             .WithDescription("Face and typing score models of the session fusion and their evidence levels; writes models/session-score-models.json.");
     });

@@ -18,6 +18,12 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
 {
     private static readonly SessionKind[] Kinds = Enum.GetValues<SessionKind>();
 
+    /// <summary>Aalto sentences that build each paired participant's free-text profile (about 345 key presses), as in evaluate freetext.</summary>
+    private const int FreeTextSessionEnrollment = 7;
+
+    /// <summary>The protocol of the free-text model fitted for the run: 'fit freetext-model''s defaults.</summary>
+    private static readonly FreeTextProtocol FreeTextModelProtocol = new(FreeTextSessionEnrollment, FreeTextProtocol.DefaultAmounts, 30, 17);
+
     public override int Execute(CommandContext context, EvaluateSessionsSettings settings, CancellationToken cancellationToken)
     {
         var lfw = Path.Combine(settings.Data, "face", "lfw");
@@ -53,7 +59,11 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).ToList();
         // Decided from the photos before any session runs, so the population cannot depend on how sessions end.
         var exclusions = enrolled.Select(e => OneFaceCriterion.Exclusion(e, setup, library)).ToList();
-        var simulator = new SessionSimulator(library, verifier, host.Fusion, setup);
+        var aalto = Path.Combine(settings.Data, "keystroke", "aalto136m-subset", "keystrokes");
+        // Fitted here, never read from models/: a model fitted on Aalto is for evaluation only (its licence).
+        var freeTextModel = settings.FreeTextKeystrokes > 0 ? FreeTextModelFit.FitOnAalto([.. AaltoClassTyping.LoadAll(aalto)], FreeTextModelProtocol) : null;
+        var freeText = freeTextModel is null ? null : FreeTextTypists.Load(aalto, freeTextModel, FreeTextSessionEnrollment, settings.FreeTextKeystrokes);
+        var simulator = new SessionSimulator(library, verifier, host.Fusion, setup, freeText);
         var outcomes = new List<SessionOutcome>();
         ParallelProgress.Run("replaying sessions", enrolled.Count, 1, i =>
         {
@@ -72,7 +82,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
         JsonReport.Write(json, new SessionsReport(
-            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds} --seed {settings.Seed}",
+            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes} (free-text model fitted in-process as '{FreeTextModelFit.Command(FreeTextModelProtocol)}')")} --seed {settings.Seed}",
             enrolled.Count,
             refused,
             enrolled.Count(e => !(e.IdPhotoScore >= host.Face.MatchThreshold)),

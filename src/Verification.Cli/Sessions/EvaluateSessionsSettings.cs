@@ -38,6 +38,10 @@ internal sealed class EvaluateSessionsSettings : FaceEngineSettings
     [Description("Seconds between frames (the coverage rule sees them).")]
     public int FrameSeconds { get; init; } = 20;
 
+    [CommandOption("--freetext-keystrokes <N>")]
+    [Description("Key presses of free-text typing (text answers) per session, from Aalto participants paired with the users, judged by a free-text model fitted in this run on the same Aalto data (never read from models/); 0 (the default) leaves free text out.")]
+    public int FreeTextKeystrokes { get; init; }
+
     [CommandOption("--seed <N>")]
     [Description("Seed for the choice of users, photos, typings and impostors.")]
     public int Seed { get; init; } = 17;

@@ -1,3 +1,5 @@
+using Verification.Matching.Keystroke.FreeText;
+
 namespace Verification.Matching.Fusion;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed class SessionEvidence(FusionOptions options)
     private readonly CoverageLedger _coverage = new();
     private double _faceEvidence;
     private double _typingEvidence;
+    private FreeTextEvidence? _freeText;
     private int _framesAnalysed;
     private int _framesMatched;
 
@@ -82,6 +85,29 @@ public sealed class SessionEvidence(FusionOptions options)
         }
 
         var flag = new SessionFlag(SessionFlagKind.TypingMismatch, $"typing evidence {_typingEvidence:F1} below {options.TypingMismatchEvidence}", [.. _typingChecks], [.. _typingScores], -_typingEvidence);
+        _flags[flag.Kind] = flag;
+        return flag;
+    }
+
+    /// <summary>
+    /// Sets the free-text evidence: that of all the session's text-answer typing so far, compared at once with the
+    /// learner's free-text profile, so each observation replaces the last rather than adding to it (pieces of one
+    /// typing are not independent). Returns the typing flag when this evidence is strong enough by the fitted model to
+    /// raise it alone; weaker evidence stays on the verdict for the reviewer.
+    /// </summary>
+    public SessionFlag? ObserveFreeText(FreeTextEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        _freeText = evidence;
+        if (!evidence.Flags || _flags.ContainsKey(SessionFlagKind.TypingMismatch))
+        {
+            return null;
+        }
+
+        var rule = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"free-text typing evidence {evidence.LogLikelihoodRatio:F1} over {evidence.Keystrokes} key presses below {evidence.FlagBelow}");
+        var flag = new SessionFlag(SessionFlagKind.TypingMismatch, rule, [], [evidence.LogLikelihoodRatio], -evidence.LogLikelihoodRatio);
         _flags[flag.Kind] = flag;
         return flag;
     }
@@ -174,10 +200,10 @@ public sealed class SessionEvidence(FusionOptions options)
             : WeakTypingEvidence.Of(_typingChecks, _typingScores, _typingEvidence, options.TypingMismatchEvidence);
         if (flags.Count == 0)
         {
-            return new SessionVerdict(SessionVerdictKind.Verified, ReviewPriority.None, flags, _faceEvidence, _framesAnalysed, _framesMatched) { WeakTyping = weakTyping };
+            return new SessionVerdict(SessionVerdictKind.Verified, ReviewPriority.None, flags, _faceEvidence, _framesAnalysed, _framesMatched) { WeakTyping = weakTyping, FreeText = _freeText };
         }
 
-        return new SessionVerdict(SessionVerdictKind.NeedsReview, PriorityOf(flags), flags, _faceEvidence, _framesAnalysed, _framesMatched) { WeakTyping = weakTyping };
+        return new SessionVerdict(SessionVerdictKind.NeedsReview, PriorityOf(flags), flags, _faceEvidence, _framesAnalysed, _framesMatched) { WeakTyping = weakTyping, FreeText = _freeText };
     }
 
     private static ReviewPriority PriorityOf(IReadOnlyList<SessionFlag> flags)

@@ -8,8 +8,10 @@ namespace Verification.Research.Sessions;
 /// Replays sessions through the service's own code: frames through <see cref="SessionFrames"/> into
 /// <see cref="SessionEvidence"/>, typing through <see cref="KeystrokeVerifier"/>, and the verdict from
 /// <see cref="SessionEvidence.Final"/> with the coverage the service would pass. Only the clock and the data are simulated.
+/// With <paramref name="freeText"/>, the session's text answers (typed by whoever types its checks) add their free-text
+/// evidence at the end, as the last answer is sent.
 /// </summary>
-public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier verifier, FusionOptions fusion, SessionSetup setup)
+public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier verifier, FusionOptions fusion, SessionSetup setup, FreeTextTypists? freeText = null)
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
@@ -70,6 +72,11 @@ public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier ver
             {
                 firstFlagAfterSwap ??= f - setup.SwapAfter + 1;
             }
+        }
+
+        if (freeText?.Evidence(learner.User.Index, typist.User.Index) is { } answers)
+        {
+            evidence.ObserveFreeText(answers);
         }
 
         var verdict = evidence.Final(new EvidenceCoverage(Start, At(setup.Frames + 1), setup.Frames, setup.TypingChecks > 0));

@@ -156,7 +156,7 @@ public sealed class NodeTakeoverTests
         var whileCut = await SessionRows.LoadAsync(hosted.DataSource, player.SessionId);
 
         relay.Restore();
-        var drained = await WaitForReadyAsync(cutOff);
+        var drained = await WaitForVerdictsWrittenAsync(cutOff);
         var stored = await SessionRows.LoadAsync(hosted.DataSource, player.SessionId);
         var endings = await SessionRows.CountAsync(hosted.DataSource, "SELECT count(*)::int FROM audit.entries WHERE action = 'session.ended' AND subject = 'session:' || @id::text", new { id = player.SessionId });
         var framesReceived = await SessionRows.CountAsync(hosted.DataSource, "SELECT frames_received FROM proctoring.sessions WHERE id = @id", new { id = player.SessionId });
@@ -165,8 +165,9 @@ public sealed class NodeTakeoverTests
         Assert.Equal("frame_not_recorded", staleResult.Code);
         Assert.Equal(("NeedsReview", true), (staleEnd.Verdict, staleEnd.Final));
         Assert.Equal(("ended", "Verified"), (whileCut.Status, whileCut.Verdict));
-        Assert.True(drained, "the cut-off node's readiness did not return to 200 within 60 s of the database returning");
-        Assert.Contains("verdict written after the database returned", cutOff.Output, StringComparison.Ordinal);
+        Assert.True(drained, "the cut-off node's waiting verdict was not written within 60 s of the database returning");
+        Assert.Contains("waits for the database", cutOff.Output, StringComparison.Ordinal);
+        Assert.True(await LoggedAsync(cutOff, "verdict written after the database returned"), "the cut-off node did not log its waiting verdict's write");
         Assert.Equal(("ended", "Verified", 4, 0), (stored.Status, stored.Verdict, stored.Frames, stored.Cases));
         Assert.Empty(stored.Flags);
         Assert.Equal(4, framesReceived);
@@ -224,14 +225,27 @@ public sealed class NodeTakeoverTests
         }
     }
 
-    private static async Task<bool> WaitForReadyAsync(HostProcess host)
+    /// <summary>Whether the node logs <paramref name="phrase"/> within 5 s (its output is read as it comes).</summary>
+    private static async Task<bool> LoggedAsync(HostProcess host, string phrase)
+    {
+        for (var look = 0; look < 50 && !host.Output.Contains(phrase, StringComparison.Ordinal); look++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return host.Output.Contains(phrase, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the node's readiness says, within 60 s, that no verdict waits for the database any more.</summary>
+    private static async Task<bool> WaitForVerdictsWrittenAsync(HostProcess host)
     {
         using var client = host.CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             using var response = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
-            if (response.IsSuccessStatusCode)
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            if (response.IsSuccessStatusCode && body.RootElement.GetProperty("checks").GetProperty("verdicts").GetProperty("status").GetString() == "Healthy")
             {
                 return true;
             }

@@ -116,6 +116,35 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task With_redis_away_at_start_up_a_node_starts_takes_a_player_through_a_whole_session_and_says_degraded()
+    {
+        await using var hosted = await HostedLearner.EnrollAsync(FaceSet.Enrolled);
+        await using var redis = await RedisServer.StartAsync();
+        await redis.KillAsync();
+
+        await using var host = await hosted.StartHostAsync(HostedLearner.NodeSettings(redis.Configuration, resumeGraceSeconds: 30));
+        var readiness = await ReadinessAsync(host, "Degraded");
+        var (player, _) = await hosted.StartPlayerAsync(host, "quiz-redis-never");
+        await using var _ = player;
+        var frames = new[]
+        {
+            await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[0]),
+            await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[1]),
+            await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[2]),
+        };
+        var typing = await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
+        var end = await player.EndAsync();
+        var stored = await SessionRows.LoadAsync(hosted.DataSource, player.SessionId);
+
+        Assert.Equal(("Degraded", "Degraded"), readiness);
+        Assert.Equal([1, 2, 3], frames.Select(f => f.Frame));
+        Assert.True(typing.Usable, typing.Message);
+        Assert.Equal(("Verified", true), (end.Verdict, end.Final));
+        Assert.Equal(("ended", "Verified", 3), (stored.Status, stored.Verdict, stored.Frames));
+        Assert.Single(player.Verdicts, v => v.Final);
+    }
+
+    [Fact]
     public async Task A_platform_end_that_lands_on_one_node_ends_the_session_of_a_player_connected_to_another_once_with_the_verdict_both_see()
     {
         await using var hosted = await HostedLearner.EnrollAsync(FaceSet.Enrolled);

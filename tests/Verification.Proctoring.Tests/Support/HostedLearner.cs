@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Verification.Testing;
 
@@ -40,8 +41,29 @@ public sealed class HostedLearner : IAsyncDisposable
         ["Proctoring__Nodes__ResumeGraceSeconds"] = resumeGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public Task<HostProcess> StartHostAsync(IReadOnlyDictionary<string, string>? settings = null) =>
-        HostProcess.StartAsync(_database.ConnectionString, _enrolling.PlatformApiKey, extraSettings: settings);
+    public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>A Host process over the learner's database, or over <paramref name="connectionString"/> (a relay to it that a test can cut).</summary>
+    public Task<HostProcess> StartHostAsync(IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null) =>
+        HostProcess.StartAsync(connectionString ?? _database.ConnectionString, _enrolling.PlatformApiKey, extraSettings: settings);
+
+    /// <summary>
+    /// Another node as the in-process Host over the same database, with the system clock: what a platform's call
+    /// (LtiEndAssessment ends an attempt through <see cref="Contracts.EndAttemptSession"/>) does when it lands there.
+    /// </summary>
+    public async Task<ProctoringHostFactory> StartInProcessNodeAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var node = new ProctoringHostFactory(_database.ConnectionString, settings: settings);
+        using var ready = node.CreateClient();
+        (await ready.GetAsync("/health/ready", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return node;
+    }
+
+    public static async Task<Contracts.AttemptSessionEnd> EndAttemptAsync(ProctoringHostFactory node, Contracts.EndAttemptSession command)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(command, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A player connected to <paramref name="host"/> with a session opened by a new token for the assessment.</summary>
     public async Task<(Player Player, string Token)> StartPlayerAsync(HostProcess host, string assessmentId)

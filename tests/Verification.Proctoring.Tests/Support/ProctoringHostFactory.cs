@@ -11,9 +11,11 @@ namespace Verification.Proctoring.Tests.Support;
 
 /// <summary>
 /// The real Host over a test database, with the settings the proctoring tests share: encryption and signing keys and the CMU password as the typing phrase so that real CMU typing can be replayed.
-/// Pass a <see cref="FakeTimeProvider"/> to move the clock (token expiry); otherwise the system clock runs.
+/// Pass a <see cref="FakeTimeProvider"/> to move the clock (token expiry); otherwise the system clock runs. Further
+/// <paramref name="settings"/> are named as environment variables (<c>Redis__Configuration</c>), as for <see cref="HostProcess"/>.
 /// </summary>
-public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvider? time = null, bool demo = false) : WebApplicationFactory<Program>
+public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvider? time = null, bool demo = false, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>The CMU benchmark's password; Enter after it submits, as in the recordings.</summary>
     public const string TypingPhrase = ".tie5Roanl";
@@ -37,6 +39,11 @@ public sealed class ProctoringHostFactory(string connectionString, FakeTimeProvi
         builder.UseSetting("Audit:Key", AuditKey);
         builder.UseSetting("Proctoring:TypingPhrase", TypingPhrase);
         builder.UseSetting("Demo:Seed", demo ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Log);

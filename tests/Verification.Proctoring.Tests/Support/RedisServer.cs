@@ -10,7 +10,7 @@ namespace Verification.Proctoring.Tests.Support;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
     private RedisServer(Process process, int port)
     {
@@ -32,6 +32,18 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var port = FreePort();
+        return new RedisServer(await LaunchAsync(port), port);
+    }
+
+    /// <summary>A new redis-server on the same port after <see cref="KillAsync"/>: Redis back, empty, as after a restart.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Dispose();
+        _process = await LaunchAsync(Port);
+    }
+
+    private static async Task<Process> LaunchAsync(int port)
+    {
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
         {
@@ -50,7 +62,7 @@ public sealed class RedisServer : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
-                return new RedisServer(process, port);
+                return process;
             }
             catch (SocketException)
             {

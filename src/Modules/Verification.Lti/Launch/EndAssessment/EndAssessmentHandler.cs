@@ -46,7 +46,7 @@ internal sealed class EndAssessmentHandler(NpgsqlDataSource dataSource, IMediato
                 learnerId = attempt?.LearnerId, courseId = attempt?.CourseId,
             },
             cancellationToken: cancellationToken));
-        logger.LogInformation("LtiEndAssessment {LaunchId}: session {SessionId} ended with {Verdict}", id, end.SessionId, end.Verdict ?? "nothing open");
+        logger.LogInformation("LtiEndAssessment {LaunchId}: session {SessionId} ended with {Verdict}", id, end.SessionId, end.Verdict ?? (end.SessionId is null ? "nothing open" : "its node not reached"));
         return new Ended(id, attempt?.LearnerId, attempt?.CourseId, attemptNumber, end.SessionId, end.Verdict);
     }
 }

@@ -13,7 +13,10 @@ public sealed class EndAttemptSessionHandler(IServiceProvider services) : IComma
         var open = services.GetRequiredService<LiveSessions>().FindOpen(command.LearnerId, command.CourseId, command.AssessmentId, command.Attempt);
         if (open is null)
         {
-            return new AttemptSessionEnd(null, null);
+            // With several nodes (Redis configured) the player may be connected to another one.
+            return services.GetService<EndOnOtherNode>() is { } elsewhere
+                ? await elsewhere.EndAsync(command, cancellationToken)
+                : new AttemptSessionEnd(null, null);
         }
 
         // No cancellation: like the player's EndSession, the platform's end must not leave the verdict half stored.

@@ -15,11 +15,16 @@ internal sealed class RedisSettings
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
 
-    /// <summary>The options to connect with: failures to connect are retried in the background, never fatal to the Host.</summary>
+    /// <summary>
+    /// The options to connect with: failures to connect are retried in the background, never fatal to the Host. Short
+    /// timeouts unless the configuration names its own, and no queue of commands while disconnected (a command fails at
+    /// once), so a player's connection or a hub call never waits long on an absent Redis.
+    /// </summary>
     public ConfigurationOptions Options()
     {
-        var options = ConfigurationOptions.Parse(Configuration!);
+        var options = ConfigurationOptions.Parse($"connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000,{Configuration}");
         options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ClientName ??= "verification";
         options.ChannelPrefix = RedisChannel.Literal("verification");
         return options;

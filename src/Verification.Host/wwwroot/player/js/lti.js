@@ -2,8 +2,10 @@ import { api, ApiError } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
 import { attach, CameraUnavailable, openCamera, stopCamera } from "./camera.js";
 import { enrollFace, enrollIdPhoto, enrollTyping } from "./enrollment.js";
-import { closestLanguage, language, languages, preferredLanguage, setLanguage, t } from "./i18n.js";
+import { insertEnrollmentScreens } from "./enrollment-screens.js";
+import { language, t } from "./i18n.js";
 import { keyboardFor } from "./keyboard.js";
+import { startLanguageSwitch } from "./language-switch.js";
 import { setText, show } from "./screens.js";
 import { askForTyping } from "./typing-check.js";
 
@@ -17,7 +19,12 @@ history.replaceState(null, "", location.pathname + location.search);
 const state = { token: fragment.get("enrollment"), sessionToken: fragment.get("session"), launchId: fragment.get("launch"), stream: null, session: null, pledge: null, consentVersion: null, consentLanguage: "en" };
 const examToken = fragment.get("exam");
 
-await startLanguage();
+await insertEnrollmentScreens();
+await startLanguageSwitch(async () => {
+  if (state.consentVersion) {
+    await showConsentText();
+  }
+});
 if (examToken) {
   await runExam(examToken);
 } else if (state.token && state.sessionToken && state.launchId) {
@@ -25,23 +32,6 @@ if (examToken) {
 } else {
   setText("launch-error", t("lti.launch.missing"));
   show("launch");
-}
-
-async function startLanguage() {
-  const select = document.getElementById("language-select");
-  const wanted = closestLanguage(new URLSearchParams(location.search).get("lang")) ?? preferredLanguage();
-  await setLanguage(wanted);
-  for (const lang of languages) {
-    const names = await (await fetch(`locales/${lang}.json`)).json();
-    select.append(new Option(names["language.name"], lang, false, lang === wanted));
-    select.options[select.options.length - 1].lang = lang;
-  }
-  select.onchange = async () => {
-    await setLanguage(select.value, { remember: true });
-    if (state.consentVersion) {
-      await showConsentText();
-    }
-  };
 }
 
 async function startLaunch() {

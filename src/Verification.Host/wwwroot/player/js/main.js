@@ -2,8 +2,10 @@ import { api } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
 import { attach, CameraUnavailable, openCamera, stopCamera } from "./camera.js";
 import { enrollFace, enrollIdPhoto, enrollTyping } from "./enrollment.js";
-import { closestLanguage, language, languages, preferredLanguage, setLanguage, t, tCode } from "./i18n.js";
+import { insertEnrollmentScreens } from "./enrollment-screens.js";
+import { language, t } from "./i18n.js";
 import { keyboardFor } from "./keyboard.js";
+import { startLanguageSwitch } from "./language-switch.js";
 import { enablePrivacy } from "./privacy.js";
 import { setText, show } from "./screens.js";
 import { askForTyping } from "./typing-check.js";
@@ -14,37 +16,31 @@ const assessmentId = new URLSearchParams(location.search).get("assessment") ?? "
 
 const flagKinds = new Set(["FaceMismatch", "NoFace", "SeveralFaces", "SuspectedSpoof", "TypingMismatch", "CameraBlocked", "StreamGap", "InsufficientEvidence"]);
 
+// Sign-in works from the first paint; it waits for the shared screens itself before it shows one of them.
+const screensInserted = insertEnrollmentScreens();
 document.getElementById("signin-button").onclick = signIn;
+document.getElementById("assessment-start").onclick = startAssessment;
+document.getElementById("outcome-again").onclick = () => show("ready");
+await screensInserted;
 document.getElementById("consent-accept").onclick = acceptConsent;
 document.getElementById("consent-decline").onclick = () => showAlternatives(t("consent.declined"));
 document.getElementById("alternatives-back").onclick = () => show(state.token ? "consent" : "signin");
-document.getElementById("assessment-start").onclick = startAssessment;
-document.getElementById("outcome-again").onclick = () => show("ready");
-await startLanguage();
-show("signin");
-
-async function startLanguage() {
-  const select = document.getElementById("language-select");
-  const wanted = closestLanguage(new URLSearchParams(location.search).get("lang")) ?? preferredLanguage();
-  await setLanguage(wanted);
-  for (const lang of languages) {
-    const names = await (await fetch(`locales/${lang}.json`)).json();
-    select.append(new Option(names["language.name"], lang, false, lang === wanted));
-    select.options[select.options.length - 1].lang = lang;
+await startLanguageSwitch(async () => {
+  if (state.token) {
+    await showConsentText();
   }
-  select.onchange = async () => {
-    await setLanguage(select.value, { remember: true });
-    if (state.token) {
-      await showConsentText();
-    }
-    if (state.pledge) {
-      state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
-    }
-  };
+  if (state.pledge) {
+    state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
+  }
+});
+// Only when no click has moved on meanwhile: this just puts the focus on the sign-in heading.
+if (!document.getElementById("screen-signin").hidden) {
+  show("signin");
 }
 
 async function signIn() {
   try {
+    await screensInserted;
     const signedIn = await api.demoToken("enrollment", null);
     state.token = signedIn.token;
     const name = document.getElementById("learner-name");

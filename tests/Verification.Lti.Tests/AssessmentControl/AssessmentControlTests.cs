@@ -9,6 +9,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Verification.Lti.Tests.Support;
 using Verification.Proctoring.Contracts;
+using Verification.Testing.Lti;
 
 namespace Verification.Lti.Tests.AssessmentControl;
 
@@ -108,7 +109,7 @@ public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, 
             flags.Count == 0 ? ReviewCasePriority.None : ReviewCasePriority.High, flags), Cancel);
     }
 
-    private async Task<IReadOnlyList<TestPlatform.Call>> WaitForAsync(Func<bool> condition)
+    private async Task<IReadOnlyList<PlatformCall>> WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 150 && !condition(); i++)
         {

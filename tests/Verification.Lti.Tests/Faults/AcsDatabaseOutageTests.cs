@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verification.Lti.Tests.Support;
 using Verification.Proctoring.Contracts;
 using Verification.Testing;
+using Verification.Testing.Lti;
 
 namespace Verification.Lti.Tests.Faults;
 
@@ -82,9 +83,9 @@ public sealed class AcsDatabaseOutageTests : IAsyncLifetime
         Assert.Equal(0, await _app.CountAsync("SELECT count(*) FROM lti.outbox WHERE delivered_at IS NULL", new { }));
     }
 
-    private List<TestPlatform.Call> AcsCalls() => [.. _platform.ServiceCalls.Where(c => c.Path == "/acs")];
+    private List<PlatformCall> AcsCalls() => [.. _platform.ServiceCalls.Where(c => c.Path == "/acs")];
 
-    private static string Action(TestPlatform.Call call) => JsonDocument.Parse(call.Body).RootElement.GetProperty("action").GetString()!;
+    private static string Action(PlatformCall call) => JsonDocument.Parse(call.Body).RootElement.GetProperty("action").GetString()!;
 
     private async Task<long> SentAsync(Guid sessionId)
     {

@@ -6,6 +6,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Lti.Tests.Support;
 using Verification.Proctoring.Contracts;
+using Verification.Testing.Lti;
 
 namespace Verification.Lti.Tests.Policies;
 
@@ -172,7 +173,7 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
-    private static JsonElement Body(TestPlatform.Call call) => JsonDocument.Parse(call.Body).RootElement.Clone();
+    private static JsonElement Body(PlatformCall call) => JsonDocument.Parse(call.Body).RootElement.Clone();
 
     private async Task<JsonElement> StartedAssessmentAsync(SessionVerdictName preExam, Guid? preExamSession = null, string subject = "learner-17")
     {
@@ -205,7 +206,7 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
     }
 
     /// <summary>The <paramref name="count"/>th ACS call, once it came.</summary>
-    private async Task<TestPlatform.Call> WaitForAcsAsync(int count)
+    private async Task<PlatformCall> WaitForAcsAsync(int count)
     {
         for (var i = 0; i < 150 && _platform.ServiceCalls.Count(c => c.Path == "/acs") < count; i++)
         {

@@ -1,52 +1,44 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Verification.Testing.Lti;
 
 namespace Verification.Player.Tests.Lti;
 
 /// <summary>
 /// An LMS acting as an LTI 1.3 platform for a browser, written for this test with Microsoft.IdentityModel only (none of
 /// the tool's LTI code): it reads the tool's values from <c>/lti/tool</c>, starts the OIDC login from its exam page,
-/// answers the authorization request with an auto-submitted form carrying a signed LtiStartProctoring id_token,
-/// receives LtiStartAssessment and verifies it against the tool's JWKS, and records the tool's token and ACS calls.
+/// answers the authorization request with an auto-submitted form carrying a signed LtiStartProctoring id_token, and
+/// receives LtiStartAssessment and verifies it against the tool's JWKS; its key, JWKS, token endpoint and ACS are the
+/// shared <see cref="PlatformServer"/>'s.
 /// </summary>
 internal sealed class BrowserLms : IAsyncDisposable
 {
-    public const string ClientId = "verification-tool-client";
-    public const string DeploymentId = "deployment-1";
+    public const string ClientId = PlatformServer.ClientId;
+    public const string DeploymentId = PlatformServer.DeploymentId;
     public const string LtiUser = "lms-user-ada";
     public const string ResourceLink = "statistics-final-link";
     public const string SessionData = "lms-csrf-7f3a9c";
 
-    private readonly WebApplication _app;
-    private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "lms-key-1" };
+    private readonly PlatformServer _server;
     private readonly ConcurrentDictionary<string, bool> _nonces = new();
     private readonly HttpClient _http = new();
 
     public sealed record ToolValues(string LoginInitiationUrl, string LaunchUrl, string JwksUrl);
 
-    public sealed record Call(string Path, string? Authorization, string? ContentType, string Body);
-
-    private BrowserLms(WebApplication app, Uri address, Uri tool, ToolValues values)
+    private BrowserLms(PlatformServer server, Uri tool, ToolValues values)
     {
-        _app = app;
-        BaseAddress = address;
+        _server = server;
         Tool = tool;
         Values = values;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     public Uri Tool { get; }
 
@@ -57,51 +49,38 @@ internal sealed class BrowserLms : IAsyncDisposable
 
     public string ExamUrl => new Uri(BaseAddress, "/course/statistics/final-exam").ToString();
 
-    public string JwksUrl => new Uri(BaseAddress, "/jwks").ToString();
+    public string JwksUrl => _server.JwksUrl;
 
-    public string AuthorizationEndpoint => new Uri(BaseAddress, "/authorize").ToString();
+    public string AuthorizationEndpoint => _server.AuthorizationEndpoint;
 
-    public string TokenEndpoint => new Uri(BaseAddress, "/token").ToString();
+    public string TokenEndpoint => _server.TokenEndpoint;
 
     /// <summary>The JWT form fields posted to start_assessment_url.</summary>
     public ConcurrentQueue<string> StartAssessments { get; } = new();
 
-    public ConcurrentQueue<Call> ServiceCalls { get; } = new();
+    public ConcurrentQueue<PlatformCall> ServiceCalls => _server.ServiceCalls;
 
     /// <summary>Authorization requests refused, with the reason (none expected).</summary>
     public ConcurrentQueue<string> Refused { get; } = new();
 
     public static async Task<BrowserLms> StartAsync(Uri tool)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        BrowserLms? lms = null;
-        app.MapGet("/jwks", () => Results.Text(lms!.Jwks(), "application/json"));
-        app.MapGet("/course/statistics/final-exam", () => Results.Redirect(lms!.LoginInitiation()));
-        app.MapGet("/authorize", (HttpRequest request) => lms!.Authorize(request));
-        app.MapPost("/start-assessment", async (HttpRequest request) =>
-        {
-            var form = await request.ReadFormAsync();
-            lms!.StartAssessments.Enqueue(form["JWT"].ToString());
-            return Results.Content("<!doctype html><html lang=\"en\"><head><title>Statistics final exam</title></head><body><main><h1>Statistics final exam</h1><p id=\"lms-exam\">The exam has started.</p></main></body></html>", "text/html");
-        }).DisableAntiforgery();
-        app.MapPost("/token", async (HttpRequest request) =>
-        {
-            lms!.ServiceCalls.Enqueue(new Call("/token", null, request.ContentType, await new StreamReader(request.Body).ReadToEndAsync()));
-            return Results.Json(new { access_token = "lms-access-token", token_type = "Bearer", expires_in = 3600, scope = "https://purl.imsglobal.org/spec/lti-ap/scope/control.all" });
-        }).DisableAntiforgery();
-        app.MapPost("/acs", async (HttpRequest request) =>
-        {
-            lms!.ServiceCalls.Enqueue(new Call("/acs", request.Headers.Authorization.ToString(), request.ContentType, await new StreamReader(request.Body).ReadToEndAsync()));
-            return Results.Json(new { status = "flagged" }, contentType: "application/vnd.ims.lti-ap.v1.control+json");
-        }).DisableAntiforgery();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         using var http = new HttpClient();
         var values = await http.GetFromJsonAsync<ToolValues>(new Uri(tool, "/lti/tool"), new JsonSerializerOptions(JsonSerializerDefaults.Web), TestContext.Current.CancellationToken)
             ?? throw new InvalidOperationException("The tool published no values.");
-        lms = new BrowserLms(app, address, tool, values);
+        BrowserLms? lms = null;
+        var server = await PlatformServer.StartAsync("lms-key-1", app =>
+        {
+            app.MapGet("/course/statistics/final-exam", () => Results.Redirect(lms!.LoginInitiation()));
+            app.MapGet("/authorize", (HttpRequest request) => lms!.Authorize(request));
+            app.MapPost("/start-assessment", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                lms!.StartAssessments.Enqueue(form["JWT"].ToString());
+                return Results.Content("<!doctype html><html lang=\"en\"><head><title>Statistics final exam</title></head><body><main><h1>Statistics final exam</h1><p id=\"lms-exam\">The exam has started.</p></main></body></html>", "text/html");
+            }).DisableAntiforgery();
+        });
+        lms = new BrowserLms(server, tool, values);
         return lms;
     }
 
@@ -122,9 +101,7 @@ internal sealed class BrowserLms : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _key.Rsa.Dispose();
+        await _server.DisposeAsync();
         _http.Dispose();
     }
 
@@ -163,35 +140,31 @@ internal sealed class BrowserLms : IAsyncDisposable
         }
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var idToken = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        var idToken = _server.Sign(new Dictionary<string, object>
         {
-            Claims = new Dictionary<string, object>
+            ["iss"] = Issuer,
+            ["aud"] = ClientId,
+            ["sub"] = LtiUser,
+            ["iat"] = now,
+            ["exp"] = now + 300,
+            ["nonce"] = q["nonce"].ToString(),
+            ["given_name"] = "Ada",
+            ["family_name"] = "Lovelace",
+            ["name"] = "Ada Lovelace",
+            ["https://purl.imsglobal.org/spec/lti/claim/message_type"] = "LtiStartProctoring",
+            ["https://purl.imsglobal.org/spec/lti/claim/version"] = "1.3.0",
+            ["https://purl.imsglobal.org/spec/lti/claim/deployment_id"] = DeploymentId,
+            ["https://purl.imsglobal.org/spec/lti/claim/target_link_uri"] = Values.LaunchUrl,
+            ["https://purl.imsglobal.org/spec/lti/claim/resource_link"] = new Dictionary<string, object> { ["id"] = ResourceLink, ["title"] = "Final exam" },
+            ["https://purl.imsglobal.org/spec/lti/claim/context"] = new Dictionary<string, object> { ["id"] = "statistics-101", ["title"] = "Statistics 101" },
+            ["https://purl.imsglobal.org/spec/lti-ap/claim/attempt_number"] = 1,
+            ["https://purl.imsglobal.org/spec/lti-ap/claim/session_data"] = SessionData,
+            ["https://purl.imsglobal.org/spec/lti-ap/claim/start_assessment_url"] = new Uri(BaseAddress, "/start-assessment").ToString(),
+            ["https://purl.imsglobal.org/spec/lti-ap/claim/acs"] = new Dictionary<string, object>
             {
-                ["iss"] = Issuer,
-                ["aud"] = ClientId,
-                ["sub"] = LtiUser,
-                ["iat"] = now,
-                ["exp"] = now + 300,
-                ["nonce"] = q["nonce"].ToString(),
-                ["given_name"] = "Ada",
-                ["family_name"] = "Lovelace",
-                ["name"] = "Ada Lovelace",
-                ["https://purl.imsglobal.org/spec/lti/claim/message_type"] = "LtiStartProctoring",
-                ["https://purl.imsglobal.org/spec/lti/claim/version"] = "1.3.0",
-                ["https://purl.imsglobal.org/spec/lti/claim/deployment_id"] = DeploymentId,
-                ["https://purl.imsglobal.org/spec/lti/claim/target_link_uri"] = Values.LaunchUrl,
-                ["https://purl.imsglobal.org/spec/lti/claim/resource_link"] = new Dictionary<string, object> { ["id"] = ResourceLink, ["title"] = "Final exam" },
-                ["https://purl.imsglobal.org/spec/lti/claim/context"] = new Dictionary<string, object> { ["id"] = "statistics-101", ["title"] = "Statistics 101" },
-                ["https://purl.imsglobal.org/spec/lti-ap/claim/attempt_number"] = 1,
-                ["https://purl.imsglobal.org/spec/lti-ap/claim/session_data"] = SessionData,
-                ["https://purl.imsglobal.org/spec/lti-ap/claim/start_assessment_url"] = new Uri(BaseAddress, "/start-assessment").ToString(),
-                ["https://purl.imsglobal.org/spec/lti-ap/claim/acs"] = new Dictionary<string, object>
-                {
-                    ["actions"] = new[] { "flag", "pause", "resume", "terminate" },
-                    ["assessment_control_url"] = new Uri(BaseAddress, "/acs").ToString(),
-                },
+                ["actions"] = new[] { "flag", "pause", "resume", "terminate" },
+                ["assessment_control_url"] = new Uri(BaseAddress, "/acs").ToString(),
             },
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
         });
         // The platform's own page, not the tool's: an inline script submitting the form is the usual form_post.
         var html = $"""
@@ -202,11 +175,5 @@ internal sealed class BrowserLms : IAsyncDisposable
             </form><script>document.forms[0].submit();</script></body></html>
             """;
         return Results.Content(html, "text/html");
-    }
-
-    private string Jwks()
-    {
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_key.Rsa.ExportParameters(false)) { KeyId = _key.KeyId });
-        return JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", kid = jwk.Kid, n = jwk.N, e = jwk.E, alg = "RS256", use = "sig" } } });
     }
 }

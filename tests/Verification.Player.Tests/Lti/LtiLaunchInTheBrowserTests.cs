@@ -10,6 +10,7 @@ using Verification.BuildingBlocks.Access;
 using Verification.Catalog.Contracts;
 using Verification.Player.Tests.Support;
 using Verification.Testing;
+using Verification.Testing.Lti;
 
 namespace Verification.Player.Tests.Lti;
 
@@ -114,7 +115,7 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
 
         // The LMS's ACS gets a flag for the attempt, with the token the tool got by client credentials.
         var acs = await AcsCallAsync(lms);
-        Assert.Equal("Bearer lms-access-token", acs.Authorization);
+        Assert.Equal("Bearer " + PlatformServer.AccessToken, acs.Authorization);
         Assert.StartsWith("application/vnd.ims.lti-ap.v1.control+json", acs.ContentType, StringComparison.Ordinal);
         using var body = JsonDocument.Parse(acs.Body);
         Assert.Equal("flag", body.RootElement.GetProperty("action").GetString());
@@ -191,7 +192,7 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
         }
     }
 
-    private static async Task<BrowserLms.Call> AcsCallAsync(BrowserLms lms)
+    private static async Task<PlatformCall> AcsCallAsync(BrowserLms lms)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))

@@ -14,6 +14,6 @@ export async function startLanguageSwitch(onChange = () => {}) {
   }
   select.onchange = async () => {
     await setLanguage(select.value, { remember: true });
-    onChange();
+    await onChange();
   };
 }

@@ -1,9 +1,10 @@
 import { api, ApiError } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
 import { attach, CameraUnavailable, openCamera, stopCamera } from "./camera.js";
-import { enrollFace, enrollIdPhoto, enrollTyping } from "./enrollment.js";
-import { closestLanguage, language, languages, preferredLanguage, setLanguage, t } from "./i18n.js";
-import { keyboardFor } from "./keyboard.js";
+import { bindConsentScreens, consentOrEnrollment, showConsentText } from "./consent-enrollment.js";
+import { insertEnrollmentScreens } from "./enrollment-screens.js";
+import { t } from "./i18n.js";
+import { startLanguageSwitch } from "./language-switch.js";
 import { setText, show } from "./screens.js";
 import { askForTyping } from "./typing-check.js";
 
@@ -17,7 +18,12 @@ history.replaceState(null, "", location.pathname + location.search);
 const state = { token: fragment.get("enrollment"), sessionToken: fragment.get("session"), launchId: fragment.get("launch"), stream: null, session: null, pledge: null, consentVersion: null, consentLanguage: "en" };
 const examToken = fragment.get("exam");
 
-await startLanguage();
+await insertEnrollmentScreens();
+await startLanguageSwitch(async () => {
+  if (state.consentVersion) {
+    await showConsentText(state);
+  }
+});
 if (examToken) {
   await runExam(examToken);
 } else if (state.token && state.sessionToken && state.launchId) {
@@ -27,104 +33,15 @@ if (examToken) {
   show("launch");
 }
 
-async function startLanguage() {
-  const select = document.getElementById("language-select");
-  const wanted = closestLanguage(new URLSearchParams(location.search).get("lang")) ?? preferredLanguage();
-  await setLanguage(wanted);
-  for (const lang of languages) {
-    const names = await (await fetch(`locales/${lang}.json`)).json();
-    select.append(new Option(names["language.name"], lang, false, lang === wanted));
-    select.options[select.options.length - 1].lang = lang;
-  }
-  select.onchange = async () => {
-    await setLanguage(select.value, { remember: true });
-    if (state.consentVersion) {
-      await showConsentText();
-    }
-  };
-}
-
 async function startLaunch() {
-  document.getElementById("consent-accept").onclick = acceptConsent;
-  document.getElementById("consent-decline").onclick = () => showAlternatives(t("consent.declined"));
-  document.getElementById("alternatives-back").onclick = () => show("consent");
+  bindConsentScreens(state, () => show("consent"));
   document.getElementById("check-start").onclick = startCheck;
   try {
-    await showConsentText();
-    if (state.consent.accepted?.version === state.consent.current.version) {
-      await continueEnrollment();
-    } else {
-      show("consent");
-    }
+    await consentOrEnrollment(state);
   } catch (error) {
     setText("launch-error", error.message);
     show("launch");
   }
-}
-
-async function showConsentText() {
-  const consent = await api.consent(state.token, language());
-  state.consent = consent;
-  state.consentVersion = consent.current.version;
-  state.consentLanguage = consent.current.language;
-  const text = document.getElementById("consent-text");
-  text.textContent = consent.current.text;
-  text.lang = consent.current.language;
-  text.dir = "auto";
-}
-
-async function acceptConsent() {
-  if (!(await cameraOrAlternatives())) {
-    return;
-  }
-  try {
-    await api.acceptConsent(state.token, state.consentVersion, state.consentLanguage);
-    await continueEnrollment();
-  } catch (error) {
-    setText("consent-error", error.message);
-  }
-}
-
-async function continueEnrollment() {
-  state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
-  const status = await api.enrollmentStatus(state.token, state.pledge);
-  if (!status.profile) {
-    if (!(await cameraOrAlternatives())) {
-      return;
-    }
-    if (status.missing.includes("face_frames")) {
-      await enrollFace({ token: state.token, stream: state.stream, progress: status.faceFrames });
-    }
-    if (status.missing.includes("id_photo")) {
-      await enrollIdPhoto({ token: state.token, stream: state.stream });
-    }
-    let typingFallback = null;
-    if (status.missing.includes("typing_samples")) {
-      ({ typingFallback = null } = await enrollTyping({ token: state.token, status, pledge: state.pledge }));
-    }
-    await api.completeEnrollment(state.token, state.pledge, typingFallback);
-  }
-  show("ready");
-}
-
-async function cameraOrAlternatives() {
-  try {
-    state.stream ??= await openCamera();
-    return true;
-  } catch (error) {
-    if (error instanceof CameraUnavailable) {
-      showAlternatives(t("alternatives.noCamera", { error: error.message }));
-      return false;
-    }
-    throw error;
-  }
-}
-
-function showAlternatives(reason) {
-  stopCamera(state.stream);
-  state.stream = null;
-  setText("alternatives-reason", reason);
-  show("alternatives");
 }
 
 // The pre-exam check: a proctoring session for the launch's assessment and attempt (face against the template and

@@ -1,9 +1,10 @@
 import { api } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
-import { attach, CameraUnavailable, openCamera, stopCamera } from "./camera.js";
-import { enrollFace, enrollIdPhoto, enrollTyping } from "./enrollment.js";
-import { closestLanguage, language, languages, preferredLanguage, setLanguage, t, tCode } from "./i18n.js";
-import { keyboardFor } from "./keyboard.js";
+import { attach, CameraUnavailable, openCamera } from "./camera.js";
+import { bindConsentScreens, consentOrEnrollment, refreshPledge, showConsentText } from "./consent-enrollment.js";
+import { insertEnrollmentScreens } from "./enrollment-screens.js";
+import { language, t } from "./i18n.js";
+import { startLanguageSwitch } from "./language-switch.js";
 import { enablePrivacy } from "./privacy.js";
 import { setText, show } from "./screens.js";
 import { askForTyping } from "./typing-check.js";
@@ -14,126 +15,37 @@ const assessmentId = new URLSearchParams(location.search).get("assessment") ?? "
 
 const flagKinds = new Set(["FaceMismatch", "NoFace", "SeveralFaces", "SuspectedSpoof", "TypingMismatch", "CameraBlocked", "StreamGap", "InsufficientEvidence"]);
 
+// Sign-in works from the first paint; it waits for the shared screens itself before it shows one of them.
+const screensInserted = insertEnrollmentScreens();
 document.getElementById("signin-button").onclick = signIn;
-document.getElementById("consent-accept").onclick = acceptConsent;
-document.getElementById("consent-decline").onclick = () => showAlternatives(t("consent.declined"));
-document.getElementById("alternatives-back").onclick = () => show(state.token ? "consent" : "signin");
 document.getElementById("assessment-start").onclick = startAssessment;
 document.getElementById("outcome-again").onclick = () => show("ready");
-await startLanguage();
-show("signin");
-
-async function startLanguage() {
-  const select = document.getElementById("language-select");
-  const wanted = closestLanguage(new URLSearchParams(location.search).get("lang")) ?? preferredLanguage();
-  await setLanguage(wanted);
-  for (const lang of languages) {
-    const names = await (await fetch(`locales/${lang}.json`)).json();
-    select.append(new Option(names["language.name"], lang, false, lang === wanted));
-    select.options[select.options.length - 1].lang = lang;
+await screensInserted;
+bindConsentScreens(state, () => show(state.token ? "consent" : "signin"));
+await startLanguageSwitch(async () => {
+  if (state.token) {
+    await showConsentText(state);
   }
-  select.onchange = async () => {
-    await setLanguage(select.value, { remember: true });
-    if (state.token) {
-      await showConsentText();
-    }
-    if (state.pledge) {
-      state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
-    }
-  };
+  await refreshPledge(state);
+});
+// Only when no click has moved on meanwhile: this just puts the focus on the sign-in heading.
+if (!document.getElementById("screen-signin").hidden) {
+  show("signin");
 }
 
 async function signIn() {
   try {
+    await screensInserted;
     const signedIn = await api.demoToken("enrollment", null);
     state.token = signedIn.token;
     const name = document.getElementById("learner-name");
     name.textContent = t("learner.signedIn", { name: t("learner.demo") });
     name.hidden = false;
     enablePrivacy(() => state.token);
-    await showConsentText();
-    const consent = state.consent;
-    if (consent.accepted?.version === consent.current.version) {
-      await continueEnrollment();
-    } else {
-      show("consent");
-    }
+    await consentOrEnrollment(state);
   } catch (error) {
     setText("signin-error", t("signin.failed", { error: error.message }));
   }
-}
-
-// The consent text in the page's language where a translation of the current version exists; the acceptance records
-// the version and the language the learner read it in.
-async function showConsentText() {
-  const consent = await api.consent(state.token, language());
-  state.consent = consent;
-  state.consentVersion = consent.current.version;
-  state.consentLanguage = consent.current.language;
-  const text = document.getElementById("consent-text");
-  text.textContent = consent.current.text;
-  text.lang = consent.current.language;
-  text.dir = "auto";
-}
-
-async function acceptConsent() {
-  // The camera is checked before consent is recorded: without one, nothing at all is kept.
-  if (!(await cameraOrAlternatives())) {
-    return;
-  }
-  try {
-    await api.acceptConsent(state.token, state.consentVersion, state.consentLanguage);
-    await continueEnrollment();
-  } catch (error) {
-    setText("consent-error", error.message);
-  }
-}
-
-async function continueEnrollment() {
-  state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
-  const status = await api.enrollmentStatus(state.token, state.pledge);
-  if (!status.profile) {
-    if (!(await cameraOrAlternatives())) {
-      return;
-    }
-    await enroll(status);
-  }
-  show("ready");
-}
-
-async function cameraOrAlternatives() {
-  try {
-    state.stream ??= await openCamera();
-    return true;
-  } catch (error) {
-    if (error instanceof CameraUnavailable) {
-      showAlternatives(t("alternatives.noCamera", { error: error.message }));
-      return false;
-    }
-    throw error;
-  }
-}
-
-// Steps already done (a reload half-way) are skipped: the server's status says what is still missing.
-async function enroll(status) {
-  if (status.missing.includes("face_frames")) {
-    await enrollFace({ token: state.token, stream: state.stream, progress: status.faceFrames });
-  }
-  if (status.missing.includes("id_photo")) {
-    await enrollIdPhoto({ token: state.token, stream: state.stream });
-  }
-  let typing = {};
-  if (status.missing.includes("typing_samples")) {
-    typing = await enrollTyping({ token: state.token, status, pledge: state.pledge });
-  }
-  await api.completeEnrollment(state.token, state.pledge, typing.typingFallback);
-}
-
-function showAlternatives(reason) {
-  stopCamera(state.stream);
-  state.stream = null;
-  setText("alternatives-reason", reason);
-  show("alternatives");
 }
 
 async function startAssessment() {

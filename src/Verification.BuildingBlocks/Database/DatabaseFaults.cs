@@ -5,8 +5,9 @@ namespace Verification.BuildingBlocks.Database;
 
 /// <summary>
 /// Tells a database that cannot be reached or takes no more connections from a query that is wrong. The first is
-/// answered 503 <c>database_unavailable</c> with a retry hint (nothing was recorded, so the same call may be sent
-/// again); the second stays a bug. What Npgsql throws for each is pinned by DatabaseFaultsTests against a real server.
+/// answered 503 <c>database_unavailable</c> with a retry hint; the second stays a bug. A command that timed out
+/// during its commit may still have been recorded, so the answer does not claim that nothing was.
+/// What Npgsql throws for each is pinned by DatabaseFaultsTests against a real server.
 /// </summary>
 public static class DatabaseFaults
 {

@@ -34,7 +34,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 StatusCodes.Status503ServiceUnavailable,
                 RefusalCodes.DatabaseUnavailable,
                 "The service cannot reach its database.",
-                $"Nothing was recorded. Retry in {outage.RetryAfterSeconds} seconds.");
+                $"Retry in {outage.RetryAfterSeconds} seconds.");
             return true;
         }
 

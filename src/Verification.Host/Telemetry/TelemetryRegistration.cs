@@ -30,7 +30,10 @@ internal static class TelemetryRegistration
             metrics.AddMeter(Meters).AddRuntimeInstrumentation();
             if (settings.MetricsEnabled)
             {
-                metrics.AddPrometheusExporter();
+                // The exporter answers a scrape from a copy kept 300 ms by default, so a scrape right after an action
+                // could show the counters from before it (MetricsTests failed so in CI twice). Prometheus scrapes every
+                // few seconds: a fresh collection each time costs nothing that matters.
+                metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             }
 
             if (settings.OtlpEndpoint is { } endpoint)

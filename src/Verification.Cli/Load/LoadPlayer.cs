@@ -70,7 +70,7 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
         };
 
         if (!await CallAsync(connection.StartAsync, "connection", CallTimeout, lost.Token)
-            || !await CallAsync(t => connection.InvokeAsync<SessionStarted>("StartSession", token, t), null, CallTimeout, lost.Token))
+            || !await StartSessionAsync(connection, token, lost.Token))
         {
             return;
         }
@@ -113,6 +113,47 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
         {
             var shed = Volatile.Read(ref _shedTotal);
             tally.FramesAccounted(shed, Math.Max(0, _accepted - _answered - shed));
+        }
+    }
+
+    /// <summary>
+    /// StartSession as the course player calls it (js/start-retry.js): a start refused <c>server_busy</c> or
+    /// <c>database_unavailable</c> is sent again after the hinted seconds plus a random half, at most
+    /// <see cref="LoadStartRetry.MaxAttempts"/> times; only a start still refused then is an error.
+    /// </summary>
+    private async Task<bool> StartSessionAsync(HubConnection connection, string token, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            string? refusal = null;
+            try
+            {
+                using var timed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timed.CancelAfter(CallTimeout);
+                await connection.InvokeAsync<SessionStarted>("StartSession", token, timed.Token);
+                return true;
+            }
+            catch (HubException e) when (attempt < LoadStartRetry.MaxAttempts && LoadStartRetry.Wait(e.Message) is not null)
+            {
+                refusal = e.Message;
+            }
+            catch (HubException e)
+            {
+                tally.Error("hub:" + HubCode(e.Message));
+                return false;
+            }
+            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or WebSocketException or InvalidOperationException or IOException)
+            {
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    tally.Error(e is OperationCanceledException ? "timeout" : "connection_lost");
+                }
+
+                return false;
+            }
+
+            tally.StartRetries.Retried();
+            await Task.Delay(LoadStartRetry.Wait(refusal)!.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -65,4 +65,6 @@ internal sealed record LoadStepReport(
     public bool Partial { get; init; }
 
     public LoadRetryReport? TokenRetries { get; init; }
+
+    public LoadRetryReport? StartRetries { get; init; }
 }

@@ -73,6 +73,7 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
         {
             Partial = cancellationToken.IsCancellationRequested,
             TokenRetries = tally.TokenRetries.Report(),
+            StartRetries = tally.StartRetries.Report(),
         };
     }
 

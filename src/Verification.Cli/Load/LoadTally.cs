@@ -20,6 +20,9 @@ internal sealed class LoadTally
     /// <summary>Session token calls sent again after a 429 or 503's Retry-After.</summary>
     public LoadRetries TokenRetries { get; } = new();
 
+    /// <summary>StartSession calls sent again after a <c>server_busy</c> or <c>database_unavailable</c> refusal's hint.</summary>
+    public LoadRetries StartRetries { get; } = new();
+
     public ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, int> Verdicts { get; } = new(StringComparer.Ordinal);

@@ -49,7 +49,7 @@ internal sealed partial class HubInputFilter(DatabaseOutageSettings outage, ILog
         {
             LogDatabaseUnavailable(logger, method, DatabaseFaults.Reason(ex));
             throw new HubException(
-                $"{DatabaseUnavailable}: the service cannot reach its database and recorded nothing. Retry in {outage.RetryAfterSeconds} seconds.");
+                $"{DatabaseUnavailable}: the service cannot reach its database. Retry in {outage.RetryAfterSeconds} seconds.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -11,8 +11,8 @@ namespace Verification.Proctoring.Sessions.Hub;
 /// <c>StartSession(null)</c>) is refused as <c>invalid_message</c> before the method runs. Refusals (a
 /// <see cref="HubException"/>, whose message starts with its reason code) are logged at Information with the code
 /// only. A database that cannot be reached or takes no more connections becomes the refusal
-/// <c>database_unavailable</c> with a retry hint, logged at Warning without a stack trace: the call recorded nothing
-/// and may be sent again. Anything else is a bug, logged once at Error with its stack trace, and the client gets
+/// <c>database_unavailable</c> with a retry hint, logged at Warning without a stack trace; the call may be sent
+/// again after the hint. Anything else is a bug, logged once at Error with its stack trace, and the client gets
 /// SignalR's generic error.
 /// </summary>
 internal sealed partial class HubInputFilter(DatabaseOutageSettings outage, ILogger<HubInputFilter> logger) : IHubFilter

@@ -17,7 +17,18 @@ internal sealed record LoadReport(
     public int? CapacityPlayers => Steps.Where(s => s.WithinBound).Select(s => (int?)s.Players).Max();
 
     public bool Completed { get; init; }
+
+    /// <summary>
+    /// Each step run right after an overloaded one (frames shed, or p99 over the bound): whether the node came back
+    /// under the bound once the load dropped. Empty when no step was overloaded or none followed one.
+    /// </summary>
+    public IReadOnlyList<LoadRecovery> Recovery =>
+        [.. Steps.Zip(Steps.Skip(1)).Where(pair => pair.First.Overloaded(P99BoundMs))
+            .Select(pair => new LoadRecovery(pair.First.Players, pair.Second.Players, pair.Second.LatencyMs.P99, pair.Second.FramesShed, pair.Second.WithinBound))];
 }
+
+/// <summary>The step after an overloaded one: <see cref="Recovered"/> when it stayed under the bound without errors.</summary>
+internal sealed record LoadRecovery(int AfterPlayers, int Players, double P99Ms, int FramesShed, bool Recovered);
 
 internal sealed record LoadEnrollmentReport(int Learners, double Seconds, int PeopleAvailable)
 {
@@ -60,6 +71,8 @@ internal sealed record LoadStepReport(
     bool WithinBound)
 {
     public int ErrorCount => Errors.Values.Sum();
+
+    public bool Overloaded(double p99BoundMs) => FramesShed > 0 || LatencyMs.P99 >= p99BoundMs;
 
     /// <summary>The step was interrupted (Ctrl+C, SIGTERM) before its players finished: its figures cover only part of it.</summary>
     public bool Partial { get; init; }

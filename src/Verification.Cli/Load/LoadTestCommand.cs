@@ -105,6 +105,13 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
             sweep.CapacityPlayers is { } capacity
                 ? $"Capacity: {capacity} players at one frame every {settings.IntervalSeconds:0.##} s (p99 under {settings.P99BoundMs:F0} ms, no errors)"
                 : $"Capacity: no step stayed under p99 {settings.P99BoundMs:F0} ms without errors");
+        foreach (var recovery in sweep.Recovery)
+        {
+            AnsiConsole.MarkupLine(
+                "Recovery: {0} players after {1}: p99 {2:F0} ms, {3} shed: {4}",
+                recovery.Players, recovery.AfterPlayers, recovery.P99Ms, recovery.FramesShed, recovery.Recovered ? "back under the bound" : "[yellow]not back under the bound[/]");
+        }
+
         if (!sweep.Completed)
         {
             AnsiConsole.MarkupLine("[yellow]The sweep stopped after {0} of {1} steps{2}.[/]", reports.Count, steps.Count, cancellationToken.IsCancellationRequested ? " (interrupted; the last is partial)" : "");

@@ -73,6 +73,34 @@ public sealed class LoadToolTests
         var png = await File.ReadAllBytesAsync(Path.Combine(output.FullName, "load-sweep.png"), TestContext.Current.CancellationToken);
         Assert.Equal(PngSignature, png[..4]);
         Assert.Contains("Capacity: 2 players", cli.Output, StringComparison.Ordinal);
+        Assert.Empty(root.GetProperty("recovery").EnumerateArray());
+        output.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_step_after_an_overloaded_one_is_reported_as_recovered_or_not()
+    {
+        var (faces, typing) = SharedInputs();
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        var key = LoadCli.NewDemoKey();
+        await using var host = await StartHostAsync(database, key);
+        var output = Directory.CreateTempSubdirectory("load-test-");
+
+        // A bound no analysed frame can meet (1 ms): every step is overloaded by it, so the second is not back under it.
+        using var cli = await LoadCli.RunAsync(RunLimit, Arguments(host, key, faces, typing, output.FullName, "2,1", stepSeconds: 4, bound: 1));
+
+        Assert.True(cli.ExitCode == 0, cli.Output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "load.json"), TestContext.Current.CancellationToken));
+        var steps = report.RootElement.GetProperty("steps").EnumerateArray().ToList();
+        var recovery = Assert.Single(report.RootElement.GetProperty("recovery").EnumerateArray());
+        Assert.Equal(2, recovery.GetProperty("afterPlayers").GetInt32());
+        Assert.Equal(1, recovery.GetProperty("players").GetInt32());
+        Assert.Equal(steps[1].GetProperty("latencyMs").GetProperty("p99").GetDouble(), recovery.GetProperty("p99Ms").GetDouble());
+        Assert.Equal(steps[1].GetProperty("framesShed").GetInt32(), recovery.GetProperty("framesShed").GetInt32());
+        Assert.False(recovery.GetProperty("recovered").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("capacityPlayers").ValueKind);
+        Assert.Contains("Recovery: 1 players after 2", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("not back under the bound", cli.Output, StringComparison.Ordinal);
         output.Delete(recursive: true);
     }
 

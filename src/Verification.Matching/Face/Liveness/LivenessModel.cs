@@ -24,14 +24,7 @@ internal sealed class LivenessModel(OnnxModel model, PlaneOrder order)
         var output = ArrayPool<float>.Shared.Rent(model.OutputLengths[0]);
         try
         {
-            var rect = CropRect.Around(box, CropScale, frame.Width, frame.Height);
-            using (var crop = new Mat(frame, rect))
-            using (var resized = new Mat())
-            {
-                Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
-                TensorWriter.WriteColor(resized, input.AsSpan(0, model.InputLength), order, Scale, Bias);
-            }
-
+            Prepare(frame, box, input.AsSpan(0, model.InputLength));
             model.Run(input, [output]);
             var logits = output.AsSpan(0, model.OutputLengths[0]);
             TensorPrimitives.SoftMax(logits, logits);
@@ -42,5 +35,15 @@ internal sealed class LivenessModel(OnnxModel model, PlaneOrder order)
             ArrayPool<float>.Shared.Return(input, clearArray: true);
             ArrayPool<float>.Shared.Return(output, clearArray: true);
         }
+    }
+
+    /// <summary>The 2.7× crop about <paramref name="box"/> as the model's input.</summary>
+    public void Prepare(Mat frame, in FaceBox box, Span<float> input)
+    {
+        var rect = CropRect.Around(box, CropScale, frame.Width, frame.Height);
+        using var crop = new Mat(frame, rect);
+        using var resized = new Mat();
+        Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
+        TensorWriter.WriteColor(resized, input, order, Scale, Bias);
     }
 }

@@ -19,23 +19,13 @@ internal sealed class HeadPoseModel(OnnxModel model, PlaneOrder order)
 
     public (float Yaw, float Pitch, float Roll) Predict(Mat frame, in FaceBox box)
     {
-        var quarterWidth = box.Width / 4;
-        var quarterHeight = box.Height / 4;
-        var rect = CropRect.Clamp(
-            (int)(box.X1 - quarterWidth), (int)(box.Y1 - quarterHeight), (int)(box.Width * 1.5f), (int)(box.Height * 1.5f), frame.Width, frame.Height);
         var input = ArrayPool<float>.Shared.Rent(model.InputLength);
         var yaw = ArrayPool<float>.Shared.Rent(Bins);
         var pitch = ArrayPool<float>.Shared.Rent(Bins);
         var roll = ArrayPool<float>.Shared.Rent(Bins);
         try
         {
-            using (var crop = new Mat(frame, rect))
-            using (var resized = new Mat())
-            {
-                Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
-                TensorWriter.WriteColor(resized, input.AsSpan(0, model.InputLength), order, Scale, Bias);
-            }
-
+            Prepare(frame, box, input.AsSpan(0, model.InputLength));
             model.Run(input, [yaw, pitch, roll]);
             return (Angle(yaw), Angle(pitch), Angle(roll));
         }
@@ -46,6 +36,19 @@ internal sealed class HeadPoseModel(OnnxModel model, PlaneOrder order)
             ArrayPool<float>.Shared.Return(pitch, clearArray: true);
             ArrayPool<float>.Shared.Return(roll, clearArray: true);
         }
+    }
+
+    /// <summary>The box grown by a quarter on each side as the model's input.</summary>
+    public void Prepare(Mat frame, in FaceBox box, Span<float> input)
+    {
+        var quarterWidth = box.Width / 4;
+        var quarterHeight = box.Height / 4;
+        var rect = CropRect.Clamp(
+            (int)(box.X1 - quarterWidth), (int)(box.Y1 - quarterHeight), (int)(box.Width * 1.5f), (int)(box.Height * 1.5f), frame.Width, frame.Height);
+        using var crop = new Mat(frame, rect);
+        using var resized = new Mat();
+        Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
+        TensorWriter.WriteColor(resized, input, order, Scale, Bias);
     }
 
     private static float Angle(float[] logits)

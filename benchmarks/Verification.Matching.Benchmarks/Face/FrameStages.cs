@@ -178,13 +178,13 @@ internal sealed class FrameStages : IDisposable
         }
 
         Align();
+        ImageStats();
+        LivenessPrepare();
+        PosePrepare();
         EmbedPrepare();
         EmbedRun();
         EmbedRead();
-        LivenessPrepare();
         LivenessRun();
-        ImageStats();
-        PosePrepare();
         PoseRun();
         EyePrepare(36);
         EyeRun();

@@ -17,22 +17,27 @@ internal sealed class LivenessModel(OnnxModel model, PlaneOrder order)
     private static readonly float[] Scale = [1f, 1f, 1f];
     private static readonly float[] Bias = [0f, 0f, 0f];
 
-    /// <summary>p(live) in 0..1.</summary>
-    public float Predict(Mat frame, in FaceBox box)
+    /// <summary>The input for <paramref name="box"/>, to run later with <see cref="Predict(RentedTensor)"/>.</summary>
+    public RentedTensor Prepare(Mat frame, in FaceBox box)
     {
-        var input = ArrayPool<float>.Shared.Rent(model.InputLength);
+        var input = new RentedTensor(model.InputLength);
+        Prepare(frame, box, input.Span);
+        return input;
+    }
+
+    /// <summary>p(live) in 0..1 of an input <see cref="Prepare(Mat, in FaceBox)"/> made.</summary>
+    public float Predict(RentedTensor input)
+    {
         var output = ArrayPool<float>.Shared.Rent(model.OutputLengths[0]);
         try
         {
-            Prepare(frame, box, input.AsSpan(0, model.InputLength));
-            model.Run(input, [output]);
+            model.Run(input.Buffer, [output]);
             var logits = output.AsSpan(0, model.OutputLengths[0]);
             TensorPrimitives.SoftMax(logits, logits);
             return logits[0];
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(input, clearArray: true);
             ArrayPool<float>.Shared.Return(output, clearArray: true);
         }
     }

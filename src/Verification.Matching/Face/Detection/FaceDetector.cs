@@ -28,25 +28,9 @@ internal sealed class FaceDetector(OnnxModel model, PlaneOrder order, NmsMode nm
         var candidates = ArrayPool<FaceBox>.Shared.Rent(anchors);
         try
         {
-            using (var resized = new Mat())
-            {
-                Cv2.Resize(frame, resized, new Size(InputWidth, InputHeight), 0, 0, InterpolationFlags.Linear);
-                TensorWriter.WriteColor(resized, input.AsSpan(0, model.InputLength), order, Scale, Bias);
-            }
-
+            Prepare(frame, input.AsSpan(0, model.InputLength));
             model.Run(input, [scores, boxes]);
-            var count = Collect(scores, boxes, anchors, frame.Width, frame.Height, candidates);
-            var span = candidates.AsSpan(0, count);
-            span.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-            span = span[..Math.Min(count, MaxCandidates)];
-            var kept = NonMaximumSuppression.Apply(span, NmsThreshold, nms);
-            var written = Math.Min(kept, faces.Length);
-            for (var i = 0; i < written; i++)
-            {
-                faces[i] = MakeSquare(span[i], frame.Width, frame.Height);
-            }
-
-            return kept;
+            return Read(scores, boxes, frame.Width, frame.Height, candidates, faces);
         }
         finally
         {
@@ -55,6 +39,31 @@ internal sealed class FaceDetector(OnnxModel model, PlaneOrder order, NmsMode nm
             ArrayPool<float>.Shared.Return(boxes, clearArray: true);
             ArrayPool<FaceBox>.Shared.Return(candidates, clearArray: true);
         }
+    }
+
+    /// <summary>The frame stretched to 320×240 and normalised into the model's input tensor.</summary>
+    public void Prepare(Mat frame, Span<float> input)
+    {
+        using var resized = new Mat();
+        Cv2.Resize(frame, resized, new Size(InputWidth, InputHeight), 0, 0, InterpolationFlags.Linear);
+        TensorWriter.WriteColor(resized, input, order, Scale, Bias);
+    }
+
+    /// <summary>The model's outputs to square frame boxes; <paramref name="candidates"/> is scratch of one box per anchor.</summary>
+    public int Read(float[] scores, float[] boxes, int width, int height, FaceBox[] candidates, Span<FaceBox> faces)
+    {
+        var count = Collect(scores, boxes, model.OutputLengths[0] / 2, width, height, candidates);
+        var span = candidates.AsSpan(0, count);
+        span.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+        span = span[..Math.Min(count, MaxCandidates)];
+        var kept = NonMaximumSuppression.Apply(span, NmsThreshold, nms);
+        var written = Math.Min(kept, faces.Length);
+        for (var i = 0; i < written; i++)
+        {
+            faces[i] = MakeSquare(span[i], width, height);
+        }
+
+        return kept;
     }
 
     private static int Collect(float[] scores, float[] boxes, int anchors, int width, int height, FaceBox[] candidates)

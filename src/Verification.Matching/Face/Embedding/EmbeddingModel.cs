@@ -25,12 +25,12 @@ internal sealed class EmbeddingModel(OnnxModel model, PlaneOrder order, bool fli
         {
             var inputSpan = input.AsSpan(0, model.InputLength);
             var outputSpan = output.AsSpan(0, Dimension);
-            TensorWriter.WriteColor(aligned, inputSpan, order, Scale, Bias);
+            Prepare(aligned, inputSpan);
             model.Run(input, [output]);
             outputSpan.CopyTo(embedding);
             if (flip)
             {
-                TensorWriter.WriteColor(aligned, inputSpan, order, Scale, Bias, mirror: true);
+                Prepare(aligned, inputSpan, mirror: true);
                 model.Run(input, [output]);
                 TensorPrimitives.Add(embedding, outputSpan, embedding);
             }
@@ -43,6 +43,10 @@ internal sealed class EmbeddingModel(OnnxModel model, PlaneOrder order, bool fli
             ArrayPool<float>.Shared.Return(output, clearArray: true);
         }
     }
+
+    /// <summary>The aligned face (optionally mirrored) as the model's input.</summary>
+    public void Prepare(Mat aligned, Span<float> input, bool mirror = false) =>
+        TensorWriter.WriteColor(aligned, input, order, Scale, Bias, mirror);
 
     public static void Normalize(Span<float> vector)
     {

@@ -17,30 +17,38 @@ internal sealed class LivenessModel(OnnxModel model, PlaneOrder order)
     private static readonly float[] Scale = [1f, 1f, 1f];
     private static readonly float[] Bias = [0f, 0f, 0f];
 
-    /// <summary>p(live) in 0..1.</summary>
-    public float Predict(Mat frame, in FaceBox box)
+    /// <summary>The input for <paramref name="box"/>, to run later with <see cref="Predict(RentedTensor)"/>.</summary>
+    public RentedTensor Prepare(Mat frame, in FaceBox box)
     {
-        var input = ArrayPool<float>.Shared.Rent(model.InputLength);
+        var input = new RentedTensor(model.InputLength);
+        Prepare(frame, box, input.Span);
+        return input;
+    }
+
+    /// <summary>p(live) in 0..1 of an input <see cref="Prepare(Mat, in FaceBox)"/> made.</summary>
+    public float Predict(RentedTensor input)
+    {
         var output = ArrayPool<float>.Shared.Rent(model.OutputLengths[0]);
         try
         {
-            var rect = CropRect.Around(box, CropScale, frame.Width, frame.Height);
-            using (var crop = new Mat(frame, rect))
-            using (var resized = new Mat())
-            {
-                Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
-                TensorWriter.WriteColor(resized, input.AsSpan(0, model.InputLength), order, Scale, Bias);
-            }
-
-            model.Run(input, [output]);
+            model.Run(input.Buffer, [output]);
             var logits = output.AsSpan(0, model.OutputLengths[0]);
             TensorPrimitives.SoftMax(logits, logits);
             return logits[0];
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(input, clearArray: true);
             ArrayPool<float>.Shared.Return(output, clearArray: true);
         }
+    }
+
+    /// <summary>The 2.7× crop about <paramref name="box"/> as the model's input.</summary>
+    public void Prepare(Mat frame, in FaceBox box, Span<float> input)
+    {
+        var rect = CropRect.Around(box, CropScale, frame.Width, frame.Height);
+        using var crop = new Mat(frame, rect);
+        using var resized = new Mat();
+        Cv2.Resize(crop, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
+        TensorWriter.WriteColor(resized, input, order, Scale, Bias);
     }
 }

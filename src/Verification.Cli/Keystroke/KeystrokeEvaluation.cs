@@ -8,6 +8,9 @@ namespace Verification.Cli.Keystroke;
 /// <summary>Runs every part of the keystroke evaluation and assembles keystroke.json.</summary>
 internal sealed class KeystrokeEvaluation(EvaluateKeystrokeSettings settings, KeystrokeOptions options, ProgressContext progress)
 {
+    /// <summary>Every sample is normalised against this many training-fold subjects: a fold trains on 40 or 41, less the author and the claimed one.</summary>
+    private const int CohortSize = 36;
+
     public JsonObject Run(string csv)
     {
         var load = progress.AddTask("CMU data through the reader", maxValue: 1);
@@ -36,6 +39,11 @@ internal sealed class KeystrokeEvaluation(EvaluateKeystrokeSettings settings, Ke
 
         report["fused"] = Fusion(fused, sizes, ImpostorKind.Paper);
         report["practised"] = Fusion(fused, sizes, ImpostorKind.Practised);
+        var cohortTask = progress.AddTask("fusion with cohort T-norm (evaluation only), same folds", maxValue: 2 * FusionCrossValidation.Folds);
+        var cohort = ScoreCohort.Build(corpus, CohortSize, [.. FusionTrainingSet.EnrollmentSizes, .. sizes]);
+        var normalised = FusionCrossValidation.Run(corpus, FusionFeatureKind.Fused, sizes, _ => cohortTask.Increment(1), cohort);
+        report["cohort_tnorm"] = Fusion(normalised, sizes, ImpostorKind.Paper);
+        report["cohort_tnorm_practised"] = Fusion(normalised, sizes, ImpostorKind.Practised);
         report["no_profile"] = Fusion(noProfile, sizes, ImpostorKind.Paper);
         report["no_profile_practised"] = Fusion(noProfile, sizes, ImpostorKind.Practised);
 

@@ -18,6 +18,8 @@ internal static class KeystrokeSummaryTable
 
         table.AddRow(Row("fused", "paper", report["fused"]));
         table.AddRow(Row("fused", "practised", report["practised"]));
+        table.AddRow(Row("fused + cohort T-norm (evaluation only)", "paper", report["cohort_tnorm"]));
+        table.AddRow(Row("fused + cohort T-norm (evaluation only)", "practised", report["cohort_tnorm_practised"]));
         table.AddRow(Row("no profile", "paper", report["no_profile"]));
         table.AddRow(Row("no profile", "practised", report["no_profile_practised"]));
         AnsiConsole.Write(table);

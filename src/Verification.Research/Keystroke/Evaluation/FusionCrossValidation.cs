@@ -11,7 +11,7 @@ internal static class FusionCrossValidation
     public const int Folds = 5;
 
     /// <summary>Margins per enrollment size, one entry per subject in corpus order.</summary>
-    public static Dictionary<int, SubjectScores[]> Run(CmuCorpus corpus, FusionFeatureKind kind, IReadOnlyList<int> sizes, Action<string>? progress = null)
+    public static Dictionary<int, SubjectScores[]> Run(CmuCorpus corpus, FusionFeatureKind kind, IReadOnlyList<int> sizes, Action<string>? progress = null, ScoreCohort? cohort = null)
     {
         var subjects = corpus.Subjects;
         var result = new Dictionary<int, SubjectScores[]>();
@@ -20,7 +20,8 @@ internal static class FusionCrossValidation
             result[n] = new SubjectScores[subjects.Count];
         }
 
-        var width = FusionFeatureKinds.Count(kind);
+        var baseWidth = FusionFeatureKinds.Count(kind);
+        var width = baseWidth + (cohort is null ? 0 : ScoreCohort.ExtraFeatures);
         for (var fold = 0; fold < Folds; fold++)
         {
             var training = new List<CmuSubject>();
@@ -33,7 +34,8 @@ internal static class FusionCrossValidation
             }
 
             progress?.Invoke($"fold {fold + 1}/{Folds}: training");
-            var model = FusionTrainer.Train(FusionTrainingSet.Build(training, kind), width);
+            var model = FusionTrainer.Train(FusionTrainingSet.Build(training, kind, cohort), width);
+            var cohortIndices = cohort?.IndicesOf(training);
             progress?.Invoke($"fold {fold + 1}/{Folds}: scoring");
             var buffer = new float[width];
             for (var i = fold; i < subjects.Count; i += Folds)
@@ -47,9 +49,9 @@ internal static class FusionCrossValidation
                     var profile = KeystrokeProfile.BuildUnchecked(CmuKeystrokeData.Phrase, CmuProtocol.Enrollment(subject, n));
                     result[n][i] = new SubjectScores(
                         subject.Name,
-                        Score(model, kind, profile, genuine, buffer),
-                        Score(model, kind, profile, paper, buffer),
-                        Score(model, kind, profile, practised, buffer));
+                        Score(model, kind, profile, genuine, buffer, cohort, i, cohortIndices),
+                        Score(model, kind, profile, paper, buffer, cohort, i, cohortIndices),
+                        Score(model, kind, profile, practised, buffer, cohort, i, cohortIndices));
                 }
             }
         }
@@ -69,12 +71,15 @@ internal static class FusionCrossValidation
         return rates;
     }
 
-    private static double[] Score(FusionModel model, FusionFeatureKind kind, KeystrokeProfile profile, List<KeystrokeSample> samples, float[] buffer)
+    private static double[] Score(FusionModel model, FusionFeatureKind kind, KeystrokeProfile profile, List<KeystrokeSample> samples, float[] buffer,
+        ScoreCohort? cohort, int claimed, int[]? cohortIndices)
     {
         var scores = new double[samples.Count];
+        var baseWidth = FusionFeatureKinds.Count(kind);
         for (var i = 0; i < samples.Count; i++)
         {
             FusionFeatureKinds.Compute(kind, profile, samples[i], buffer);
+            cohort?.Compute(profile, samples[i], claimed, cohortIndices!, buffer.AsSpan(baseWidth));
             scores[i] = model.Score(buffer);
         }
 

@@ -16,10 +16,11 @@ internal static class FusionTrainingSet
     private const int FirstImpostorRep = 6;
     private const int LastImpostorRep = 8;
 
-    public static List<FusionRow> Build(IReadOnlyList<CmuSubject> subjects, FusionFeatureKind kind)
+    public static List<FusionRow> Build(IReadOnlyList<CmuSubject> subjects, FusionFeatureKind kind, ScoreCohort? cohort = null)
     {
         var rows = new List<FusionRow>();
-        var width = FusionFeatureKinds.Count(kind);
+        var width = FusionFeatureKinds.Count(kind) + (cohort is null ? 0 : ScoreCohort.ExtraFeatures);
+        var cohortIndices = cohort?.IndicesOf(subjects);
         foreach (var subject in subjects)
         {
             var enrollmentPool = new List<KeystrokeSample>();
@@ -47,8 +48,9 @@ internal static class FusionTrainingSet
                 var profile = KeystrokeProfile.BuildUnchecked(CmuKeystrokeData.Phrase, enrollmentPool[..Math.Min(n, enrollmentPool.Count)]);
                 var genuineWeight = 0.5f * (genuine.Count + impostors.Count) / genuine.Count;
                 var impostorWeight = 0.5f * (genuine.Count + impostors.Count) / impostors.Count;
-                Add(rows, kind, width, profile, genuine, label: true, genuineWeight);
-                Add(rows, kind, width, profile, impostors, label: false, impostorWeight);
+                var claimed = cohort?.IndexOf(subject) ?? -1;
+                Add(rows, kind, width, profile, genuine, label: true, genuineWeight, cohort, claimed, cohortIndices);
+                Add(rows, kind, width, profile, impostors, label: false, impostorWeight, cohort, claimed, cohortIndices);
             }
         }
 
@@ -78,12 +80,14 @@ internal static class FusionTrainingSet
     }
 
     private static void Add(List<FusionRow> rows, FusionFeatureKind kind, int width, KeystrokeProfile profile,
-        List<KeystrokeSample> samples, bool label, float weight)
+        List<KeystrokeSample> samples, bool label, float weight, ScoreCohort? cohort, int claimed, int[]? cohortIndices)
     {
+        var baseWidth = FusionFeatureKinds.Count(kind);
         foreach (var sample in samples)
         {
             var features = new float[width];
             FusionFeatureKinds.Compute(kind, profile, sample, features);
+            cohort?.Compute(profile, sample, claimed, cohortIndices!, features.AsSpan(baseWidth));
             rows.Add(new FusionRow { Features = features, Label = label, Weight = weight });
         }
     }

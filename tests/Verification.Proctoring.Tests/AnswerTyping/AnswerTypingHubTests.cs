@@ -1,8 +1,10 @@
 using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Serilog.Events;
 using Verification.Proctoring.Contracts.Player;
+using Verification.Proctoring.Sessions.AnswerTyping;
 using Verification.Proctoring.Tests.Support;
 
 namespace Verification.Proctoring.Tests.AnswerTyping;
@@ -44,7 +46,7 @@ public sealed class AnswerTypingHubTests(ProctoringApp app) : IClassFixture<Proc
         Assert.All(rows, r => Assert.Equal("learner", r.KeyId));
         Assert.All(rows, r => Assert.DoesNotContain("\"t\"", Encoding.Latin1.GetString(r.Timings), StringComparison.Ordinal));
         var stored = await SessionEvidenceRows.ReadAsync(app, player.SessionId);
-        var freeText = Assert.IsType<Sessions.AnswerTyping.SessionFreeText>(stored.FreeText);
+        var freeText = Assert.IsType<SessionFreeText>(stored.FreeText);
         Assert.Equal(150, freeText.KeyPresses);
         Assert.True(freeText.TimingsCompared > 0);
         Assert.NotNull(freeText.Distance);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Verification.Matching.Fusion;
 using Verification.Matching.Keystroke.FreeText;
 using Verification.Proctoring.Contracts.Player;
-using Verification.Proctoring.Identity;
+using Verification.Proctoring.Consent;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Live;
 using Verification.Proctoring.Sessions.Store;
@@ -16,16 +16,19 @@ namespace Verification.Proctoring.Sessions.AnswerTyping;
 /// comparison becomes free-text evidence in the fusion and may flag; without one it is kept for the reviewer only.
 /// </summary>
 internal sealed class AnswerTypingChecks(
-    AnswerTypingStore store, IdentityProfiles profiles, FreeTextScoring scoring, IHubContext<ProctoringHub, IProctoringClient> hub)
+    AnswerTypingStore store, LiveConsent consent, FreeTextScoring scoring, IHubContext<ProctoringHub, IProctoringClient> hub)
 {
     public const string SessionEnded = "session_ended";
     public const string ConsentWithdrawn = "consent_withdrawn";
+    public const string TypingNotConsented = "typing_not_consented";
 
     public async Task<AnswerTypingResult> RecordAsync(LiveSession session, AnswerTypingBatch? batch)
     {
         var keys = AnswerTypingBatchReader.Read(batch);
         var number = batch!.Batch;
-        if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
+        // Typing rhythm is measured only under a live consent that covers typing; without one the session goes on on the face.
+        var covers = await consent.CoversAsync(session.LearnerId, CancellationToken.None);
+        if (!covers.Contains(LiveConsent.Face))
         {
             lock (session.Gate)
             {
@@ -33,6 +36,11 @@ internal sealed class AnswerTypingChecks(
             }
 
             return Result(session, number, recorded: false, ConsentWithdrawn, "You withdrew your consent, so your typing is not measured or kept.");
+        }
+
+        if (!covers.Contains(LiveConsent.Typing))
+        {
+            return Result(session, number, recorded: false, TypingNotConsented, "Your consent does not cover your typing, so it is not measured or kept.");
         }
 
         lock (session.Gate)

@@ -120,7 +120,7 @@ public sealed class AnswerTypingHubTests(ProctoringApp app) : IClassFixture<Proc
             "null" => null,
             "keys null" => new AnswerTypingBatch { Batch = 1, Keys = null },
             "no keys" => AnswerTypings.WithKeys(1),
-            "a null key" => AnswerTypings.WithKeys(1, null!),
+            "a null key" => new AnswerTypingBatch { Batch = 1, Keys = [null!] },
             "batch 0" => AnswerTypings.WithKeys(0, key),
             "batch 2001" => AnswerTypings.WithKeys(2001, key),
             "201 keys" => AnswerTypings.WithKeys(1, [.. Enumerable.Range(0, 201).Select(i => AnswerTypings.Key(0, i * 100, (i * 100) + 80))]),

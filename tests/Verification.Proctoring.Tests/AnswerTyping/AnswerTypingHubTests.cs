@@ -2,9 +2,11 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Sessions.AnswerTyping;
+using Verification.Proctoring.Sessions.Store;
 using Verification.Proctoring.Tests.Support;
 
 namespace Verification.Proctoring.Tests.AnswerTyping;
@@ -45,6 +47,10 @@ public sealed class AnswerTypingHubTests(ProctoringApp app) : IClassFixture<Proc
         Assert.All(rows, r => Assert.Equal(50, r.KeyPresses));
         Assert.All(rows, r => Assert.Equal("learner", r.KeyId));
         Assert.All(rows, r => Assert.DoesNotContain("\"t\"", Encoding.Latin1.GetString(r.Timings), StringComparison.Ordinal));
+        // What a node taking the session over rebuilds it from: each batch decrypted, in order.
+        var loaded = await app.Factory.Services.GetRequiredService<AnswerTypingStore>().LoadAsync(player.SessionId, learner.LearnerId, Cancel);
+        Assert.Equal([1, 2, 3], loaded.Select(b => b.Batch));
+        Assert.Equal(AnswerTypings.Typing(batches).Timings.Sum(t => t.Count), loaded.Sum(b => b.Typing.Timings.Sum(t => t.Count)));
         var stored = await SessionEvidenceRows.ReadAsync(app, player.SessionId);
         var freeText = Assert.IsType<SessionFreeText>(stored.FreeText);
         Assert.Equal(150, freeText.KeyPresses);

@@ -41,6 +41,3 @@ internal sealed class FreeTextSettings
         return model;
     }
 }
-
-/// <summary>The free-text score model the service runs with, if the operator configured one.</summary>
-internal sealed record FreeTextScoring(FreeTextScoreModel? Model);

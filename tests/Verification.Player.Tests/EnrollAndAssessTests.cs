@@ -107,6 +107,62 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
         Assert.Contains(verdict, new[] { "Verified", "NeedsReview" });
     }
 
+    [Fact]
+    public async Task Typing_a_text_answer_sends_only_key_classes_and_timings_never_a_typed_character_or_a_key_code()
+    {
+        const string Answer = "Honest work: mine alone!";
+        var lfw = SharedData.RequireDirectory("face/lfw");
+        await fixture.StartAsync();
+        await fixture.OnceAsync(() => EnrollAsync(lfw));
+        var player = await PlayerPage.OpenAsync(await LearnerCameraAsync(lfw), fixture.Address, "d-answer-typing", "quiz-4");
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<byte[]>();
+        var capturing = false;
+        player.Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            if (Volatile.Read(ref capturing))
+            {
+                sent.Enqueue(frame.Binary ?? System.Text.Encoding.UTF8.GetBytes(frame.Text ?? ""));
+            }
+        };
+        await player.SignInAsync();
+        await player.Page.Locator("#screen-ready").WaitForAsync();
+        await player.StartAssessmentAsync(new Typist(TypistSeed));
+
+        Volatile.Write(ref capturing, true);
+        var answer = player.Page.Locator("#answer-text");
+        await answer.FocusAsync();
+        await player.Page.Keyboard.TypeAsync(Answer + "x", new() { Delay = 60 });
+        await player.Page.Keyboard.PressAsync("Backspace", new() { Delay = 60 });
+        var typed = await answer.InputValueAsync();
+        await player.SubmitAsync("11-outcome-after-answer");
+        Volatile.Write(ref capturing, false);
+
+        // Frames other than the pictures: the answer's batches, EndSession and SignalR's pings.
+        var frames = sent.Select(f => System.Text.Encoding.Latin1.GetString(f)).Where(f => !f.Contains("SendFrame", StringComparison.Ordinal)).ToList();
+        var batches = frames.Where(f => f.Contains("SendAnswerTyping", StringComparison.Ordinal)).ToList();
+        string[] keyCodes = ["KeyH", "KeyO", "KeyN", "KeyE", "KeyS", "KeyT", "KeyW", "Space", "Semicolon", "ShiftLeft", "ShiftRight", "Backspace", "Digit1", "Unidentified"];
+        // Words of four letters or more: a shorter run of bytes may turn up inside a binary number by chance.
+        string[] typedText = ["Honest", "work", "mine", "alone", "work: mine"];
+        Assert.Equal(Answer, typed);
+        Assert.NotEmpty(batches);
+        Assert.All(batches, b => Assert.Contains("Class", b, StringComparison.Ordinal));
+        Assert.All(batches, b => Assert.Contains("Down", b, StringComparison.Ordinal));
+        foreach (var frame in frames)
+        {
+            Assert.All(keyCodes, code => Assert.DoesNotContain(code, frame, StringComparison.Ordinal));
+            Assert.All(typedText, text => Assert.DoesNotContain(text, frame, StringComparison.Ordinal));
+        }
+
+        var sessionId = Guid.Parse(await player.Page.EvaluateAsync<string>("() => document.body.dataset.sessionId"));
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT coalesce(sum(key_presses), 0)::int FROM proctoring.session_answer_typing WHERE session_id = @id", connection);
+        command.Parameters.AddWithValue("id", sessionId);
+        var keyPresses = (int)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        output.WriteLine($"answer typing: {batches.Count} batches, {keyPresses} key presses kept, {frames.Count} frames other than pictures inspected");
+        // Every character, the x and its Backspace, and a Shift for each shifted character if the keyboard pressed one.
+        Assert.InRange(keyPresses, Answer.Length + 2, Answer.Length + 2 + 3);
+    }
+
     /// <summary>The enrollment both scenarios start from, once per class, with its screens checked on the way.</summary>
     private async Task EnrollAsync(string lfw)
     {

@@ -103,7 +103,11 @@ public sealed class HubMessageFuzzTests
         var shed = from dropped in Gen.Choose(0, 100) from rule in Text select (object)new FramesShed { SessionId = Guid.CreateVersion7(), Dropped = dropped, TotalDropped = dropped, Rule = rule };
         var started = from phrase in Text select (object)new SessionStarted { SessionId = Guid.CreateVersion7(), FrameIntervalSeconds = 5, TypingPhrase = phrase, Verdict = phrase };
         var accepted = from frame in Gen.Choose(0, 1000) from code in Text select (object)new FrameAccepted { Frame = frame, Code = code, Message = code };
-        return Gen.OneOf(batch, frameResult, verdict, keystrokeResult, prompt, shed, started, accepted);
+        var answerKey = from keyClass in Gen.Choose(-2, 6) from down in Time from up in Time select new AnswerKeyDto { Class = keyClass, Down = down, Up = up };
+        var answers = from number in Gen.Choose(-1, 3000) from keys in Gen.ArrayOf(answerKey) select (object)new AnswerTypingBatch { Batch = number, Keys = keys };
+        var answersResult = from number in Gen.Choose(0, 3000) from code in Text from recorded in ArbMap.Default.GeneratorFor<bool>()
+                            select (object)new AnswerTypingResult { SessionId = Guid.CreateVersion7(), Batch = number, Recorded = recorded, KeyPresses = number, Code = code, Message = code, Verdict = code };
+        return Gen.OneOf(batch, frameResult, verdict, keystrokeResult, prompt, shed, started, accepted, answers, answersResult);
     }
 
     private static Gen<MangledMessage> Mangled() =>

@@ -132,7 +132,7 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
     }
 
     [Fact]
-    public async Task Evidence_then_scores_and_typing_results_of_a_session_without_a_case_go_at_the_end_of_their_periods_not_a_day_before_and_their_audit_entries_stay()
+    public async Task Evidence_then_scores_typing_results_and_answer_typing_of_a_session_without_a_case_go_at_the_end_of_their_periods_not_a_day_before_and_their_audit_entries_stay()
     {
         var learnerId = Guid.CreateVersion7();
         var sessionId = Guid.CreateVersion7();
@@ -144,6 +144,7 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
                 VALUES (@sessionId, @learnerId, gen_random_uuid(), 'quiz', 'ended', 'Verified', @now, @now);
                 INSERT INTO proctoring.session_frames (session_id, frame, received_at, faces_found, match_score, liveness) VALUES (@sessionId, 1, @now, 1, 0.7, 0.9);
                 INSERT INTO proctoring.typing_checks (session_id, check_number, checked_at, usable, genuine_probability, accepted) VALUES (@sessionId, 1, @now, true, 0.8, true);
+                INSERT INTO proctoring.session_answer_typing (session_id, batch_number, received_at, key_presses, timings, key_id) VALUES (@sessionId, 1, @now, 50, '\x0102', 'learner');
                 INSERT INTO proctoring.evidence_frames (session_id, frame, image, key_id, kept_at) VALUES (@sessionId, 1, '\x0102', 'learner', @now);
                 """,
                 new { sessionId, learnerId, now = app.Time.GetUtcNow() });
@@ -156,14 +157,14 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
         await AdvanceAndRunAsync(TimeSpan.FromDays(1));
         var evidenceAfter = await SessionCountAsync("evidence_frames", sessionId);
         await AdvanceAndRunAsync(TimeSpan.FromDays(59));
-        var scoresDayBefore = (await SessionCountAsync("session_frames", sessionId), await SessionCountAsync("typing_checks", sessionId));
+        var scoresDayBefore = (await SessionCountAsync("session_frames", sessionId), await SessionCountAsync("typing_checks", sessionId), await SessionCountAsync("session_answer_typing", sessionId));
         await AdvanceAndRunAsync(TimeSpan.FromDays(1));
-        var scoresAfter = (await SessionCountAsync("session_frames", sessionId), await SessionCountAsync("typing_checks", sessionId));
+        var scoresAfter = (await SessionCountAsync("session_frames", sessionId), await SessionCountAsync("typing_checks", sessionId), await SessionCountAsync("session_answer_typing", sessionId));
 
         Assert.Equal(1, evidenceDayBefore);
         Assert.Equal(0, evidenceAfter);
-        Assert.Equal((1, 1), scoresDayBefore);
-        Assert.Equal((0, 0), scoresAfter);
+        Assert.Equal((1, 1, 1), scoresDayBefore);
+        Assert.Equal((0, 0, 0), scoresAfter);
         Assert.Equal(1, await CountAsync("sessions", learnerId));
         // The later purges appended their entries; none of the earlier ones went.
         Assert.True(await AuditCountAsync("evidence_frames") > evidenceAudits);

@@ -104,6 +104,9 @@ public sealed class Player : IAsyncDisposable
     public Task<KeystrokeResult> SendKeystrokesAsync(KeystrokeBatch batch) =>
         _connection.InvokeAsync<KeystrokeResult>("SendKeystrokes", batch, TestContext.Current.CancellationToken);
 
+    public Task<AnswerTypingResult> SendAnswerTypingAsync(AnswerTypingBatch batch) =>
+        _connection.InvokeAsync<AnswerTypingResult>("SendAnswerTyping", batch, TestContext.Current.CancellationToken);
+
     /// <summary>Calls a hub method with one argument exactly as given, null included, as a hostile client would.</summary>
     public Task<TResult> InvokeAsync<TResult>(string method, object? argument) =>
         _connection.InvokeCoreAsync<TResult>(method, [argument], TestContext.Current.CancellationToken);

@@ -20,6 +20,7 @@ namespace Verification.Proctoring.Tests.Support;
 public sealed class ProctoringApp : IAsyncLifetime
 {
     private readonly string? _connectionString;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
     private TestDatabase? _database;
     private ProctoringHostFactory? _factory;
     private NpgsqlDataSource? _dataSource;
@@ -28,10 +29,17 @@ public sealed class ProctoringApp : IAsyncLifetime
     {
     }
 
-    private ProctoringApp(string connectionString) => _connectionString = connectionString;
+    private ProctoringApp(string? connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _connectionString = connectionString;
+        _settings = settings;
+    }
 
     /// <summary>An app over a database the test manages itself (a private cluster it stops and starts, a child Host's database).</summary>
     public static ProctoringApp Over(string connectionString) => new(connectionString);
+
+    /// <summary>An app over its own database with these settings (configuration keys, <c>Section:Key</c>) on top of the test ones.</summary>
+    public static ProctoringApp With(IReadOnlyDictionary<string, string> settings) => new(null, settings);
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
@@ -60,7 +68,7 @@ public sealed class ProctoringApp : IAsyncLifetime
             _dataSource = NpgsqlDataSource.Create(_connectionString);
         }
 
-        _factory = new ProctoringHostFactory(_connectionString ?? _database!.ConnectionString, Time);
+        _factory = new ProctoringHostFactory(_connectionString ?? _database!.ConnectionString, Time, settings: _settings);
         Client = _factory.CreateClient();
         await using var scope = Factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();

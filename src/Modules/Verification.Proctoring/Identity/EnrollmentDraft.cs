@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke.FreeText;
 
 namespace Verification.Proctoring.Identity;
 
@@ -64,16 +65,27 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
         return row.Embedding is null ? null : await cipher.DecryptEmbeddingAsync(learnerId, row.KeyId, row.Embedding, IdPhotosTable, learnerId, "embedding", cancellationToken);
     }
 
+    /// <summary>The key presses of the stored samples the reader accepts, as key classes and times (for the free-text profile).</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<ClassKeystroke>>> TypingClassKeystrokesAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
+    {
+        var runs = new List<IReadOnlyList<ClassKeystroke>>();
+        foreach (var events in await TypingEventsAsync(learnerId, phrase, cancellationToken))
+        {
+            if (KeystrokeSampleReader.Read(phrase, events).Sample is not null)
+            {
+                runs.Add(ClassKeystrokes.Of(events));
+            }
+        }
+
+        return runs;
+    }
+
     /// <summary>The stored samples re-read against the phrase (the reader is the only way to a <see cref="KeystrokeSample"/>).</summary>
     public async Task<IReadOnlyList<KeystrokeSample>> TypingSamplesAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
     {
-        var tag = await cipher.PhraseTagAsync(learnerId, phrase, cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Events)>(new CommandDefinition(SamplesSql, new { learnerId, phrase = tag }, cancellationToken: cancellationToken));
         var samples = new List<KeystrokeSample>();
-        foreach (var row in rows)
+        foreach (var events in await TypingEventsAsync(learnerId, phrase, cancellationToken))
         {
-            var events = JsonSerializer.Deserialize<RawKeyEvent[]>(await cipher.DecryptAsync(learnerId, row.KeyId, row.Events, SamplesTable, row.Id, "key_events", cancellationToken)) ?? [];
             if (KeystrokeSampleReader.Read(phrase, events).Sample is { } sample)
             {
                 samples.Add(sample);
@@ -81,5 +93,19 @@ internal sealed class EnrollmentDraft(NpgsqlDataSource dataSource, BiometricCiph
         }
 
         return samples;
+    }
+
+    private async Task<IReadOnlyList<RawKeyEvent[]>> TypingEventsAsync(Guid learnerId, string phrase, CancellationToken cancellationToken)
+    {
+        var tag = await cipher.PhraseTagAsync(learnerId, phrase, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid Id, string KeyId, byte[] Events)>(new CommandDefinition(SamplesSql, new { learnerId, phrase = tag }, cancellationToken: cancellationToken));
+        var typings = new List<RawKeyEvent[]>();
+        foreach (var row in rows)
+        {
+            typings.Add(JsonSerializer.Deserialize<RawKeyEvent[]>(await cipher.DecryptAsync(learnerId, row.KeyId, row.Events, SamplesTable, row.Id, "key_events", cancellationToken)) ?? []);
+        }
+
+        return typings;
     }
 }

@@ -43,6 +43,7 @@ internal static class IdentityEndpoints
         services.AddSingleton<EnrollmentDraft>();
         services.AddSingleton<EnrollmentFaces>();
         services.AddSingleton<IdentityProfiles>();
+        services.AddSingleton<FreeTextProfiles>();
         services.AddSingleton<UploadEnrollmentFrameHandler>();
         services.AddSingleton<UploadIdPhotoHandler>();
         services.AddSingleton<UploadTypingSampleHandler>();

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Verification.Matching.Face;
 using Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke.FreeText;
 using Verification.Proctoring.Consent;
 
 namespace Verification.Proctoring.Identity;
@@ -13,7 +14,8 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
         SELECT face_template AS Face, face_template_key_id AS FaceKeyId, id_photo_score AS IdPhotoScore,
                id_photo_score_sealed AS SealedScore, id_photo_score_key_id AS ScoreKeyId,
                keystroke_profile AS Typing, keystroke_profile_key_id AS TypingKeyId, typing_phrase AS TypingPhrase,
-               typing_phrase_sealed AS SealedPhrase, typing_phrase_key_id AS PhraseKeyId, typing_unavailable AS TypingUnavailable
+               typing_phrase_sealed AS SealedPhrase, typing_phrase_key_id AS PhraseKeyId, typing_unavailable AS TypingUnavailable,
+               free_text_profile AS FreeText, free_text_profile_key_id AS FreeTextKeyId
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId
         """;
 
@@ -38,7 +40,10 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
         var score = row.SealedScore is null || row.ScoreKeyId is null
             ? row.IdPhotoScore ?? float.NaN
             : await cipher.OpenIdPhotoScoreAsync(learnerId, row.ScoreKeyId, row.SealedScore, cancellationToken);
-        return new IdentityProfile(learnerId, face, typing, score, phrase, row.TypingUnavailable);
+        var freeText = row.FreeText is null || row.FreeTextKeyId is null
+            ? null
+            : FreeTextProfileBytes.FromBytes(await cipher.DecryptAsync(learnerId, row.FreeTextKeyId, row.FreeText, FreeTextProfiles.Table, learnerId, FreeTextProfiles.Column, cancellationToken));
+        return new IdentityProfile(learnerId, face, typing, score, phrase, row.TypingUnavailable, freeText);
     }
 
     /// <summary>Whether the learner has a live consent covering their face (the minimum for a verification session).</summary>
@@ -68,5 +73,9 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
         public string? PhraseKeyId { get; set; }
 
         public string? TypingUnavailable { get; set; }
+
+        public byte[]? FreeText { get; set; }
+
+        public string? FreeTextKeyId { get; set; }
     }
 }

@@ -7,6 +7,7 @@ using Verification.BuildingBlocks;
 using Verification.Matching.Fusion;
 using Verification.BuildingBlocks.Outbox;
 using Verification.Proctoring.Sessions.Admission;
+using Verification.Proctoring.Sessions.AnswerTyping;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Recovery;
 using Verification.Proctoring.Sessions.Verdicts;
@@ -51,6 +52,9 @@ internal static class SessionsRegistration
         }
 
         services.AddSingleton(admission);
+        var freeText = new FreeTextSettings();
+        configuration.GetSection(FreeTextSettings.SectionName).Bind(freeText);
+        services.AddSingleton(new FreeTextScoring(freeText.LoadModel()));
         services.AddSingleton<AdmissionControl>();
         services.AddSingleton<ProctoringNode>();
         services.AddSignalR(options =>
@@ -79,6 +83,8 @@ internal static class SessionsRegistration
         services.AddSingleton<FrameProcessor>();
         services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<KeystrokeChecks>();
+        services.AddSingleton<AnswerTypingStore>();
+        services.AddSingleton<AnswerTypingChecks>();
         services.AddHostedService<SessionMonitor>();
     }
 

@@ -139,3 +139,46 @@ public sealed class FrameAccepted
 
     public string? Message { get; set; }
 }
+
+/// <summary>
+/// The timing of some typing in the assessment's text answers: never the keys or the text, only each key press's class
+/// (0 left hand, 1 right hand, 2 space, 3 Backspace/Delete, 4 any other key) and its down and up times.
+/// </summary>
+public sealed class AnswerTypingBatch
+{
+    /// <summary>The batch's number in the session, from 1; a batch sent again with the same number counts once.</summary>
+    public int Batch { get; set; }
+
+    public AnswerKeyDto[]? Keys { get; set; } = [];
+}
+
+public sealed class AnswerKeyDto
+{
+    /// <summary>The key's class, 0 to 4 (docs/player-protocol.md).</summary>
+    public int Class { get; set; }
+
+    /// <summary>Milliseconds from the batch's first key-down to this key's down; never decreasing along the batch.</summary>
+    public double Down { get; set; }
+
+    /// <summary>Milliseconds from the batch's first key-down to this key's up; not before its down.</summary>
+    public double Up { get; set; }
+}
+
+public sealed class AnswerTypingResult
+{
+    public Guid SessionId { get; set; }
+
+    public int Batch { get; set; }
+
+    /// <summary>Whether the batch is kept and counted (false when consent was withdrawn; then <see cref="Code"/> says so).</summary>
+    public bool Recorded { get; set; }
+
+    /// <summary>Key presses of the session's answers counted so far.</summary>
+    public int KeyPresses { get; set; }
+
+    public string? Code { get; set; }
+
+    public string? Message { get; set; }
+
+    public string Verdict { get; set; } = "";
+}

@@ -20,7 +20,7 @@ internal enum CompleteOutcome
 
 /// <summary>
 /// Builds the identity profile from the enrollment in progress: the face template of the accepted frames, the ID
-/// photo's score against it, and the keystroke profile (or, with a <see cref="TypingFallback"/> reason, none: the reason
+/// photo's score against it, the keystroke profile and the free-text profile of the same typings (or, with a <see cref="TypingFallback"/> reason, none: the reason
 /// is stored instead and the sessions rest on the face). Stores it encrypted (replacing an earlier profile) with the
 /// enrollment's face pictures for reviewers (<see cref="EnrollmentFaces"/>), clears
 /// the enrollment in progress, starts the ID photo's retention clock and audits <c>identity.enrolled</c> or
@@ -33,6 +33,7 @@ internal sealed class CompleteEnrollmentHandler(
     EnrollmentDraft draft,
     EnrollmentFaces enrollmentFaces,
     BiometricCipher cipher,
+    FreeTextProfiles freeTextProfiles,
     NpgsqlDataSource dataSource,
     AuditLog audit,
     TimeProvider time,
@@ -41,14 +42,15 @@ internal sealed class CompleteEnrollmentHandler(
     private const string UpsertSql = """
         INSERT INTO proctoring.identity_profiles AS p (learner_id, face_template, face_template_key_id, id_photo_score, id_photo_score_sealed,
             id_photo_score_key_id, keystroke_profile, keystroke_profile_key_id, typing_unavailable, typing_phrase, typing_phrase_sealed, typing_phrase_key_id,
-            created_at, updated_at, version)
+            free_text_profile, free_text_profile_key_id, created_at, updated_at, version)
         VALUES (@learnerId, @face, @faceKeyId, NULL, @idPhotoScore, @idPhotoScoreKeyId, @typing, @typingKeyId, @typingUnavailable, NULL, @phrase, @phraseKeyId,
-            @now, @now, 1)
+            @freeText, @freeTextKeyId, @now, @now, 1)
         ON CONFLICT (learner_id) DO UPDATE SET face_template = EXCLUDED.face_template, face_template_key_id = EXCLUDED.face_template_key_id,
             id_photo_score = NULL, id_photo_score_sealed = EXCLUDED.id_photo_score_sealed, id_photo_score_key_id = EXCLUDED.id_photo_score_key_id,
             keystroke_profile = EXCLUDED.keystroke_profile,
             keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_unavailable = EXCLUDED.typing_unavailable, typing_phrase = NULL,
             typing_phrase_sealed = EXCLUDED.typing_phrase_sealed, typing_phrase_key_id = EXCLUDED.typing_phrase_key_id,
+            free_text_profile = EXCLUDED.free_text_profile, free_text_profile_key_id = EXCLUDED.free_text_profile_key_id, free_text_refinements = 0,
             updated_at = EXCLUDED.updated_at, version = p.version + 1
         RETURNING version;
         """;
@@ -101,6 +103,9 @@ internal sealed class CompleteEnrollmentHandler(
         var sealedTyping = typing is null
             ? null
             : await cipher.EncryptAsync(learnerId, typing.ToBytes(), "identity_profiles", learnerId, "keystroke_profile", cancellationToken);
+        // The pledge typings also start the free-text profile (key classes and timings only), refined later by verified sessions.
+        var freeText = typing is null ? null : FreeTextProfiles.FromEnrollment(await draft.TypingClassKeystrokesAsync(learnerId, phrase, cancellationToken));
+        var sealedFreeText = freeText is null ? null : await freeTextProfiles.SealAsync(learnerId, freeText, cancellationToken);
         var sealedPhrase = await cipher.SealPhraseAsync(learnerId, phrase, cancellationToken);
         var sealedScore = await cipher.SealIdPhotoScoreAsync(learnerId, idPhotoScore, cancellationToken);
         var faces = await enrollmentFaces.SealFromDraftAsync(learnerId, cancellationToken);
@@ -122,6 +127,8 @@ internal sealed class CompleteEnrollmentHandler(
                 typingUnavailable,
                 phrase = sealedPhrase.Payload,
                 phraseKeyId = sealedPhrase.KeyId,
+                freeText = sealedFreeText?.Payload,
+                freeTextKeyId = sealedFreeText?.KeyId,
                 now,
             },
             transaction,
@@ -130,7 +137,7 @@ internal sealed class CompleteEnrollmentHandler(
         await connection.ExecuteAsync(new CommandDefinition(
             ClearDraftSql, new { learnerId, deleteAfter = now.AddDays(retention.IdPhotoDays) }, transaction, cancellationToken: cancellationToken));
         var action = version == 1 ? "identity.enrolled" : "identity.re_enrolled";
-        var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, facePicturesKept = faces.Count, typingSamples, typingUnavailable, idPhotoMatched = true });
+        var data = JsonSerializer.Serialize(new { version, faceFrames = frames.Count, facePicturesKept = faces.Count, typingSamples, freeTextKeyPresses = freeText?.Keystrokes ?? 0, typingUnavailable, idPhotoMatched = true });
         await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", action, $"learner:{learnerId}", data), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

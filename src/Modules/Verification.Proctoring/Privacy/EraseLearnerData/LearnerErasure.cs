@@ -76,6 +76,8 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
             DELETE FROM proctoring.session_frames WHERE session_id IN (SELECT id FROM erasable) RETURNING session_id
         ), typing_checks AS (
             DELETE FROM proctoring.typing_checks WHERE session_id IN (SELECT id FROM erasable) RETURNING session_id
+        ), answer_typing AS (
+            DELETE FROM proctoring.session_answer_typing WHERE session_id IN (SELECT id FROM erasable) RETURNING session_id
         ), session_evidence AS (
             UPDATE proctoring.sessions SET evidence = NULL, evidence_key_id = NULL
             WHERE id IN (SELECT id FROM erasable) AND evidence IS NOT NULL RETURNING id
@@ -96,7 +98,7 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
                (SELECT count(*) FROM samples)::int AS "Samples", (SELECT count(*) FROM photos)::int AS "Photos",
                (SELECT count(*) FROM evidence_frames)::int AS "EvidenceFrames", ((SELECT count(*) FROM scores) + (SELECT count(*) FROM typing_checks))::int AS "Scores",
                (SELECT count(*) FROM session_evidence)::int AS "SessionEvidence", ((SELECT count(*) FROM notes) + (SELECT count(*) FROM decision_notes))::int AS "Notes",
-               (SELECT count(*) FROM enrollment_faces)::int AS "EnrollmentFaces"
+               (SELECT count(*) FROM enrollment_faces)::int AS "EnrollmentFaces", (SELECT count(*) FROM answer_typing)::int AS "AnswerTyping"
         """;
 
     private const string CompleteSql = "UPDATE proctoring.erasures SET completed_at = @now WHERE learner_id = @learnerId AND completed_at IS NULL";
@@ -136,6 +138,7 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
             idPhotosDeleted = counts.Photos,
             evidenceFramesDeleted = counts.EvidenceFrames,
             frameScoresDeleted = counts.Scores,
+            answerTypingBatchesDeleted = counts.AnswerTyping,
             sessionEvidenceDeleted = counts.SessionEvidence,
             reviewNotesRedacted = counts.Notes,
             keptForOpenReviews = kept.Select(k => k.CaseId),
@@ -151,5 +154,5 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
     }
 
     // The CTE answers one row of counts.
-    private sealed record Counts(int Profiles, int Frames, int Samples, int Photos, int EvidenceFrames, int Scores, int SessionEvidence, int Notes, int EnrollmentFaces);
+    private sealed record Counts(int Profiles, int Frames, int Samples, int Photos, int EvidenceFrames, int Scores, int SessionEvidence, int Notes, int EnrollmentFaces, int AnswerTyping);
 }

@@ -30,7 +30,8 @@ internal sealed record ExportedEnrollment(
     int FaceFramesInProgress,
     int TypingSamplesInProgress,
     ExportedIdPhoto? IdPhoto,
-    string? TypingUnavailable);
+    string? TypingUnavailable,
+    ExportedTemplate? FreeTextProfile = null);
 
 /// <summary>A biometric template described, not dumped: its bytes mean nothing outside our matcher and would only widen the leak if an export went astray.</summary>
 internal sealed record ExportedTemplate(string Description, int EncryptedBytes, string KeyId);
@@ -50,7 +51,11 @@ internal sealed record ExportedSession(
     DateTimeOffset? EndedAt,
     string? ReviewStatus,
     DateTimeOffset? ReviewDecidedAt,
-    string? TypingUnavailable);
+    string? TypingUnavailable,
+    ExportedAnswerTyping? AnswerTyping = null);
+
+/// <summary>The typing of a session's text answers as kept: per batch the player sent, timing statistics only (never the text or the keys).</summary>
+internal sealed record ExportedAnswerTyping(string Description, int Batches, int KeyPresses);
 
 /// <summary>Everything the proctoring module holds about one learner, in words and numbers a learner can read.</summary>
 internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, BiometricCipher cipher, TimeProvider time)
@@ -64,7 +69,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
                typing_phrase_sealed AS "SealedPhrase", typing_phrase_key_id AS "PhraseKeyId",
                length(face_template) AS "FaceBytes", face_template_key_id AS "FaceKeyId",
                length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId",
-               typing_unavailable AS "TypingUnavailable"
+               typing_unavailable AS "TypingUnavailable",
+               length(free_text_profile) AS "FreeTextBytes", free_text_profile_key_id AS "FreeTextKeyId", free_text_refinements AS "FreeTextRefinements"
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId;
 
         SELECT (SELECT count(*) FROM proctoring.enrollment_frames WHERE learner_id = @learnerId)::int AS "Frames",
@@ -77,7 +83,9 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
                s.verdict AS "Verdict", s.flag_kinds AS "Flags", s.frames_received AS "FramesReceived",
                (SELECT count(*) FROM proctoring.evidence_frames e WHERE e.session_id = s.id)::int AS "EvidenceFramesKept",
                s.started_at AS "StartedAt", s.ended_at AS "EndedAt", c.status AS "ReviewStatus", c.decided_at AS "ReviewDecidedAt",
-               s.typing_unavailable AS "TypingUnavailable"
+               s.typing_unavailable AS "TypingUnavailable",
+               (SELECT count(*) FROM proctoring.session_answer_typing a WHERE a.session_id = s.id)::int AS "AnswerTypingBatches",
+               (SELECT coalesce(sum(a.key_presses), 0) FROM proctoring.session_answer_typing a WHERE a.session_id = s.id)::int AS "AnswerTypingKeyPresses"
         FROM proctoring.sessions s LEFT JOIN proctoring.review_cases c ON c.session_id = s.id
         WHERE s.learner_id = @learnerId ORDER BY s.started_at;
 
@@ -97,7 +105,11 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
         var idPhoto = await results.ReadSingleOrDefaultAsync<IdPhotoRow>();
         var sessions = (await results.ReadAsync<SessionRow>()).Select(s => new ExportedSession(
             s.SessionId, s.CourseId, s.AssessmentId, s.Status, s.Verdict, s.Flags, s.FramesReceived, s.EvidenceFramesKept,
-            Utc(s.StartedAt), Utc(s.EndedAt), s.ReviewStatus, Utc(s.ReviewDecidedAt), s.TypingUnavailable)).ToList();
+            Utc(s.StartedAt), Utc(s.EndedAt), s.ReviewStatus, Utc(s.ReviewDecidedAt), s.TypingUnavailable,
+            s.AnswerTypingBatches == 0 ? null : new ExportedAnswerTyping(
+                "The rhythm of your typing in this assessment's text answers: for each batch the player sent, statistics of how long keys were held and the time between keys, by key group (left hand, right hand, space, correction, other). Never the text or which keys. Stored encrypted.",
+                s.AnswerTypingBatches,
+                s.AnswerTypingKeyPresses))).ToList();
         var typingChecks = (await results.ReadAsync<TypingCheckRow>()).Select(t => new ExportedTypingCheck(
             t.SessionId, t.Check, Utc(t.CheckedAt), t.Usable, t.Code, t.GenuineProbability, t.Accepted)).ToList();
 
@@ -118,7 +130,11 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
             inProgress.Frames,
             inProgress.Samples,
             idPhoto is null ? null : new ExportedIdPhoto(Utc(idPhoto.UploadedAt), Utc(idPhoto.DeleteAfter), idPhoto.ContentType),
-            profile?.TypingUnavailable);
+            profile?.TypingUnavailable,
+            profile?.FreeTextBytes is { } freeTextBytes ? new ExportedTemplate(
+                $"Free-text typing profile: statistics of how long keys are held and the time between keys, by key group (left hand, right hand, space, correction, other), from your enrollment typing and refined by {profile.FreeTextRefinements} verified assessments' typed answers. Never the text or which keys. Stored encrypted; the numbers are not included here.",
+                freeTextBytes,
+                profile.FreeTextKeyId ?? "") : null);
 
         return new LearnerDataExport(learnerId, time.GetUtcNow(), consents, enrollment, sessions, typingChecks,
         [
@@ -183,6 +199,12 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
         public int? KeystrokeBytes { get; init; }
 
         public string? KeystrokeKeyId { get; init; }
+
+        public int? FreeTextBytes { get; init; }
+
+        public string? FreeTextKeyId { get; init; }
+
+        public int FreeTextRefinements { get; init; }
     }
 
     private sealed class TypingCheckRow
@@ -238,5 +260,9 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
         public string? ReviewStatus { get; init; }
 
         public DateTime? ReviewDecidedAt { get; init; }
+
+        public int AnswerTypingBatches { get; init; }
+
+        public int AnswerTypingKeyPresses { get; init; }
     }
 }

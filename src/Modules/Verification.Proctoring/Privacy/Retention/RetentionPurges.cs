@@ -77,8 +77,10 @@ internal static class RetentionPurges
             DELETE FROM proctoring.session_frames WHERE session_id IN (SELECT id FROM expired) RETURNING 1
         ), checks AS (
             DELETE FROM proctoring.typing_checks WHERE session_id IN (SELECT id FROM expired) RETURNING 1
+        ), answers AS (
+            DELETE FROM proctoring.session_answer_typing WHERE session_id IN (SELECT id FROM expired) RETURNING 1
         )
-        SELECT ((SELECT count(*) FROM frames) + (SELECT count(*) FROM checks))::int
+        SELECT ((SELECT count(*) FROM frames) + (SELECT count(*) FROM checks) + (SELECT count(*) FROM answers))::int
         """);
 
     public static IReadOnlyList<RetentionPurge> All { get; } = [IdPhotos, AbandonedDrafts, Templates, EvidenceFrames, SessionScores];

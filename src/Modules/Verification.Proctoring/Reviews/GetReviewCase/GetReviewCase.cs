@@ -88,6 +88,7 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
             new ReviewedSession(row.SessionId, row.LearnerId, row.CourseId, row.AssessmentId, row.Attempt, row.SessionStatus, row.StartedAt, row.EndedAt, row.FramesReceived, row.FramesShed, row.TypingUnavailable),
             evidenceRecord.Flags,
             evidenceRecord.WeakTyping,
+            evidenceRecord.FreeText,
             ReviewTimeline.Build(row.StartedAt, row.FramesReceived, frames.Select(f => (f.Frame, f.ReceivedAt, f.FacesFound, f.MatchScore, f.Liveness, f.RejectionCode)), evidence),
             [.. typing.Select(t => new ReviewedTypingCheck(
                 t.Check, Math.Round((t.CheckedAt - row.StartedAt).TotalSeconds, 1), t.Usable, t.Code, t.GenuineProbability, t.Accepted))],
@@ -100,16 +101,19 @@ internal sealed class GetReviewCaseHandler(NpgsqlDataSource dataSource, Envelope
             trail);
     }
 
-    private (List<ReviewedFlag> Flags, ReviewedWeakTyping? WeakTyping) EvidenceOf(CaseRow row)
+    private (List<ReviewedFlag> Flags, ReviewedWeakTyping? WeakTyping, ReviewedFreeText? FreeText) EvidenceOf(CaseRow row)
     {
         if (row.Evidence is null || row.EvidenceKeyId is null)
         {
-            return ([], null);
+            return ([], null, null);
         }
 
         var plain = encryption.Decrypt(new EncryptedBlob(row.EvidenceKeyId, row.Evidence), Encoding.UTF8.GetBytes($"session-evidence:{row.SessionId}"));
         var stored = StoredEvidence.Read(plain);
         var weak = stored.WeakTyping is { } w ? new ReviewedWeakTyping(w.Rule, w.Checks, w.Scores, w.Evidence, w.NegativeChecks) : null;
-        return ([.. stored.Flags.Select(f => new ReviewedFlag(f.Kind.ToString(), f.Rule, f.Frames, f.Scores, f.Strength))], weak);
+        var freeText = stored.FreeText is { } t
+            ? new ReviewedFreeText(t.KeyPresses, t.TimingsCompared, t.Distance, t.Fused ? "fused" : "reviewer_only", t.LogLikelihoodRatio, t.Flagged)
+            : null;
+        return ([.. stored.Flags.Select(f => new ReviewedFlag(f.Kind.ToString(), f.Rule, f.Frames, f.Scores, f.Strength))], weak, freeText);
     }
 }

@@ -15,6 +15,7 @@ internal sealed record ReviewCaseView(
     ReviewedSession Session,
     IReadOnlyList<ReviewedFlag> Flags,
     ReviewedWeakTyping? WeakTypingEvidence,
+    ReviewedFreeText? FreeTextEvidence,
     IReadOnlyList<TimelineFrame> Timeline,
     IReadOnlyList<ReviewedTypingCheck> TypingChecks,
     IReadOnlyList<int> EvidenceFrames,
@@ -37,6 +38,15 @@ internal sealed record ReviewedFlag(string Kind, string Rule, IReadOnlyList<int>
 /// <see cref="Scores"/> are the checks' log-likelihood ratios (negative: more like someone else), <see cref="Evidence"/> their sum.
 /// </summary>
 internal sealed record ReviewedWeakTyping(string Rule, IReadOnlyList<int> Checks, IReadOnlyList<double> Scores, double Evidence, IReadOnlyList<int> NegativeChecks);
+
+/// <summary>
+/// The typing rhythm of the session's text answers against the learner's free-text profile: <see cref="KeyPresses"/>
+/// typed, <see cref="TimingsCompared"/> timings shared with the profile and their <see cref="Distance"/> (in the
+/// profile's own spreads, higher is less alike; null when nothing could be compared). <see cref="Use"/> is <c>fused</c>
+/// when an operator-fitted model judged it (then <see cref="LogLikelihoodRatio"/>, negative: more like someone else,
+/// and whether it <see cref="Flagged"/> the session) or <c>reviewer_only</c>: shown here, never a reason for review.
+/// </summary>
+internal sealed record ReviewedFreeText(int KeyPresses, int TimingsCompared, double? Distance, string Use, double? LogLikelihoodRatio, bool Flagged);
 
 /// <summary>
 /// One frame of the session: analysed (score, liveness, faces), or a gap (<see cref="Analysed"/> false) for a frame

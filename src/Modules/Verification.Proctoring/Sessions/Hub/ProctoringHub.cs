@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Verification.Proctoring.Contracts.Player;
+using Verification.Proctoring.Sessions.AnswerTyping;
 using Verification.Proctoring.Sessions.Live;
 
 namespace Verification.Proctoring.Sessions.Hub;
@@ -8,7 +9,7 @@ namespace Verification.Proctoring.Sessions.Hub;
 /// <c>/hubs/proctoring</c>: the course player's connection (docs/player-protocol.md). Each connection carries at most one
 /// session; refusals come back as errors with a reason code and the connection stays open.
 /// </summary>
-internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks keystrokes, SessionSettings settings)
+internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks keystrokes, AnswerTypingChecks answerTyping, SessionSettings settings)
     : Hub<IProctoringClient>
 {
     private const string SessionKey = "session";
@@ -30,6 +31,17 @@ internal sealed class ProctoringHub(SessionLifecycle lifecycle, KeystrokeChecks 
     }
 
     public Task<KeystrokeResult> SendKeystrokes(KeystrokeBatch? batch) => keystrokes.CheckAsync(Current(), batch);
+
+    /// <summary>The timing of some typing in the assessment's text answers (key classes and times only); refused once the session has ended.</summary>
+    public Task<AnswerTypingResult> SendAnswerTyping(AnswerTypingBatch? batch)
+    {
+        if (Context.Items.TryGetValue(SessionKey, out var item) && item is LiveSession { Ending: true })
+        {
+            throw new HubException($"{AnswerTypingChecks.SessionEnded}: this session has ended; its verdict is reached.");
+        }
+
+        return answerTyping.RecordAsync(Current(), batch);
+    }
 
     /// <summary>Ends the connection's session; called again, it returns the same final verdict (the session is ended once).</summary>
     public Task<VerdictChanged> EndSession()

@@ -65,6 +65,9 @@ internal sealed class LiveSession
 
     public SessionEvidence Evidence { get; }
 
+    /// <summary>The typing of the session's text answers so far; touched under <see cref="Gate"/>.</summary>
+    public AnswerTyping.SessionAnswerTyping AnswerTyping { get; } = new();
+
     public Lock Gate { get; } = new();
 
     public string? ConnectionId { get; set; }

@@ -6,6 +6,7 @@ using Verification.Matching.Fusion;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Admission;
+using Verification.Proctoring.Sessions.AnswerTyping;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Nodes;
 using Verification.Proctoring.Sessions.Store;
@@ -30,6 +31,8 @@ internal sealed class SessionLifecycle(
     AdmissionControl admission,
     IHubContext<ProctoringHub, IProctoringClient> hub,
     ProctoringMetrics metrics,
+    FreeTextScoring freeText,
+    FreeTextProfiles freeTextProfiles,
     TimeProvider time,
     ILogger<SessionLifecycle> logger)
 {
@@ -166,20 +169,46 @@ internal sealed class SessionLifecycle(
         session.Frames.Writer.TryComplete();
         await session.Processing;
         SessionVerdict verdict;
+        SessionFreeText? answers;
         lock (session.Gate)
         {
             var typingAsked = session.Profile.Typing is not null;
             verdict = session.Evidence.Final(new EvidenceCoverage(session.StartedAt, time.GetUtcNow(), session.FramesReceived, typingAsked));
+            answers = session.AnswerTyping.Summary(freeText.Model is not null);
         }
 
-        var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed, node.Id);
+        var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed, node.Id)
+        {
+            FreeText = answers,
+        };
         var stored = await verdicts.WriteAsync(outcome);
+        if (stored && verdict.Kind == SessionVerdictKind.Verified && answers is not null)
+        {
+            await RefineFreeTextAsync(session);
+        }
+
         metrics.SessionEnded(verdict.Kind.ToString(), outcome.Status);
         sessions.Remove(session.SessionId);
         await SessionNotifier.AnnounceFinalAsync(hub, session, verdict);
         var flags = verdict.Flags.Select(f => f.Kind.ToString()).ToArray();
         logger.LogInformation("Session {SessionId} ended {Verdict} with flags {Flags}; stored {Stored}", session.SessionId, verdict.Kind, flags, stored);
         return SessionNotifier.ToMessage(session.SessionId, verdict, final: true);
+    }
+
+    /// <summary>
+    /// A session the machine verified refines the learner's free-text profile with its answer typing. Best effort: the
+    /// verdict is stored already, and a refinement missed (the database gone meanwhile) only leaves the profile as it was.
+    /// </summary>
+    private async Task RefineFreeTextAsync(LiveSession session)
+    {
+        try
+        {
+            await freeTextProfiles.RefineAsync(session.LearnerId, session.AnswerTyping.Typing, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Session {SessionId} did not refine the free-text profile: database unreachable ({Reason})", session.SessionId, ex.Message);
+        }
     }
 
     private async Task<LiveSession> ResumeAsync(LearnerTokenClaims claims, Guid sessionId, string connectionId, CancellationToken cancellationToken)

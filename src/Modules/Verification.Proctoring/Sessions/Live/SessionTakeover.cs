@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Verification.Matching.Fusion;
 using Verification.Proctoring.Identity;
+using Verification.Proctoring.Sessions.AnswerTyping;
 using Verification.Proctoring.Sessions.Nodes;
 using Verification.Proctoring.Sessions.Store;
 using Verification.Proctoring.Tokens;
@@ -10,11 +11,13 @@ namespace Verification.Proctoring.Sessions.Live;
 
 /// <summary>
 /// Takes over a session whose node died (its lease ran out): moves it to this node, then rebuilds its evidence from the
-/// recorded frames, failures and typing checks in their order, so the verdict it ends with covers the whole session.
+/// recorded frames, failures, typing checks and answer typing in their order, so the verdict it ends with covers the whole session.
 /// A session whose node still holds its lease is refused with <c>session_elsewhere</c>.
 /// </summary>
 internal sealed class SessionTakeover(
     SessionTakeoverStore store,
+    AnswerTypingStore answerTyping,
+    AnswerTypingChecks answerTypingChecks,
     IdentityProfiles profiles,
     SessionSettings settings,
     NodeSettings nodes,
@@ -44,6 +47,7 @@ internal sealed class SessionTakeover(
         var profile = await profiles.LoadAsync(claims.LearnerId, cancellationToken)
             ?? throw new HubException("identity_not_enrolled: enroll your identity (face, photo ID and typing) before the assessment.");
         var (frames, checks) = await store.EvidenceAsync(sessionId, cancellationToken);
+        var answers = await answerTyping.LoadAsync(sessionId, claims.LearnerId, cancellationToken);
         var now = time.GetUtcNow();
         var session = new LiveSession(sessionId, profile, owner.CourseId, owner.AssessmentId, owner.Attempt, owner.TokenId ?? Guid.Empty, settings, Utc(owner.StartedAt))
         {
@@ -55,6 +59,7 @@ internal sealed class SessionTakeover(
         lock (session.Gate)
         {
             Replay(session.Evidence, frames, checks, owner.FailedFrames);
+            answerTypingChecks.Replay(session, answers);
             session.LastVerdict = session.Evidence.Verdict().Kind;
         }
 

@@ -7,4 +7,8 @@ namespace Verification.Proctoring.Sessions.Store;
 /// <paramref name="Owner"/> is the node the session must still belong to: a node whose session was taken over ends nothing.
 /// </summary>
 internal sealed record SessionOutcome(
-    Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Status, SessionVerdict Verdict, int FramesReceived, int FramesShed, Guid? Owner);
+    Guid SessionId, Guid LearnerId, Guid CourseId, string AssessmentId, string Status, SessionVerdict Verdict, int FramesReceived, int FramesShed, Guid? Owner)
+{
+    /// <summary>The free-text evidence of the session's text answers, kept with the verdict for the reviewer.</summary>
+    public AnswerTyping.SessionFreeText? FreeText { get; init; }
+}

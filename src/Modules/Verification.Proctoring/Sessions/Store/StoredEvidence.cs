@@ -1,18 +1,20 @@
 using System.Text.Json;
 using Verification.Matching.Fusion;
+using Verification.Proctoring.Sessions.AnswerTyping;
 
 namespace Verification.Proctoring.Sessions.Store;
 
 /// <summary>
-/// The session evidence kept (encrypted) with the verdict: the flags, and typing evidence too weak to flag. Sessions
-/// ended before weak typing evidence was kept hold a bare array of flags, which still reads.
+/// The session evidence kept (encrypted) with the verdict: the flags, typing evidence too weak to flag, and the
+/// free-text evidence of the text answers. Sessions ended before weak typing evidence was kept hold a bare array of
+/// flags, which still reads.
 /// </summary>
-internal sealed record StoredEvidence(IReadOnlyList<SessionFlag> Flags, WeakTypingEvidence? WeakTyping)
+internal sealed record StoredEvidence(IReadOnlyList<SessionFlag> Flags, WeakTypingEvidence? WeakTyping, SessionFreeText? FreeText = null)
 {
-    public static StoredEvidence Of(SessionVerdict verdict)
+    public static StoredEvidence Of(SessionVerdict verdict, SessionFreeText? freeText = null)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        return new StoredEvidence(verdict.Flags, verdict.WeakTyping);
+        return new StoredEvidence(verdict.Flags, verdict.WeakTyping, freeText);
     }
 
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this);

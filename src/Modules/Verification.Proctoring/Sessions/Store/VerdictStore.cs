@@ -30,7 +30,7 @@ internal sealed class VerdictStore(NpgsqlDataSource dataSource, EnvelopeEncrypti
         var verdict = outcome.Verdict;
         var now = time.GetUtcNow();
         var flags = verdict.Flags.Select(f => f.Kind.ToString()).Distinct().ToArray();
-        var evidence = encryption.Encrypt(StoredEvidence.Of(verdict).Serialize(), Encoding.UTF8.GetBytes($"session-evidence:{outcome.SessionId}"));
+        var evidence = encryption.Encrypt(StoredEvidence.Of(verdict, outcome.FreeText).Serialize(), Encoding.UTF8.GetBytes($"session-evidence:{outcome.SessionId}"));
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
         var updated = await connection.ExecuteAsync(new CommandDefinition(

@@ -84,6 +84,11 @@ export class AssessmentSession {
     return await this.#connection.invoke("SendKeystrokes", batch);
   }
 
+  // One batch of text-answer typing: { Batch, Keys: [{ Class, Down, Up }] } (answer-typing.js).
+  async sendAnswerTyping(batch) {
+    return await this.#connection.invoke("SendAnswerTyping", batch);
+  }
+
   async end() {
     this.#ended = true;
     clearTimeout(this.#timer);

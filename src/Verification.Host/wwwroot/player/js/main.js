@@ -1,3 +1,4 @@
+import { AnswerTypingRecorder } from "./answer-typing.js";
 import { api } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
 import { attach, CameraUnavailable, openCamera } from "./camera.js";
@@ -20,6 +21,9 @@ const screensInserted = insertEnrollmentScreens();
 document.getElementById("signin-button").onclick = signIn;
 document.getElementById("assessment-start").onclick = startAssessment;
 document.getElementById("outcome-again").onclick = () => show("ready");
+// The text answer's typing rhythm goes to the session open at the time (only key classes and timings, never the text).
+const answerTyping = new AnswerTypingRecorder(batch => state.session.sendAnswerTyping(batch));
+answerTyping.attach(document.getElementById("answer-text"));
 await screensInserted;
 bindConsentScreens(state, () => show(state.token ? "consent" : "signin"));
 await startLanguageSwitch(async () => {
@@ -56,6 +60,8 @@ async function startAssessment() {
     state.stream ??= await openCamera();
     document.getElementById("session-status").dataset.framesChecked = "0";
     state.typingByFace = false;
+    document.getElementById("answer-text").value = "";
+    answerTyping.reset();
     const { token } = await api.demoToken("session", assessmentId);
     show("assessment");
     const video = document.getElementById("assessment-video");
@@ -87,6 +93,7 @@ document.getElementById("quiz").onsubmit = async event => {
   const submit = document.getElementById("assessment-submit");
   submit.disabled = true;
   try {
+    await answerTyping.flush();
     const final = await state.session.end();
     showOutcome(final);
   } catch (error) {

@@ -134,11 +134,24 @@ function renderCase(view) {
   $('weak-typing').textContent = weak
     ? `Not a flag: ${weak.rule}. Checks ${weak.checks.join(', ')} scored ${weak.scores.map(fixed).join(', ')} (negative: more like someone else); checks ${weak.negativeChecks.join(', ') || 'none'} were negative.`
     : '';
+  const freeText = view.freeTextEvidence;
+  $('free-text-typing').textContent = freeText ? freeTextSentence(freeText) : '';
   $('history').replaceChildren(...(view.history.length ? view.history.map((h) => text('li', `${h.decidedAt}: ${h.decision} by reviewer ${h.reviewerId.slice(0, 8)}. ${h.note}`)) : [text('li', 'No decision yet.')]));
   $('appeal').textContent = view.appeal ? `Appealed ${view.appeal.appealedAt}: ${view.appeal.reason}` : '';
   $('earlier').replaceChildren(...(view.earlierCases.length ? view.earlierCases.map((e) => text('li', `${e.openedAt}: ${e.assessmentId}, ${e.status} (${e.flags.join(', ')})`)) : [text('li', 'None.')]));
   $('audit').replaceChildren(...view.auditTrail.map((a) => text('li', `${a.occurredAt} ${a.actor}: ${a.action}`)));
   $('decision').reset();
+}
+
+// The text answers' typing rhythm: how it compares with the learner's free-text profile, and whether it counted.
+function freeTextSentence(f) {
+  const compared = f.distance == null
+    ? 'could not be compared with the learner\'s free-text profile (no profile, or no timings in common)'
+    : `differs from the learner's free-text profile by ${fixed(f.distance)} spreads over ${f.timingsCompared} timings (higher: less alike)`;
+  const use = f.use === 'fused'
+    ? `Judged by the configured free-text model: evidence ${fixed(f.logLikelihoodRatio)} (negative: more like someone else)${f.flagged ? ', which raised the typing flag' : ', not strong enough to flag'}.`
+    : 'For the reviewer only: no free-text model judged it, so it never flags a session.';
+  return `Text answers: ${f.keyPresses} key presses typed; their rhythm ${compared}. ${use}`;
 }
 
 function figure(src, caption) {

@@ -10,6 +10,9 @@ internal sealed class LiveConsent(NpgsqlDataSource dataSource)
     public const string IdPhoto = "id_photo";
     public const string Typing = "typing";
 
+    /// <summary>The rhythm of answers typed during graded assessments: consent text version 2 onwards.</summary>
+    public const string AnswerTyping = "answer_typing";
+
     private const string Sql = """
         SELECT DISTINCT unnest(covers) FROM proctoring.consents
         WHERE learner_id = @learnerId AND withdrawn_at IS NULL

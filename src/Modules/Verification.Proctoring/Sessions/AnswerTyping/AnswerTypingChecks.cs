@@ -21,6 +21,7 @@ internal sealed class AnswerTypingChecks(
     public const string SessionEnded = "session_ended";
     public const string ConsentWithdrawn = "consent_withdrawn";
     public const string TypingNotConsented = "typing_not_consented";
+    public const string AnswerTypingNotConsented = "answer_typing_not_consented";
 
     public async Task<AnswerTypingResult> RecordAsync(LiveSession session, AnswerTypingBatch? batch)
     {
@@ -41,6 +42,14 @@ internal sealed class AnswerTypingChecks(
         if (!covers.Contains(LiveConsent.Typing))
         {
             return Result(session, number, recorded: false, TypingNotConsented, "Your consent does not cover your typing, so it is not measured or kept.");
+        }
+
+        // Consent text version 1 named only the pledge typing: a learner who accepted only it keeps every other check,
+        // and their answer typing is neither measured nor kept until they accept the text that names it.
+        if (!covers.Contains(LiveConsent.AnswerTyping))
+        {
+            return Result(session, number, recorded: false, AnswerTypingNotConsented,
+                "Your consent does not cover the typing of your answers, so it is not measured or kept. Your other checks go on as before.");
         }
 
         lock (session.Gate)

@@ -9,6 +9,9 @@ import { keyClassOf } from "./key-classes.js";
 export const batchKeys = 50;
 const maxWaitingBatches = 20;
 const maxHoldMs = 10000;
+// Refusals that hold for the rest of the session: nothing more is sent to it, and the learner is not alarmed (their
+// other checks go on; a learner whose consent predates answer typing is offered the new text at the next sign-in).
+const refusedForSession = new Set(["answer_typing_not_consented", "typing_not_consented", "consent_withdrawn", "session_ended"]);
 
 export class AnswerTypingRecorder {
   #send;
@@ -19,6 +22,7 @@ export class AnswerTypingRecorder {
   #sending = null;
   #composing = false;
   #keyed = false;
+  #refused = false;
 
   // send(batch) sends one batch and resolves when the service has it; a batch it refuses for a while (its database
   // away, the connection down) is sent again with the same number, which the service counts once.
@@ -56,6 +60,12 @@ export class AnswerTypingRecorder {
     this.#held.clear();
     this.#waiting = [];
     this.#nextBatch = 1;
+    this.#refused = false;
+  }
+
+  // True once the session refused answer typing for good; nothing more is recorded or sent to it.
+  get refused() {
+    return this.#refused;
   }
 
   // Sends what was typed so far; call before the answers are submitted.
@@ -65,7 +75,7 @@ export class AnswerTypingRecorder {
   }
 
   #down(event) {
-    if (event.repeat) {
+    if (this.#refused || event.repeat) {
       return;
     }
     if (this.#composing || event.isComposing || event.key === "Process" || event.key === "Unidentified" || event.keyCode === 229) {
@@ -104,6 +114,9 @@ export class AnswerTypingRecorder {
   }
 
   #queue(keys) {
+    if (this.#refused) {
+      return;
+    }
     const base = keys[0].down;
     const at = ms => Math.round((ms - base) * 10) / 10;
     this.#waiting.push({ Batch: this.#nextBatch++, Keys: keys.map(k => ({ Class: k.keyClass, Down: at(k.down), Up: at(k.up) })) });
@@ -123,7 +136,14 @@ export class AnswerTypingRecorder {
     while (this.#waiting.length > 0) {
       const batch = this.#waiting[0];
       try {
-        await this.#send(batch);
+        const result = await this.#send(batch);
+        if (refusedForSession.has(result?.Code)) {
+          this.#refused = true;
+          this.#waiting = [];
+          this.#keys = [];
+          this.#held.clear();
+          return;
+        }
       } catch (error) {
         if (isTransient(error)) {
           return;

@@ -13,16 +13,31 @@ import { setText, show } from "./screens.js";
 export function bindConsentScreens(state, back) {
   document.getElementById("consent-accept").onclick = () => acceptConsent(state);
   document.getElementById("consent-decline").onclick = () => showAlternatives(state, t("consent.declined"));
+  document.getElementById("consent-keep").onclick = () => keepEarlierConsent(state);
   document.getElementById("alternatives-back").onclick = back;
 }
 
 /// The consent screen, or straight on to enrollment (and then the ready screen) when the current version is accepted.
 export async function consentOrEnrollment(state) {
   await showConsentText(state);
-  if (state.consent.accepted?.version === state.consent.current.version) {
+  const accepted = state.consent.accepted?.version;
+  if (accepted === state.consent.current.version) {
     await continueEnrollment(state);
   } else {
+    // A learner whose live acceptance is of an older text is offered the new one, never stopped: their earlier
+    // consent still holds for what it named (docs/privacy.md, consent versions).
+    const older = accepted !== undefined && accepted < state.consent.current.version;
+    document.getElementById("consent-updated").hidden = !older;
+    document.getElementById("consent-keep").hidden = !older;
     show("consent");
+  }
+}
+
+async function keepEarlierConsent(state) {
+  try {
+    await continueEnrollment(state);
+  } catch (error) {
+    setText("consent-error", error.message);
   }
 }
 

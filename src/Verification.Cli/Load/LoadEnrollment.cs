@@ -52,7 +52,10 @@ internal sealed class LoadEnrollment(HttpClient http, LoadTestSettings settings,
         var token = await TokenAsync(http, settings, learnerId, "enrollment", null, retries, cancellationToken);
 
         var learner = $"/api/v1/learners/{learnerId}";
-        await CallAsync(HttpMethod.Post, learner + "/consent", token, JsonContent.Create(new { version = 1 }), cancellationToken);
+        // The text shown now, whatever its version, as the player accepts it.
+        using var consent = await SendAsync(HttpMethod.Get, learner + "/consent", token, null, cancellationToken);
+        var version = (await ReadAsync(consent, cancellationToken)).GetProperty("current").GetProperty("version").GetInt32();
+        await CallAsync(HttpMethod.Post, learner + "/consent", token, JsonContent.Create(new { version }), cancellationToken);
         var photos = new Queue<string>(people.Photos(person));
         for (var accepted = 0; accepted < EnrollmentFrames;)
         {

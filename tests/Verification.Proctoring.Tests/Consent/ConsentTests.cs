@@ -19,9 +19,10 @@ public sealed class ConsentTests(ProctoringApp app) : IClassFixture<ProctoringAp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var current = body.RootElement.GetProperty("current");
-        Assert.Equal(1, current.GetProperty("version").GetInt32());
+        Assert.Equal(2, current.GetProperty("version").GetInt32());
         Assert.Contains("withdraw", current.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["face", "id_photo", "typing"], current.GetProperty("covers").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("the answers you write during graded assessments (which group of keys and when, never what you write)", current.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["face", "id_photo", "typing", "answer_typing"], current.GetProperty("covers").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("accepted").ValueKind);
     }
 
@@ -31,15 +32,15 @@ public sealed class ConsentTests(ProctoringApp app) : IClassFixture<ProctoringAp
         var learner = await app.CreateLearnerAsync("Alan Consent");
         var token = await app.TokenAsync(learner);
 
-        using var accept = await app.SendAsync(HttpMethod.Post, $"/api/v1/learners/{learner.LearnerId}/consent", token, JsonContent.Create(new { version = 1 }));
+        using var accept = await app.SendAsync(HttpMethod.Post, $"/api/v1/learners/{learner.LearnerId}/consent", token, JsonContent.Create(new { version = 2 }));
         Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
 
         await using var connection = await app.Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var row = await connection.QuerySingleAsync<(int Version, DateTime AcceptedAt, DateTime? WithdrawnAt)>(
             "SELECT version, accepted_at, withdrawn_at FROM proctoring.consents WHERE learner_id = @LearnerId", new { learner.LearnerId });
         var covers = await connection.ExecuteScalarAsync<string[]>("SELECT covers FROM proctoring.consents WHERE learner_id = @LearnerId", new { learner.LearnerId });
-        Assert.Equal(1, row.Version);
-        Assert.Equal(["face", "id_photo", "typing"], covers!);
+        Assert.Equal(2, row.Version);
+        Assert.Equal(["face", "id_photo", "typing", "answer_typing"], covers!);
         Assert.Equal(app.Time.GetUtcNow().UtcDateTime, row.AcceptedAt);
         Assert.Null(row.WithdrawnAt);
         var audited = await connection.ExecuteScalarAsync<int>(
@@ -88,7 +89,7 @@ public sealed class ConsentTests(ProctoringApp app) : IClassFixture<ProctoringAp
         var learnerB = await app.CreateLearnerAsync("Learner B");
 
         using var read = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learnerB.LearnerId}/consent", tokenA);
-        using var accept = await app.SendAsync(HttpMethod.Post, $"/api/v1/learners/{learnerB.LearnerId}/consent", tokenA, JsonContent.Create(new { version = 1 }));
+        using var accept = await app.SendAsync(HttpMethod.Post, $"/api/v1/learners/{learnerB.LearnerId}/consent", tokenA, JsonContent.Create(new { version = 2 }));
 
         await Problems.AssertAsync(read, HttpStatusCode.Forbidden, "learner_mismatch");
         await Problems.AssertAsync(accept, HttpStatusCode.Forbidden, "learner_mismatch");

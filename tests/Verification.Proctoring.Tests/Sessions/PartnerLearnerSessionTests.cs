@@ -34,10 +34,7 @@ public sealed class PartnerLearnerSessionTests(ProctoringApp app) : IClassFixtur
         var testLearner = new TestLearner(learnerId, courseId, fullName);
 
         var token = await app.TokenAsync(testLearner);
-        using (var consent = await app.SendAsync(HttpMethod.Post, $"/api/v1/learners/{learnerId}/consent", token, JsonContent.Create(new { version = 1 })))
-        {
-            await Enrollments.EnsureOkAsync(consent);
-        }
+        await app.AcceptCurrentConsentAsync(testLearner, token);
 
         await app.UploadEverythingAsync(testLearner, token, FaceSet.Enrolled.Person, FaceSet.Enrolled.Typist, FaceSet.EnrollmentTypingSkip);
         using (var complete = await app.CompleteAsync(testLearner, token))

@@ -135,10 +135,7 @@ public sealed class SessionIntegrityTests(ProctoringApp app) : IClassFixture<Pro
         }
 
         var refused = await player.SendFrameAndWaitAsync(FaceSet.Impostor.SessionFrames[0]);
-        using (var accept = await app.SendAsync(HttpMethod.Post, $"/api/v1/learners/{learner.LearnerId}/consent", enrollmentToken, JsonContent.Create(new { version = 1 })))
-        {
-            Assert.True(accept.IsSuccessStatusCode);
-        }
+        await app.AcceptCurrentConsentAsync(learner, enrollmentToken);
 
         foreach (var frame in FaceSet.Enrolled.SessionFrames.Skip(1).Take(4))
         {

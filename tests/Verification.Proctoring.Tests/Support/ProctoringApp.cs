@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -129,9 +130,40 @@ public sealed class ProctoringApp : IAsyncLifetime
     {
         var learner = await CreateLearnerAsync(fullName);
         var token = await TokenAsync(learner);
-        using var response = await SendAsync(HttpMethod.Post, $"/api/v1/learners/{learner.LearnerId}/consent", token, JsonContent.Create(new { version = 1 }));
-        response.EnsureSuccessStatusCode();
+        await AcceptCurrentConsentAsync(learner, token);
         return (learner, token);
+    }
+
+    /// <summary>The version of the consent text the service shows now, read the way the player reads it.</summary>
+    public async Task<int> CurrentConsentVersionAsync(TestLearner learner, string token)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/consent", token);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return body.RootElement.GetProperty("current").GetProperty("version").GetInt32();
+    }
+
+    /// <summary>Accepts the consent text shown now, whatever its version, as the player does.</summary>
+    public async Task AcceptCurrentConsentAsync(TestLearner learner, string token)
+    {
+        var version = await CurrentConsentVersionAsync(learner, token);
+        using var response = await SendAsync(HttpMethod.Post, $"/api/v1/learners/{learner.LearnerId}/consent", token, JsonContent.Create(new { version }));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Replaces the learner's live consent with an acceptance of an older text, recorded as the service recorded it
+    /// while that text was current (its version, language and the covers of that version): a learner who accepted it
+    /// then and has not been back since.
+    /// </summary>
+    public async Task AcceptOlderConsentAsync(TestLearner learner, int version, string language = "en")
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync("""
+            UPDATE proctoring.consents SET withdrawn_at = @now WHERE learner_id = @LearnerId AND withdrawn_at IS NULL;
+            INSERT INTO proctoring.consents (id, learner_id, version, language, covers, accepted_at)
+            SELECT gen_random_uuid(), @LearnerId, version, @language, covers, @now FROM proctoring.consent_texts WHERE version = @version;
+            """, new { learner.LearnerId, version, language, now = Time.GetUtcNow() });
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, HttpContent? content = null)

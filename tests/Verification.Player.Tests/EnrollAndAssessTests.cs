@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dapper;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Proctoring.Contracts;
@@ -16,6 +17,7 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
     private const string Learner = "Tony_Blair";
     private const string Impostor = "Jennifer_Capriati";
     private const int TypistSeed = 11;
+    private static readonly Guid DemoLearner = new("01935f00-0000-7000-8000-000000000004");
 
     [Fact]
     public async Task A_learner_who_enrolls_with_their_face_and_typing_is_verified_in_an_assessment()
@@ -161,6 +163,63 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
         output.WriteLine($"answer typing: {batches.Count} batches, {keyPresses} key presses kept, {frames.Count} frames other than pictures inspected");
         // Every character, the x and its Backspace, and a Shift for each shifted character if the keyboard pressed one.
         Assert.InRange(keyPresses, Answer.Length + 2, Answer.Length + 2 + 3);
+    }
+
+    [Fact]
+    public async Task A_learner_whose_consent_predates_answer_typing_is_offered_the_new_text_may_keep_the_old_one_and_no_answer_typing_is_sent_after_the_refusal()
+    {
+        var lfw = SharedData.RequireDirectory("face/lfw");
+        await fixture.StartAsync();
+        await fixture.OnceAsync(() => EnrollAsync(lfw));
+        var cancel = TestContext.Current.CancellationToken;
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(cancel);
+        // The demo learner's acceptance as the service recorded it while version 1 (no answer typing) was current.
+        var current = await connection.ExecuteScalarAsync<Guid>(
+            "SELECT id FROM proctoring.consents WHERE learner_id = @DemoLearner AND withdrawn_at IS NULL", new { DemoLearner });
+        var older = Guid.NewGuid();
+        await connection.ExecuteAsync("""
+            UPDATE proctoring.consents SET withdrawn_at = now() WHERE id = @current;
+            INSERT INTO proctoring.consents (id, learner_id, version, language, covers, accepted_at)
+            SELECT @older, @DemoLearner, 1, 'en', covers, now() FROM proctoring.consent_texts WHERE version = 1;
+            """, new { current, older, DemoLearner });
+        try
+        {
+            var player = await PlayerPage.OpenAsync(await LearnerCameraAsync(lfw), fixture.Address, "e-consent-version-1", "quiz-5");
+            var answerBatches = 0;
+            player.Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+            {
+                if (System.Text.Encoding.Latin1.GetString(frame.Binary ?? System.Text.Encoding.UTF8.GetBytes(frame.Text ?? "")).Contains("SendAnswerTyping", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref answerBatches);
+                }
+            };
+            await player.SignInAsync();
+            await player.Visible("#consent-updated");
+            await player.Visible("#consent-keep");
+            await player.CheckAccessibilityAsync("consent offered again");
+            await player.PressAsync("consent.keep");
+            await player.Page.Locator("#screen-ready").WaitForAsync();
+            await player.StartAssessmentAsync(new Typist(TypistSeed));
+            await player.Page.Locator("#answer-text").FocusAsync();
+            // Three batches' worth of keys: the first is refused, and nothing after it leaves the page.
+            await player.Page.Keyboard.TypeAsync(string.Concat(Enumerable.Repeat("my own answer ", 11)), new() { Delay = 40 });
+            var (verdict, _, text) = await player.SubmitAsync("12-outcome-consent-version-1");
+
+            var sessionId = Guid.Parse(await player.Page.EvaluateAsync<string>("() => document.body.dataset.sessionId"));
+            Assert.Equal(1, Volatile.Read(ref answerBatches));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM proctoring.session_answer_typing WHERE session_id = @sessionId", new { sessionId }));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT version FROM proctoring.consents WHERE learner_id = @DemoLearner AND withdrawn_at IS NULL", new { DemoLearner }));
+            Assert.Contains(verdict, new[] { "Verified", "NeedsReview" });
+            Assert.DoesNotContain("consent", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("", await player.Page.Locator("#assessment-error").InnerTextAsync());
+        }
+        finally
+        {
+            await connection.ExecuteAsync("""
+                DELETE FROM proctoring.consents WHERE id = @older;
+                UPDATE proctoring.consents SET withdrawn_at = NULL WHERE id = @current;
+                """, new { current, older });
+        }
     }
 
     /// <summary>The enrollment both scenarios start from, once per class, with its screens checked on the way.</summary>

@@ -88,8 +88,8 @@ public sealed class AnswerTypingConsentTests(ProctoringApp app) : IClassFixture<
         var live = await connection.QuerySingleAsync<(int Version, string Language)>(
             "SELECT version, language FROM proctoring.consents WHERE learner_id = @LearnerId AND withdrawn_at IS NULL", new { learner.LearnerId });
         Assert.Equal((2, "hi"), live);
-        Assert.Equal(["face", "id_photo", "typing", "answer_typing"], await connection.ExecuteScalarAsync<string[]>(
-            "SELECT covers FROM proctoring.consents WHERE learner_id = @LearnerId AND withdrawn_at IS NULL", new { learner.LearnerId }));
+        Assert.Equal(["face", "id_photo", "typing", "answer_typing"], (await connection.ExecuteScalarAsync<string[]>(
+            "SELECT covers FROM proctoring.consents WHERE learner_id = @LearnerId AND withdrawn_at IS NULL", new { learner.LearnerId }))!);
         Assert.Contains("\"version\":2", await connection.ExecuteScalarAsync<string>(
             "SELECT data::text FROM audit.entries WHERE action = 'consent.accepted' AND subject = @subject ORDER BY sequence DESC LIMIT 1", new { subject = $"learner:{learner.LearnerId}" }), StringComparison.Ordinal);
     }

@@ -74,8 +74,8 @@ public sealed class ConsentLanguageTests(ProctoringApp app) : IClassFixture<Proc
         Assert.Equal(["ar", "es", "hi", "zh-CN"], first);
         Assert.Equal(first, languages.Where(l => l.Version == 2).Select(l => l.Language));
         Assert.Equal([1, 2], await connection.QueryAsync<int>("SELECT version FROM proctoring.consent_texts ORDER BY version"));
-        Assert.Equal(["face", "id_photo", "typing"], await connection.ExecuteScalarAsync<string[]>("SELECT covers FROM proctoring.consent_texts WHERE version = 1"));
-        Assert.Equal(["face", "id_photo", "typing", "answer_typing"], await connection.ExecuteScalarAsync<string[]>("SELECT covers FROM proctoring.consent_texts WHERE version = 2"));
+        Assert.Equal(["face", "id_photo", "typing"], (await connection.ExecuteScalarAsync<string[]>("SELECT covers FROM proctoring.consent_texts WHERE version = 1"))!);
+        Assert.Equal(["face", "id_photo", "typing", "answer_typing"], (await connection.ExecuteScalarAsync<string[]>("SELECT covers FROM proctoring.consent_texts WHERE version = 2"))!);
         var firstText = await connection.ExecuteScalarAsync<string>("SELECT text FROM proctoring.consent_texts WHERE version = 1");
         Assert.DoesNotContain("answers", firstText, StringComparison.Ordinal);
     }

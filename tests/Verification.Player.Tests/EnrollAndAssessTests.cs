@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Verification.Proctoring.Contracts;
 using Verification.Player.Tests.Support;
 using Verification.Testing;
@@ -186,12 +187,24 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
         {
             var player = await PlayerPage.OpenAsync(await LearnerCameraAsync(lfw), fixture.Address, "e-consent-version-1", "quiz-5");
             var answerBatches = 0;
-            player.Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+            var refused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            static string Read(IWebSocketFrame frame) => System.Text.Encoding.Latin1.GetString(frame.Binary ?? System.Text.Encoding.UTF8.GetBytes(frame.Text ?? ""));
+            player.Page.WebSocket += (_, socket) =>
             {
-                if (System.Text.Encoding.Latin1.GetString(frame.Binary ?? System.Text.Encoding.UTF8.GetBytes(frame.Text ?? "")).Contains("SendAnswerTyping", StringComparison.Ordinal))
+                socket.FrameSent += (_, frame) =>
                 {
-                    Interlocked.Increment(ref answerBatches);
-                }
+                    if (Read(frame).Contains("SendAnswerTyping", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref answerBatches);
+                    }
+                };
+                socket.FrameReceived += (_, frame) =>
+                {
+                    if (Read(frame).Contains("answer_typing_not_consented", StringComparison.Ordinal))
+                    {
+                        refused.TrySetResult();
+                    }
+                };
             };
             await player.SignInAsync();
             await player.Visible("#consent-updated");
@@ -201,8 +214,10 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
             await player.Page.Locator("#screen-ready").WaitForAsync();
             await player.StartAssessmentAsync(new Typist(TypistSeed));
             await player.Page.Locator("#answer-text").FocusAsync();
-            // Three batches' worth of keys: the first is refused, and nothing after it leaves the page.
-            await player.Page.Keyboard.TypeAsync(string.Concat(Enumerable.Repeat("my own answer ", 11)), new() { Delay = 40 });
+            // One batch's worth of keys (50), refused; then two more batches' worth, of which nothing leaves the page.
+            await player.Page.Keyboard.TypeAsync(string.Concat(Enumerable.Repeat("my own answer ", 4)), new() { Delay = 40 });
+            await refused.Task.WaitAsync(TimeSpan.FromSeconds(30), cancel);
+            await player.Page.Keyboard.TypeAsync(string.Concat(Enumerable.Repeat("my own answer ", 7)), new() { Delay = 40 });
             var (verdict, _, text) = await player.SubmitAsync("12-outcome-consent-version-1");
 
             var sessionId = Guid.Parse(await player.Page.EvaluateAsync<string>("() => document.body.dataset.sessionId"));

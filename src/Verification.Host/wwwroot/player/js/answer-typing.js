@@ -23,6 +23,8 @@ export class AnswerTypingRecorder {
   #composing = false;
   #keyed = false;
   #refused = false;
+  // Bumped by reset(): an answer for a batch of an earlier session must not act on the new one.
+  #session = 0;
 
   // send(batch) sends one batch and resolves when the service has it; a batch it refuses for a while (its database
   // away, the connection down) is sent again with the same number, which the service counts once.
@@ -61,6 +63,7 @@ export class AnswerTypingRecorder {
     this.#waiting = [];
     this.#nextBatch = 1;
     this.#refused = false;
+    this.#session++;
   }
 
   // True once the session refused answer typing for good; nothing more is recorded or sent to it.
@@ -135,8 +138,12 @@ export class AnswerTypingRecorder {
   async #drain() {
     while (this.#waiting.length > 0) {
       const batch = this.#waiting[0];
+      const session = this.#session;
       try {
         const result = await this.#send(batch);
+        if (session !== this.#session) {
+          continue;
+        }
         if (refusedForSession.has(result?.Code)) {
           this.#refused = true;
           this.#waiting = [];
@@ -145,6 +152,9 @@ export class AnswerTypingRecorder {
           return;
         }
       } catch (error) {
+        if (session !== this.#session) {
+          continue;
+        }
         if (isTransient(error)) {
           return;
         }

@@ -209,6 +209,7 @@ public sealed class EnrollAndAssessTests(PlayerFixture fixture, ITestOutputHelpe
             await player.SignInAsync();
             await player.Visible("#consent-updated");
             await player.Visible("#consent-keep");
+            Assert.False(await player.Page.Locator("#consent-decline").IsVisibleAsync(), "the alternatives (nothing collected) offered to a learner already enrolled");
             await player.CheckAccessibilityAsync("consent offered again");
             await player.PressAsync("consent.keep");
             await player.Page.Locator("#screen-ready").WaitForAsync();

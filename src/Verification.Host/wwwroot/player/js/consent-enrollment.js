@@ -25,10 +25,12 @@ export async function consentOrEnrollment(state) {
     await continueEnrollment(state);
   } else {
     // A learner whose live acceptance is of an older text is offered the new one, never stopped: their earlier
-    // consent still holds for what it named (docs/privacy.md, consent versions).
+    // consent still holds for what it named (docs/privacy.md, consent versions). Declining the new text is keeping the
+    // old one, and the alternatives screen ("nothing has been collected") would not be true for them.
     const older = accepted !== undefined && accepted < state.consent.current.version;
     document.getElementById("consent-updated").hidden = !older;
     document.getElementById("consent-keep").hidden = !older;
+    document.getElementById("consent-decline").hidden = older;
     show("consent");
   }
 }

@@ -18,33 +18,19 @@ namespace Verification.Lti.Tests.AssessmentControl;
 /// <c>flag</c>, with a client-credentials token got with a JWT assertion the test platform verifies against the tool's
 /// JWKS; a platform that is away gets it later through the outbox; a repeated verdict flags once; nothing terminates.
 /// </summary>
-public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifetime
+public sealed class AssessmentControlTests(LtiApp app) : RegisteredPlatformTests(app)
 {
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestPlatform _platform = null!;
-    private LoginFlow _flow = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _platform = await TestPlatform.StartAsync();
-        _flow = new LoginFlow(app, _platform);
-        await _flow.RegisterAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task An_impostor_flagged_during_the_exam_reaches_the_platform_as_one_acs_flag_retried_until_it_lands()
     {
         var launch = await StartedAssessmentAsync();
-        _platform.AcsFailuresLeft = 1;
+        Platform.AcsFailuresLeft = 1;
         var sessionId = Guid.CreateVersion7();
 
         await VerdictAsync(launch, sessionId, SessionVerdictName.NeedsReview, ["FaceMismatch"]);
         await VerdictAsync(launch, sessionId, SessionVerdictName.NeedsReview, ["FaceMismatch"]);
 
-        var acs = await WaitForAsync(() => _platform.ServiceCalls.Count(c => c.Path == "/acs") >= 2);
+        var acs = await WaitForAsync(() => Platform.ServiceCalls.Count(c => c.Path == "/acs") >= 2);
         Assert.Equal(2, acs.Count(c => c.Path == "/acs"));
         var call = acs.Last(c => c.Path == "/acs");
         Assert.Equal("Bearer platform-access-token", call.Authorization);
@@ -52,7 +38,7 @@ public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, 
         using var body = JsonDocument.Parse(call.Body);
         var root = body.RootElement;
         Assert.Equal("flag", root.GetProperty("action").GetString());
-        Assert.Equal(_platform.Issuer, root.GetProperty("user").GetProperty("iss").GetString());
+        Assert.Equal(Platform.Issuer, root.GetProperty("user").GetProperty("iss").GetString());
         Assert.Equal("learner-17", root.GetProperty("user").GetProperty("sub").GetString());
         Assert.Equal("final-exam-link", root.GetProperty("resource_link").GetProperty("id").GetString());
         Assert.Equal(1, root.GetProperty("attempt_number").GetInt32());
@@ -72,7 +58,7 @@ public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, 
 
         // The same verdict delivered again by Proctoring's outbox: no second flag.
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
-        Assert.Equal(2, _platform.ServiceCalls.Count(c => c.Path == "/acs"));
+        Assert.Equal(2, Platform.ServiceCalls.Count(c => c.Path == "/acs"));
     }
 
     [Fact]
@@ -83,17 +69,17 @@ public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, 
         await VerdictAsync(launch, Guid.CreateVersion7(), SessionVerdictName.Verified, []);
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
 
-        Assert.DoesNotContain(_platform.ServiceCalls, c => c.Path == "/acs");
+        Assert.DoesNotContain(Platform.ServiceCalls, c => c.Path == "/acs");
     }
 
     private async Task<JsonElement> StartedAssessmentAsync()
     {
-        var login = await _flow.LoginAsync();
-        using var response = await _flow.LaunchAsync(_platform.Sign(_flow.Claims(login)), login.State, login.Cookie);
+        var login = await Flow.LoginAsync();
+        using var response = await Flow.LaunchAsync(Platform.Sign(Flow.Claims(login)), login.State, login.Cookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var launch = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         await VerdictAsync(launch, Guid.CreateVersion7(), SessionVerdictName.Verified, []);
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/learners/{launch.GetProperty("learnerId").GetGuid()}/lti-launches/{launch.GetProperty("launchId").GetGuid()}/start-assessment");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", launch.GetProperty("enrollmentToken").GetString());
         using var started = await client.SendAsync(request, Cancel);
@@ -103,7 +89,7 @@ public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, 
 
     private async Task VerdictAsync(JsonElement launch, Guid sessionId, SessionVerdictName verdict, IReadOnlyList<string> flags)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new SessionVerdictReached(
             sessionId, launch.GetProperty("learnerId").GetGuid(), launch.GetProperty("courseId").GetGuid(), "final-exam-link", verdict,
             flags.Count == 0 ? ReviewCasePriority.None : ReviewCasePriority.High, flags), Cancel);
@@ -116,21 +102,21 @@ public sealed class AssessmentControlTests(LtiApp app) : IClassFixture<LtiApp>, 
             await Task.Delay(200, Cancel);
         }
 
-        Assert.True(condition(), "the platform got: " + string.Join(", ", _platform.ServiceCalls.Select(c => c.Path)));
-        return [.. _platform.ServiceCalls];
+        Assert.True(condition(), "the platform got: " + string.Join(", ", Platform.ServiceCalls.Select(c => c.Path)));
+        return [.. Platform.ServiceCalls];
     }
 
     private async Task VerifyAssertionAsync(string assertion)
     {
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         var jwks = new JsonWebKeySet(await client.GetStringAsync(new Uri("/lti/jwks.json", UriKind.Relative), Cancel));
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(assertion, new TokenValidationParameters
         {
             IssuerSigningKeys = jwks.Keys,
             ValidIssuer = TestPlatform.ClientId,
-            ValidAudience = _platform.TokenEndpoint,
+            ValidAudience = Platform.TokenEndpoint,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            LifetimeValidator = (_, expires, _, _) => expires > app.Time.GetUtcNow().UtcDateTime,
+            LifetimeValidator = (_, expires, _, _) => expires > App.Time.GetUtcNow().UtcDateTime,
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal(TestPlatform.ClientId, ((JsonWebToken)result.SecurityToken).Subject);

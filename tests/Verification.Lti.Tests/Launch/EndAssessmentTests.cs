@@ -11,40 +11,25 @@ namespace Verification.Lti.Tests.Launch;
 /// nothing recorded), tied to the attempt's LtiStartProctoring launch, and answered with the session it ended (none
 /// here: no player is connected; Proctoring's EndAttemptSessionTests end a live one through the same contract).
 /// </summary>
-public sealed class EndAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifetime
+public sealed class EndAssessmentTests(LtiApp app) : RegisteredPlatformTests(app)
 {
     private const string MessageType = "https://purl.imsglobal.org/spec/lti/claim/message_type";
     private const string AttemptNumber = "https://purl.imsglobal.org/spec/lti-ap/claim/attempt_number";
 
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestPlatform _platform = null!;
-    private LoginFlow _flow = null!;
-    private Guid _platformId;
-
-    public async ValueTask InitializeAsync()
-    {
-        _platform = await TestPlatform.StartAsync();
-        _flow = new LoginFlow(app, _platform);
-        _platformId = await _flow.RegisterAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task An_end_assessment_for_a_started_attempt_is_accepted_tied_to_its_learner_and_recorded_once()
     {
-        var start = await _flow.LoginAsync();
-        using var started = await _flow.LaunchAsync(_platform.Sign(_flow.Claims(start)), start.State, start.Cookie);
+        var start = await Flow.LoginAsync();
+        using var started = await Flow.LaunchAsync(Platform.Sign(Flow.Claims(start)), start.State, start.Cookie);
         var startLaunch = await started.Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
-        var login = await _flow.LoginAsync();
-        using var response = await _flow.LaunchAsync(_platform.Sign(EndClaims(login)), login.State, login.Cookie);
+        var login = await Flow.LoginAsync();
+        using var response = await Flow.LaunchAsync(Platform.Sign(EndClaims(login)), login.State, login.Cookie);
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        var unknownAttempt = await _flow.LoginAsync();
+        var unknownAttempt = await Flow.LoginAsync();
         var claims = EndClaims(unknownAttempt);
         claims[AttemptNumber] = 7;
-        using var other = await _flow.LaunchAsync(_platform.Sign(claims), unknownAttempt.State, unknownAttempt.Cookie);
+        using var other = await Flow.LaunchAsync(Platform.Sign(claims), unknownAttempt.State, unknownAttempt.Cookie);
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         using var ended = JsonDocument.Parse(body);
@@ -56,43 +41,43 @@ public sealed class EndAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
         Assert.Equal(JsonValueKind.Null, root.GetProperty("sessionToken").ValueKind);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await other.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("learnerId").ValueKind);
-        Assert.Equal(1, await app.CountAsync(
-            "SELECT count(*) FROM lti.launches WHERE platform_id = @id AND message_type = 'LtiEndAssessment' AND learner_id IS NOT NULL AND attempt_number = 1", new { id = _platformId }));
+        Assert.Equal(1, await App.CountAsync(
+            "SELECT count(*) FROM lti.launches WHERE platform_id = @id AND message_type = 'LtiEndAssessment' AND learner_id IS NOT NULL AND attempt_number = 1", new { id = PlatformId }));
     }
 
     [Fact]
     public async Task An_end_assessment_for_another_audience_expired_without_an_attempt_or_from_an_unknown_deployment_is_refused()
     {
-        var now = app.Time.GetUtcNow().ToUnixTimeSeconds();
+        var now = App.Time.GetUtcNow().ToUnixTimeSeconds();
         await AssertRefusedAsync(401, "lti_audience_invalid", claims => claims["aud"] = "some-other-tool");
         await AssertRefusedAsync(401, "lti_token_expired", claims => (claims["iat"], claims["exp"]) = (now - 400, now - 120));
         await AssertRefusedAsync(401, "lti_deployment_unknown", claims => claims["https://purl.imsglobal.org/spec/lti/claim/deployment_id"] = "deployment-99");
         await AssertRefusedAsync(401, "lti_claim_missing", claims => claims.Remove(AttemptNumber));
         await AssertRefusedAsync(401, "lti_claim_missing", claims => claims[AttemptNumber] = 0);
-        await AssertRefusedAsync(401, "lti_signature_invalid", _ => { }, _platform.UnpublishedKey);
+        await AssertRefusedAsync(401, "lti_signature_invalid", _ => { }, Platform.UnpublishedKey);
     }
 
     [Fact]
     public async Task A_replayed_end_assessment_and_one_posted_from_another_browser_are_refused()
     {
-        var first = await _flow.LoginAsync();
-        var token = _platform.Sign(EndClaims(first));
-        using (var accepted = await _flow.LaunchAsync(token, first.State, first.Cookie))
+        var first = await Flow.LoginAsync();
+        var token = Platform.Sign(EndClaims(first));
+        using (var accepted = await Flow.LaunchAsync(token, first.State, first.Cookie))
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
 
-        var second = await _flow.LoginAsync();
-        await AssertProblemAsync(await _flow.LaunchAsync(token, second.State, second.Cookie), 401, "lti_nonce_replayed");
-        var mine = await _flow.LoginAsync();
-        var theirs = await _flow.LoginAsync();
-        await AssertProblemAsync(await _flow.LaunchAsync(_platform.Sign(EndClaims(theirs)), theirs.State, mine.Cookie), 400, "lti_state_mismatch");
+        var second = await Flow.LoginAsync();
+        await AssertProblemAsync(await Flow.LaunchAsync(token, second.State, second.Cookie), 401, "lti_nonce_replayed");
+        var mine = await Flow.LoginAsync();
+        var theirs = await Flow.LoginAsync();
+        await AssertProblemAsync(await Flow.LaunchAsync(Platform.Sign(EndClaims(theirs)), theirs.State, mine.Cookie), 400, "lti_state_mismatch");
         Assert.Equal(1, await EndLaunchesAsync());
     }
 
     private Dictionary<string, object> EndClaims(LoginFlow.Login login)
     {
-        var claims = _flow.Claims(login);
+        var claims = Flow.Claims(login);
         claims[MessageType] = "LtiEndAssessment";
         claims.Remove("https://purl.imsglobal.org/spec/lti-ap/claim/session_data");
         claims.Remove("https://purl.imsglobal.org/spec/lti-ap/claim/start_assessment_url");
@@ -102,10 +87,10 @@ public sealed class EndAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     private async Task AssertRefusedAsync(int status, string code, Action<Dictionary<string, object>> tamper, SecurityKey? key = null)
     {
         var before = await EndLaunchesAsync();
-        var login = await _flow.LoginAsync();
+        var login = await Flow.LoginAsync();
         var claims = EndClaims(login);
         tamper(claims);
-        await AssertProblemAsync(await _flow.LaunchAsync(_platform.Sign(claims, key), login.State, login.Cookie), status, code);
+        await AssertProblemAsync(await Flow.LaunchAsync(Platform.Sign(claims, key), login.State, login.Cookie), status, code);
         Assert.Equal(before, await EndLaunchesAsync());
     }
 
@@ -121,5 +106,5 @@ public sealed class EndAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     }
 
     private Task<long> EndLaunchesAsync() =>
-        app.CountAsync("SELECT count(*) FROM lti.launches WHERE platform_id = @id AND message_type = 'LtiEndAssessment'", new { id = _platformId });
+        App.CountAsync("SELECT count(*) FROM lti.launches WHERE platform_id = @id AND message_type = 'LtiEndAssessment'", new { id = PlatformId });
 }

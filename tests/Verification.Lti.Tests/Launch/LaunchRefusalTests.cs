@@ -10,27 +10,12 @@ namespace Verification.Lti.Tests.Launch;
 /// The launch against an LMS written for the test: a genuine LtiStartProctoring passes; each forged or stale part is
 /// refused with its own reason, and a refused launch leaves no launch behind.
 /// </summary>
-public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifetime
+public sealed class LaunchRefusalTests(LtiApp app) : RegisteredPlatformTests(app)
 {
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestPlatform _platform = null!;
-    private LoginFlow _flow = null!;
-    private Guid _platformId;
-
-    public async ValueTask InitializeAsync()
-    {
-        _platform = await TestPlatform.StartAsync();
-        _flow = new LoginFlow(app, _platform);
-        _platformId = await _flow.RegisterAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task A_genuine_start_proctoring_launch_passes_and_is_recorded_once()
     {
-        var login = await _flow.LoginAsync();
+        var login = await Flow.LoginAsync();
         Assert.Equal("openid", login.Query["scope"]);
         Assert.Equal("id_token", login.Query["response_type"]);
         Assert.Equal("form_post", login.Query["response_mode"]);
@@ -40,11 +25,11 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
         Assert.Equal("learner-17", login.Query["login_hint"]);
         Assert.Equal("LtiStartProctoring", login.Query["lti_message_hint"]);
 
-        using var response = await _flow.LaunchAsync(_platform.Sign(_flow.Claims(login)), login.State, login.Cookie);
+        using var response = await Flow.LaunchAsync(Platform.Sign(Flow.Claims(login)), login.State, login.Cookie);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, await LaunchesAsync());
-        Assert.Contains("GET /jwks", _platform.Requests);
+        Assert.Contains("GET /jwks", Platform.Requests);
     }
 
     [Fact]
@@ -63,14 +48,14 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     [Fact]
     public async Task An_expired_token_is_refused()
     {
-        var now = app.Time.GetUtcNow().ToUnixTimeSeconds();
+        var now = App.Time.GetUtcNow().ToUnixTimeSeconds();
         await AssertRefusedAsync(401, "lti_token_expired", claims => (claims["iat"], claims["exp"]) = (now - 400, now - 120));
     }
 
     [Fact]
     public async Task A_token_issued_in_the_future_or_long_ago_is_refused()
     {
-        var now = app.Time.GetUtcNow().ToUnixTimeSeconds();
+        var now = App.Time.GetUtcNow().ToUnixTimeSeconds();
         await AssertRefusedAsync(401, "lti_iat_invalid", claims => claims["iat"] = now + 600);
         await AssertRefusedAsync(401, "lti_iat_invalid", claims => (claims["iat"], claims["exp"]) = (now - 3600, now + 3600));
     }
@@ -78,18 +63,18 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     [Fact]
     public async Task A_replayed_nonce_is_refused_and_a_used_state_too()
     {
-        var first = await _flow.LoginAsync();
-        var token = _platform.Sign(_flow.Claims(first));
-        using (var accepted = await _flow.LaunchAsync(token, first.State, first.Cookie))
+        var first = await Flow.LoginAsync();
+        var token = Platform.Sign(Flow.Claims(first));
+        using (var accepted = await Flow.LaunchAsync(token, first.State, first.Cookie))
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
 
         // The same post again: its state is spent.
-        await AssertProblemAsync(await _flow.LaunchAsync(token, first.State, first.Cookie), 400, "lti_state_used");
+        await AssertProblemAsync(await Flow.LaunchAsync(token, first.State, first.Cookie), 400, "lti_state_used");
         // The captured id_token replayed into a fresh login of the attacker's own.
-        var second = await _flow.LoginAsync();
-        await AssertProblemAsync(await _flow.LaunchAsync(token, second.State, second.Cookie), 401, "lti_nonce_replayed");
+        var second = await Flow.LoginAsync();
+        await AssertProblemAsync(await Flow.LaunchAsync(token, second.State, second.Cookie), 401, "lti_nonce_replayed");
         // A nonce never issued is another refusal.
         await AssertRefusedAsync(401, "lti_nonce_invalid", claims => claims["nonce"] = "made-up");
         Assert.Equal(1, await LaunchesAsync());
@@ -98,7 +83,7 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     [Fact]
     public async Task An_unknown_deployment_is_refused_at_login_and_at_launch()
     {
-        using (var login = await _flow.InitiateAsync("deployment-99"))
+        using (var login = await Flow.InitiateAsync("deployment-99"))
         {
             await AssertProblemAsync(login, 400, "lti_deployment_unknown", dispose: false);
             Assert.False(login.Headers.Contains("Set-Cookie"));
@@ -110,39 +95,39 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     [Fact]
     public async Task A_token_signed_by_a_key_not_in_the_platforms_jwks_is_refused()
     {
-        await AssertRefusedAsync(401, "lti_signature_invalid", _ => { }, _platform.UnpublishedKey);
-        await AssertRefusedAsync(401, "lti_signature_invalid", _ => { }, new SymmetricSecurityKey(new byte[32]) { KeyId = _platform.Key.KeyId });
+        await AssertRefusedAsync(401, "lti_signature_invalid", _ => { }, Platform.UnpublishedKey);
+        await AssertRefusedAsync(401, "lti_signature_invalid", _ => { }, new SymmetricSecurityKey(new byte[32]) { KeyId = Platform.Key.KeyId });
     }
 
     [Fact]
     public async Task A_state_that_does_not_match_the_browsers_cookie_is_refused()
     {
-        var mine = await _flow.LoginAsync();
-        var theirs = await _flow.LoginAsync();
-        var token = _platform.Sign(_flow.Claims(theirs));
+        var mine = await Flow.LoginAsync();
+        var theirs = await Flow.LoginAsync();
+        var token = Platform.Sign(Flow.Claims(theirs));
 
-        await AssertProblemAsync(await _flow.LaunchAsync(token, theirs.State, mine.Cookie), 400, "lti_state_mismatch");
-        await AssertProblemAsync(await _flow.LaunchAsync(token, theirs.State, null), 400, "lti_state_mismatch");
-        await AssertProblemAsync(await _flow.LaunchAsync(token, "never-issued", "lti-state-x=never-issued"), 400, "lti_state_mismatch");
+        await AssertProblemAsync(await Flow.LaunchAsync(token, theirs.State, mine.Cookie), 400, "lti_state_mismatch");
+        await AssertProblemAsync(await Flow.LaunchAsync(token, theirs.State, null), 400, "lti_state_mismatch");
+        await AssertProblemAsync(await Flow.LaunchAsync(token, "never-issued", "lti-state-x=never-issued"), 400, "lti_state_mismatch");
         Assert.Equal(0, await LaunchesAsync());
         // The mismatches did not spend the state: its own browser still completes the login.
-        using var own = await _flow.LaunchAsync(token, theirs.State, theirs.Cookie);
+        using var own = await Flow.LaunchAsync(token, theirs.State, theirs.Cookie);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
     [Fact]
     public async Task A_login_left_waiting_past_its_lifetime_is_refused()
     {
-        var login = await _flow.LoginAsync();
-        var claims = _flow.Claims(login);
-        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var login = await Flow.LoginAsync();
+        var claims = Flow.Claims(login);
+        App.Time.Advance(TimeSpan.FromMinutes(6));
         try
         {
-            await AssertProblemAsync(await _flow.LaunchAsync(_platform.Sign(claims), login.State, login.Cookie), 400, "lti_state_expired");
+            await AssertProblemAsync(await Flow.LaunchAsync(Platform.Sign(claims), login.State, login.Cookie), 400, "lti_state_expired");
         }
         finally
         {
-            app.Time.Advance(TimeSpan.FromMinutes(60));
+            App.Time.Advance(TimeSpan.FromMinutes(60));
         }
 
         Assert.Equal(0, await LaunchesAsync());
@@ -172,10 +157,10 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     [Fact]
     public async Task Garbage_in_the_form_is_refused_without_a_server_error()
     {
-        var login = await _flow.LoginAsync();
-        await AssertProblemAsync(await _flow.LaunchAsync("not.a.jwt", login.State, login.Cookie), 401, "lti_token_malformed");
-        await AssertProblemAsync(await _flow.LaunchAsync("", login.State, login.Cookie), 400, "lti_request_invalid");
-        using var client = app.Browserless();
+        var login = await Flow.LoginAsync();
+        await AssertProblemAsync(await Flow.LaunchAsync("not.a.jwt", login.State, login.Cookie), 401, "lti_token_malformed");
+        await AssertProblemAsync(await Flow.LaunchAsync("", login.State, login.Cookie), 400, "lti_request_invalid");
+        using var client = App.Browserless();
         using var json = await client.PostAsJsonAsync("/lti/launch", new { id_token = "x", state = "y" }, Cancel);
         await AssertProblemAsync(json, 400, "lti_request_invalid", dispose: false);
         Assert.Equal(0, await LaunchesAsync());
@@ -184,10 +169,10 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
     private async Task AssertRefusedAsync(int status, string code, Action<Dictionary<string, object>> tamper, SecurityKey? key = null)
     {
         var before = await LaunchesAsync();
-        var login = await _flow.LoginAsync();
-        var claims = _flow.Claims(login);
+        var login = await Flow.LoginAsync();
+        var claims = Flow.Claims(login);
         tamper(claims);
-        await AssertProblemAsync(await _flow.LaunchAsync(_platform.Sign(claims, key), login.State, login.Cookie), status, code);
+        await AssertProblemAsync(await Flow.LaunchAsync(Platform.Sign(claims, key), login.State, login.Cookie), status, code);
         Assert.Equal(before, await LaunchesAsync());
     }
 
@@ -210,5 +195,5 @@ public sealed class LaunchRefusalTests(LtiApp app) : IClassFixture<LtiApp>, IAsy
         }
     }
 
-    private Task<long> LaunchesAsync() => app.CountAsync("SELECT count(*) FROM lti.launches WHERE platform_id = @id", new { id = _platformId });
+    private Task<long> LaunchesAsync() => App.CountAsync("SELECT count(*) FROM lti.launches WHERE platform_id = @id", new { id = PlatformId });
 }

@@ -15,22 +15,8 @@ namespace Verification.Lti.Tests.Policies;
 /// and message) and whether a failed pre-exam check reaches the ACS; terminate on a machine finding is refused unless
 /// the partner marks it as its explicit choice.
 /// </summary>
-public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifetime
+public sealed class PolicyTests(LtiApp app) : RegisteredPlatformTests(app)
 {
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestPlatform _platform = null!;
-    private LoginFlow _flow = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _platform = await TestPlatform.StartAsync();
-        _flow = new LoginFlow(app, _platform);
-        await _flow.RegisterAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _platform.DisposeAsync();
-
     public static TheoryData<string, string> Refused => new()
     {
         { """{ "flags": { "SeveralFaces": { "action": "terminate" } }, "default": { "action": "flag" }, "preExamFailure": "unverified" }""", "policy_terminate_not_explicit" },
@@ -55,13 +41,13 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
         var stored = await GetAsync();
         Assert.Equal("flag", stored.GetProperty("default").GetProperty("action").GetString());
         Assert.Equal("unverified", stored.GetProperty("preExamFailure").GetString());
-        Assert.Equal(0, await app.CountAsync("SELECT count(*) FROM lti.policies WHERE partner_id = @PartnerId", new { _flow.PartnerId }));
+        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM lti.policies WHERE partner_id = @PartnerId", new { Flow.PartnerId }));
     }
 
     [Fact]
     public async Task The_openapi_document_describes_the_policy_and_its_refusals()
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Cancel));
         var path = document.RootElement.GetProperty("paths").GetProperty("/api/v1/partners/{partnerId}/lti-policy");
 
@@ -74,7 +60,7 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
     [Fact]
     public async Task A_policy_for_an_unknown_partner_is_refused()
     {
-        using var admin = await app.AdminAsync();
+        using var admin = await App.AdminAsync();
         using var response = await admin.PutAsync(new Uri($"/api/v1/partners/{Guid.CreateVersion7()}/lti-policy", UriKind.Relative), Json("""{ "default": { "action": "flag" }, "preExamFailure": "unverified" }"""), Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -129,7 +115,7 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
     {
         var builtIn = await StartedAssessmentAsync(SessionVerdictName.NeedsReview);
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
-        Assert.DoesNotContain(_platform.ServiceCalls, c => c.Path == "/acs");
+        Assert.DoesNotContain(Platform.ServiceCalls, c => c.Path == "/acs");
 
         using (var set = await PutAsync("""{ "default": { "action": "flag", "reasonCode": "PRE-EXAM" }, "preExamFailure": "unverified_and_control" }"""))
         {
@@ -151,24 +137,24 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
         Assert.Equal("flag", flag.GetProperty("action").GetString());
         Assert.Equal("PRE-EXAM", flag.GetProperty("reason_code").GetString());
         Assert.Equal("learner-18", flag.GetProperty("user").GetProperty("sub").GetString());
-        Assert.Single(_platform.ServiceCalls, c => c.Path == "/acs");
-        Assert.Equal(0, await app.CountAsync("SELECT count(*) FROM lti.acs_flags WHERE launch_id = @id", new { id = builtIn.GetProperty("launchId").GetGuid() }));
+        Assert.Single(Platform.ServiceCalls, c => c.Path == "/acs");
+        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM lti.acs_flags WHERE launch_id = @id", new { id = builtIn.GetProperty("launchId").GetGuid() }));
     }
 
     private Task<long> RecordedActionsAsync(JsonElement launch) =>
-        app.CountAsync("SELECT count(*) FROM lti.acs_flags WHERE launch_id = @id AND action IN ('pause', 'terminate', 'flag') AND sent_at IS NOT NULL",
+        App.CountAsync("SELECT count(*) FROM lti.acs_flags WHERE launch_id = @id AND action IN ('pause', 'terminate', 'flag') AND sent_at IS NOT NULL",
             new { id = launch.GetProperty("launchId").GetGuid() });
 
     private async Task<HttpResponseMessage> PutAsync(string policy)
     {
-        using var admin = await app.AdminAsync();
-        return await admin.PutAsync(new Uri($"/api/v1/partners/{_flow.PartnerId}/lti-policy", UriKind.Relative), Json(policy), Cancel);
+        using var admin = await App.AdminAsync();
+        return await admin.PutAsync(new Uri($"/api/v1/partners/{Flow.PartnerId}/lti-policy", UriKind.Relative), Json(policy), Cancel);
     }
 
     private async Task<JsonElement> GetAsync()
     {
-        using var admin = await app.AdminAsync();
-        return await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/partners/{_flow.PartnerId}/lti-policy", UriKind.Relative), Cancel);
+        using var admin = await App.AdminAsync();
+        return await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/partners/{Flow.PartnerId}/lti-policy", UriKind.Relative), Cancel);
     }
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
@@ -177,10 +163,10 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
 
     private async Task<JsonElement> StartedAssessmentAsync(SessionVerdictName preExam, Guid? preExamSession = null, string subject = "learner-17")
     {
-        var login = await _flow.LoginAsync();
-        var claims = _flow.Claims(login);
+        var login = await Flow.LoginAsync();
+        var claims = Flow.Claims(login);
         claims["sub"] = subject;
-        using var response = await _flow.LaunchAsync(_platform.Sign(claims), login.State, login.Cookie);
+        using var response = await Flow.LaunchAsync(Platform.Sign(claims), login.State, login.Cookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var launch = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         await VerdictAsync(launch, preExamSession ?? Guid.CreateVersion7(), preExam, preExam == SessionVerdictName.Verified ? [] : ["FaceMismatch"]);
@@ -191,7 +177,7 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
 
     private async Task<HttpResponseMessage> StartAssessmentAsync(JsonElement launch)
     {
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/learners/{launch.GetProperty("learnerId").GetGuid()}/lti-launches/{launch.GetProperty("launchId").GetGuid()}/start-assessment");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", launch.GetProperty("enrollmentToken").GetString());
         return await client.SendAsync(request, Cancel);
@@ -199,7 +185,7 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
 
     private async Task VerdictAsync(JsonElement launch, Guid sessionId, SessionVerdictName verdict, IReadOnlyList<string> flags)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new SessionVerdictReached(
             sessionId, launch.GetProperty("learnerId").GetGuid(), launch.GetProperty("courseId").GetGuid(), "final-exam-link", verdict,
             flags.Count == 0 ? ReviewCasePriority.None : ReviewCasePriority.High, flags), Cancel);
@@ -208,12 +194,12 @@ public sealed class PolicyTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifet
     /// <summary>The <paramref name="count"/>th ACS call, once it came.</summary>
     private async Task<PlatformCall> WaitForAcsAsync(int count)
     {
-        for (var i = 0; i < 150 && _platform.ServiceCalls.Count(c => c.Path == "/acs") < count; i++)
+        for (var i = 0; i < 150 && Platform.ServiceCalls.Count(c => c.Path == "/acs") < count; i++)
         {
             await Task.Delay(200, Cancel);
         }
 
-        var calls = _platform.ServiceCalls.Where(c => c.Path == "/acs").ToList();
+        var calls = Platform.ServiceCalls.Where(c => c.Path == "/acs").ToList();
         Assert.True(calls.Count >= count, $"the platform got {calls.Count} ACS calls, not {count}");
         return calls[count - 1];
     }

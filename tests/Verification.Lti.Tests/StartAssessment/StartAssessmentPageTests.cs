@@ -15,30 +15,16 @@ namespace Verification.Lti.Tests.StartAssessment;
 /// page that posts LtiStartAssessment allows <c>form-action</c> to the platform's origin on that response only, and
 /// only for the launch's own learner after the check's verdict; the exam's session token only after LtiStartAssessment.
 /// </summary>
-public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifetime
+public sealed partial class StartAssessmentPageTests(LtiApp app) : RegisteredPlatformTests(app)
 {
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestPlatform _platform = null!;
-    private LoginFlow _flow = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _platform = await TestPlatform.StartAsync();
-        _flow = new LoginFlow(app, _platform);
-        await _flow.RegisterAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task A_browsers_launch_is_sent_to_the_player_page_with_the_launch_and_its_tokens_in_the_fragment_only()
     {
-        var login = await _flow.LoginAsync();
-        using var client = app.Browserless();
+        var login = await Flow.LoginAsync();
+        using var client = App.Browserless();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/lti/launch")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["id_token"] = _platform.Sign(_flow.Claims(login)), ["state"] = login.State }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["id_token"] = Platform.Sign(Flow.Claims(login)), ["state"] = login.State }),
         };
         request.Headers.Add("Cookie", login.Cookie);
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
@@ -51,7 +37,7 @@ public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture
         Assert.DoesNotContain("?", location, StringComparison.Ordinal);
         var fragment = location[(location.IndexOf('#', StringComparison.Ordinal) + 1)..].Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
         Assert.Equal(3, fragment.Count);
-        Assert.Equal(1, await app.CountAsync("SELECT count(*) FROM lti.launches WHERE id = @id", new { id = Guid.Parse(fragment["launch"]) }));
+        Assert.Equal(1, await App.CountAsync("SELECT count(*) FROM lti.launches WHERE id = @id", new { id = Guid.Parse(fragment["launch"]) }));
         Assert.NotEmpty(fragment["enrollment"]);
         Assert.NotEmpty(fragment["session"]);
     }
@@ -67,17 +53,17 @@ public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-        var origin = _platform.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var origin = Platform.BaseAddress.GetLeftPart(UriPartial.Authority);
         Assert.Contains($"form-action 'self' {origin};", csp, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var html = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.Contains($"action=\"{new Uri(_platform.BaseAddress, "/start-assessment")}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{new Uri(Platform.BaseAddress, "/start-assessment")}\"", html, StringComparison.Ordinal);
         Assert.Matches("name=\"JWT\" value=\"[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\"", html);
         Assert.DoesNotMatch(InlineScript(), html);
 
         // Every other answer keeps form-action to this origin alone.
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         using var player = await client.GetAsync(new Uri("/player/lti.html", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.OK, player.StatusCode);
         Assert.Contains("form-action 'self';", string.Join(";", player.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
@@ -107,8 +93,8 @@ public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture
 
         using var other = await PageAsync(mine, theirs.GetProperty("enrollmentToken").GetString());
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
-        Assert.DoesNotContain(_platform.BaseAddress.GetLeftPart(UriPartial.Authority), string.Join(";", other.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
-        Assert.Equal(0, await app.CountAsync("SELECT count(*) FROM lti.launches WHERE id = @id AND start_assessment_at IS NOT NULL", new { id = theirs.GetProperty("launchId").GetGuid() }));
+        Assert.DoesNotContain(Platform.BaseAddress.GetLeftPart(UriPartial.Authority), string.Join(";", other.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM lti.launches WHERE id = @id AND start_assessment_at IS NOT NULL", new { id = theirs.GetProperty("launchId").GetGuid() }));
     }
 
     [Fact]
@@ -147,17 +133,17 @@ public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture
 
     private async Task<JsonElement> LaunchAsync(string subject = "learner-17")
     {
-        var login = await _flow.LoginAsync();
-        var claims = _flow.Claims(login);
+        var login = await Flow.LoginAsync();
+        var claims = Flow.Claims(login);
         claims["sub"] = subject;
-        using var response = await _flow.LaunchAsync(_platform.Sign(claims), login.State, login.Cookie);
+        using var response = await Flow.LaunchAsync(Platform.Sign(claims), login.State, login.Cookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
     }
 
     private async Task VerdictAsync(JsonElement launch, SessionVerdictName verdict)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new SessionVerdictReached(
             Guid.CreateVersion7(), launch.GetProperty("learnerId").GetGuid(), launch.GetProperty("courseId").GetGuid(), "final-exam-link", verdict,
             verdict == SessionVerdictName.Verified ? ReviewCasePriority.Low : ReviewCasePriority.High, verdict == SessionVerdictName.Verified ? [] : ["FaceMismatch"]), Cancel);
@@ -165,7 +151,7 @@ public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture
 
     private async Task<HttpResponseMessage> PageAsync(JsonElement launch, string? token)
     {
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         var fields = new Dictionary<string, string>();
         if (token is not null)
         {
@@ -177,7 +163,7 @@ public sealed partial class StartAssessmentPageTests(LtiApp app) : IClassFixture
 
     private async Task<HttpResponseMessage> ExamTokenAsync(JsonElement launch, string token)
     {
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/learners/{launch.GetProperty("learnerId").GetGuid()}/lti-launches/{launch.GetProperty("launchId").GetGuid()}/exam-token");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.SendAsync(request, Cancel);

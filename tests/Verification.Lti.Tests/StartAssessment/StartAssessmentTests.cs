@@ -16,24 +16,9 @@ namespace Verification.Lti.Tests.StartAssessment;
 /// pre-exam check's verdict (Proctoring's SessionVerdictReached) the tool answers LtiStartAssessment, which the test
 /// platform verifies against the tool's published JWKS with Microsoft.IdentityModel alone.
 /// </summary>
-public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IAsyncLifetime
+public sealed class StartAssessmentTests(LtiApp app) : RegisteredPlatformTests(app)
 {
     private const string VerifiedUserClaim = "https://purl.imsglobal.org/spec/lti-ap/claim/verified_user";
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestPlatform _platform = null!;
-    private LoginFlow _flow = null!;
-    private Guid _platformId;
-
-    public async ValueTask InitializeAsync()
-    {
-        _platform = await TestPlatform.StartAsync();
-        _flow = new LoginFlow(app, _platform);
-        _platformId = await _flow.RegisterAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task A_verified_pre_exam_check_answers_a_signed_start_assessment_that_echoes_the_launch_and_vouches_for_the_names()
     {
@@ -42,7 +27,7 @@ public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IA
         var (launch, claims) = await LaunchAsync();
         Assert.Equal(first.GetProperty("learnerId").GetGuid(), launch.GetProperty("learnerId").GetGuid());
         Assert.Equal(first.GetProperty("courseId").GetGuid(), launch.GetProperty("courseId").GetGuid());
-        Assert.Equal(1, await app.CountAsync("SELECT count(*) FROM lti.learners WHERE platform_id = @id", new { id = _platformId }));
+        Assert.Equal(1, await App.CountAsync("SELECT count(*) FROM lti.learners WHERE platform_id = @id", new { id = PlatformId }));
 
         using (var pending = await StartAssessmentAsync(launch))
         {
@@ -92,16 +77,16 @@ public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IA
     [Fact]
     public async Task A_start_proctoring_without_session_data_is_refused_and_creates_no_learner()
     {
-        var login = await _flow.LoginAsync();
-        var claims = _flow.Claims(login);
+        var login = await Flow.LoginAsync();
+        var claims = Flow.Claims(login);
         claims.Remove("https://purl.imsglobal.org/spec/lti-ap/claim/session_data");
 
-        using var response = await _flow.LaunchAsync(_platform.Sign(claims), login.State, login.Cookie);
+        using var response = await Flow.LaunchAsync(Platform.Sign(claims), login.State, login.Cookie);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("lti_claim_missing", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-        Assert.Equal(0, await app.CountAsync("SELECT count(*) FROM lti.learners WHERE platform_id = @id", new { id = _platformId }));
-        Assert.Equal(0, await app.CountAsync("SELECT count(*) FROM lti.launches WHERE platform_id = @id", new { id = _platformId }));
+        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM lti.learners WHERE platform_id = @id", new { id = PlatformId }));
+        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM lti.launches WHERE platform_id = @id", new { id = PlatformId }));
     }
 
     [Fact]
@@ -110,7 +95,7 @@ public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IA
         var (mine, _) = await LaunchAsync();
         var (theirs, _) = await LaunchAsync("learner-other");
         await VerdictAsync(mine, SessionVerdictName.Verified);
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/learners/{mine.GetProperty("learnerId").GetGuid()}/lti-launches/{mine.GetProperty("launchId").GetGuid()}/start-assessment");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", theirs.GetProperty("enrollmentToken").GetString());
 
@@ -121,10 +106,10 @@ public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IA
 
     private async Task<(JsonElement Launch, Dictionary<string, object> Claims)> LaunchAsync(string subject = "learner-17")
     {
-        var login = await _flow.LoginAsync();
-        var claims = _flow.Claims(login);
+        var login = await Flow.LoginAsync();
+        var claims = Flow.Claims(login);
         claims["sub"] = subject;
-        using var response = await _flow.LaunchAsync(_platform.Sign(claims), login.State, login.Cookie);
+        using var response = await Flow.LaunchAsync(Platform.Sign(claims), login.State, login.Cookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var launch = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal("LtiStartProctoring", launch.GetProperty("messageType").GetString());
@@ -135,7 +120,7 @@ public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IA
     /// <summary>What Proctoring publishes through its outbox when the pre-exam check's session ends.</summary>
     private async Task VerdictAsync(JsonElement launch, SessionVerdictName verdict)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new SessionVerdictReached(
             Guid.CreateVersion7(), launch.GetProperty("learnerId").GetGuid(), launch.GetProperty("courseId").GetGuid(), "final-exam-link", verdict,
             verdict == SessionVerdictName.Verified ? ReviewCasePriority.Low : ReviewCasePriority.High, verdict == SessionVerdictName.Verified ? [] : ["FaceMismatch"]), Cancel);
@@ -143,7 +128,7 @@ public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IA
 
     private async Task<HttpResponseMessage> StartAssessmentAsync(JsonElement launch)
     {
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/learners/{launch.GetProperty("learnerId").GetGuid()}/lti-launches/{launch.GetProperty("launchId").GetGuid()}/start-assessment");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", launch.GetProperty("enrollmentToken").GetString());
         return await client.SendAsync(request, Cancel);
@@ -151,15 +136,15 @@ public sealed class StartAssessmentTests(LtiApp app) : IClassFixture<LtiApp>, IA
 
     private async Task<JsonWebToken> VerifyWithToolJwksAsync(string jwt)
     {
-        using var client = app.Browserless();
+        using var client = App.Browserless();
         var jwks = new JsonWebKeySet(await client.GetStringAsync(new Uri("/lti/jwks.json", UriKind.Relative), Cancel));
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(jwt, new TokenValidationParameters
         {
             IssuerSigningKeys = jwks.Keys,
             ValidIssuer = TestPlatform.ClientId,
-            ValidAudience = _platform.Issuer,
+            ValidAudience = Platform.Issuer,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            LifetimeValidator = (_, expires, _, _) => expires > app.Time.GetUtcNow().UtcDateTime,
+            LifetimeValidator = (_, expires, _, _) => expires > App.Time.GetUtcNow().UtcDateTime,
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         return (JsonWebToken)result.SecurityToken;

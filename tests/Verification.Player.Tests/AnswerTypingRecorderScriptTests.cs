@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Verification.Testing;
 
 namespace Verification.Player.Tests;
@@ -13,16 +12,9 @@ public sealed class AnswerTypingRecorderScriptTests
     public async Task A_late_refusal_from_an_ended_session_leaves_the_next_session_recording_and_a_current_refusal_stops_it()
     {
         var script = Path.Combine(RepositoryPaths.Root, "tests", "Verification.Player.Tests", "Scripts", "answer-typing-recorder.test.mjs");
-        var start = new ProcessStartInfo("node", ["--test", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        var result = await ChildProcess.RunAsync("node", ["--test", script], limit: TimeSpan.FromSeconds(60));
 
-        var report = await output + await error;
-        Assert.True(process.ExitCode == 0, report);
-        Assert.Contains("# pass 2", report, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("# pass 2", result.Output, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using UglyToad.PdfPig;
 using Verification.Certificates.Tests.Support;
+using Verification.Testing;
 
 namespace Verification.Certificates.Tests.Documents;
 
@@ -62,12 +62,8 @@ public sealed class NonLatinCertificatePdfTests(CertificatesApp app) : IClassFix
 
     private static async Task<string> Poppler(string tool, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{tool} (poppler-utils, installed by test.sh) did not start");
-        var output = await process.StandardOutput.ReadToEndAsync(Cancel);
-        var errors = await process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
-        Assert.True(process.ExitCode == 0 && errors.Length == 0, $"{tool}: {errors}");
-        return output;
+        var result = await ChildProcess.RunAsync(tool, arguments);
+        Assert.True(result.ExitCode == 0 && result.Error.Length == 0, $"{tool} (poppler-utils, installed by test.sh): {result}");
+        return result.Output;
     }
 }

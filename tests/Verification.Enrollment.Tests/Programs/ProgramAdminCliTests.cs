@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Verification.Enrollment.Contracts;
 using Verification.Enrollment.Tests.Support;
+using Verification.Testing;
 
 namespace Verification.Enrollment.Tests.Programs;
 
@@ -33,27 +33,12 @@ public sealed partial class ProgramAdminCliTests(TestApp app) : IClassFixture<Te
         Assert.Contains("organisation_invalid", without.Error, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "src/Verification.Cli/bin/Release/net10.0/linux-x64/Verification.Cli"))
+    private Task<ProcessResult> RunAsync(params string[] arguments) =>
+        ChildProcess.CliAsync([.. arguments, "--database", app.ConnectionString], new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments.Append("--database").Append(app.ConnectionString))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["VERIFICATION_DB"] = "";
-        start.Environment["Audit__Key"] = Verification.BuildingBlocks.Audit.AuditKey.Generate();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
-    }
+            ["VERIFICATION_DB"] = "",
+            ["Audit__Key"] = Verification.BuildingBlocks.Audit.AuditKey.Generate(),
+        });
 
     [GeneratedRegex("one-time password  (\\S+)")]
     private static partial Regex OneTimePassword();

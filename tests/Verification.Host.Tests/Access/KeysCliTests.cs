@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -62,29 +61,12 @@ public sealed partial class KeysCliTests(AccessApp app) : IClassFixture<AccessAp
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "src/Verification.Cli/bin/Release/net10.0/linux-x64/Verification.Cli"))
+    private Task<ProcessResult> RunAsync(params string[] arguments) =>
+        ChildProcess.CliAsync([.. arguments, "--database", app.Database.ConnectionString], new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("--database");
-        start.ArgumentList.Add(app.Database.ConnectionString);
-        start.Environment["VERIFICATION_DB"] = "";
-        start.Environment["Audit__Key"] = Verification.BuildingBlocks.Audit.AuditKey.Generate();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
-    }
+            ["VERIFICATION_DB"] = "",
+            ["Audit__Key"] = Verification.BuildingBlocks.Audit.AuditKey.Generate(),
+        });
 
     [GeneratedRegex("key     (vk_\\S+)")]
     private static partial Regex KeyLine();

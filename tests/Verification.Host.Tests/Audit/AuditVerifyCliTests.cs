@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using Verification.BuildingBlocks.Audit;
@@ -74,19 +73,11 @@ public sealed class AuditVerifyCliTests : IAsyncLifetime
 
     private async Task<(int ExitCode, string Output)> RunAsync(string key)
     {
-        // The CLI's output folder mirrors this project's (bin/<configuration>/<framework>/<rid>).
-        var outputFolder = Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "tests", "Verification.Host.Tests"), AppContext.BaseDirectory);
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "Verification.Cli", outputFolder, "Verification.Cli.dll");
-        Assert.True(File.Exists(dll), dll + " is not built");
-        var start = new ProcessStartInfo("dotnet", [dll, "audit", "verify"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["VERIFICATION_DB"] = _database.ConnectionString;
-        start.Environment["Audit__Key"] = key;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var result = await ChildProcess.CliAsync(["audit", "verify"], new Dictionary<string, string?>
+        {
+            ["VERIFICATION_DB"] = _database.ConnectionString,
+            ["Audit__Key"] = key,
+        });
+        return (result.ExitCode, result.Output + result.Error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,28 +62,14 @@ public sealed class LtiCliTests(LtiApp app) : IClassFixture<LtiApp>
         Assert.NotEqual(0, badUrl.ExitCode);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    private Task<ProcessResult> RunAsync(params string[] arguments)
     {
-        var outputFolder = Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "tests", "Verification.Lti.Tests"), AppContext.BaseDirectory);
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "Verification.Cli", outputFolder, "Verification.Cli.dll");
-        Assert.True(File.Exists(dll), dll + " is not built");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("--database");
-        start.ArgumentList.Add(app.ConnectionString);
         var configuration = app.Services.GetRequiredService<IConfiguration>();
-        start.Environment["VERIFICATION_DB"] = "";
-        start.Environment["Encryption__ActiveKeyId"] = configuration["Encryption:ActiveKeyId"];
-        start.Environment["Encryption__Keys__test1"] = configuration["Encryption:Keys:test1"];
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancel);
-        var error = process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
-        return (process.ExitCode, await output, await error);
+        return ChildProcess.CliAsync([.. arguments, "--database", app.ConnectionString], new Dictionary<string, string?>
+        {
+            ["VERIFICATION_DB"] = "",
+            ["Encryption__ActiveKeyId"] = configuration["Encryption:ActiveKeyId"],
+            ["Encryption__Keys__test1"] = configuration["Encryption:Keys:test1"],
+        });
     }
 }

@@ -65,9 +65,24 @@ xml_count() {
   grep -o '<assembly [^>]*>' "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}'
 }
 
-# failed_tests FILE: the names of the failed tests in an xunit result file, a line each.
+# failed_tests FILE: a line per failed test in an xunit result file: its name and the start of its message.
 failed_tests() {
-  grep -o '<test [^>]*result="Fail"[^>]*>' "$1" | grep -o ' name="[^"]*"' | sed -e 's/^ name="//' -e 's/"$//' -e 's/&quot;/"/g' || true
+  awk '
+    function unescape(s) { gsub(/&quot;/, "\"", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s); return s }
+    BEGIN { RS = "<test " }
+    NR > 1 {
+      head = substr($0, 1, index($0, ">"))
+      if (head !~ /result="Fail"/ || !match(head, /(^| )name="[^"]*"/)) next
+      name = substr(head, RSTART, RLENGTH); sub(/^ ?name="/, "", name); sub(/"$/, "", name)
+      message = ""
+      if (match($0, /<message>.*<\/message>/)) {
+        message = substr($0, RSTART + 9, RLENGTH - 19)
+        sub(/^<!\[CDATA\[/, "", message); sub(/\]\]>$/, "", message)
+        gsub(/[ \t\r]*\n[ \t]*/, " | ", message)
+      }
+      print unescape(name) " -- " substr(unescape(message), 1, 400)
+    }
+  ' "$1" || true
 }
 
 passed=0 failed=0 skipped=0 status=0 failures=()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verification.Matching.Face;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
+using Verification.Proctoring.Sessions.Live;
 using Verification.Proctoring.Tests.Support;
 
 namespace Verification.Proctoring.Tests.Sessions;
@@ -56,6 +57,9 @@ public sealed class SessionIntegrityTests(ProctoringApp app) : IClassFixture<Pro
         await player.SendFrameAsync(FaceSet.Impostor.SessionFrames[3]);
         await player.SendFrameAsync(FaceSet.Impostor.SessionFrames[4]);
         await player.Connection.SendAsync("EndSession", TestContext.Current.CancellationToken);
+        // Disposing cancels what the client has not yet written to the socket: the tab closes once the call has arrived.
+        var sessions = app.Factory.Services.GetRequiredService<LiveSessions>();
+        Assert.True(await WaitAsync(() => sessions.Find(player.SessionId) is not { Ending: false }));
         await player.DisposeAsync();
 
         var stored = await SessionRows.WaitForEndAsync(app.DataSource, player.SessionId);

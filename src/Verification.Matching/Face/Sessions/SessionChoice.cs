@@ -9,7 +9,7 @@ public enum SessionChoiceSource
     /// <summary>The fastest median of the candidates measured at start-up.</summary>
     Measured,
 
-    /// <summary>The budget ran out before any candidate had enough timed runs; the first candidate is kept.</summary>
+    /// <summary>The budget ran out before every candidate still measured had enough timed runs; the first candidate is kept.</summary>
     Unmeasured,
 }
 

@@ -8,6 +8,8 @@ namespace Verification.Matching.Face.Sessions;
 /// round so a burst of load from elsewhere hits every candidate alike; warm-up rounds are discarded, the medians compared.
 /// Every run and every build checks the deadline first, so a measurement overruns it by at most one step. A candidate
 /// whose median is already <see cref="DropFactor"/> times the best stops being run, leaving the time to the close ones.
+/// A winner is named only when every candidate still running has <c>minRuns</c> timed runs: the deadline's partial last
+/// round gives one candidate an extra run, and counting only that one would crown it however slow it is.
 /// </summary>
 internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int maxRuns = 11)
 {
@@ -53,26 +55,17 @@ internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int ma
                 built.Add(build(Candidates[c]));
             }
 
-            var timings = Time(built, deadline);
+            var (timings, dropped) = Time(built, deadline);
             var candidates = new List<SessionCandidateTiming>(built.Count);
-            var best = -1;
-            var bestMedian = double.PositiveInfinity;
             for (var i = 0; i < built.Count; i++)
             {
-                if (timings[i].Count == 0)
+                if (timings[i].Count > 0)
                 {
-                    continue;
-                }
-
-                var median = Median(timings[i]);
-                candidates.Add(new SessionCandidateTiming(built[i].Level, median, timings[i].Count));
-                if (timings[i].Count >= minRuns && median < bestMedian)
-                {
-                    best = i;
-                    bestMedian = median;
+                    candidates.Add(new SessionCandidateTiming(built[i].Level, Median(timings[i]), timings[i].Count));
                 }
             }
 
+            var best = Fastest(timings, dropped, minRuns);
             kept = built[Math.Max(best, 0)];
             var source = best < 0 ? SessionChoiceSource.Unmeasured : SessionChoiceSource.Measured;
             return (kept, new SessionChoice(kind, kept.Level, source, candidates));
@@ -89,7 +82,35 @@ internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int ma
         }
     }
 
-    private List<double>[] Time(List<OnnxModel> models, long deadline)
+    /// <summary>The index of the lowest median among the candidates not dropped, or -1 when one of them has fewer than <paramref name="minRuns"/> runs.</summary>
+    internal static int Fastest(IReadOnlyList<List<double>> timings, IReadOnlyList<bool> dropped, int minRuns)
+    {
+        var best = -1;
+        var bestMedian = double.PositiveInfinity;
+        for (var i = 0; i < timings.Count; i++)
+        {
+            if (dropped[i])
+            {
+                continue;
+            }
+
+            if (timings[i].Count < minRuns)
+            {
+                return -1;
+            }
+
+            var median = Median(timings[i]);
+            if (median < bestMedian)
+            {
+                best = i;
+                bestMedian = median;
+            }
+        }
+
+        return best;
+    }
+
+    private (List<double>[] Timings, bool[] Dropped) Time(List<OnnxModel> models, long deadline)
     {
         var timings = new List<double>[models.Count];
         var inputs = new float[models.Count][];
@@ -121,7 +142,7 @@ internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int ma
                 var start = Stopwatch.GetTimestamp();
                 if (start >= deadline)
                 {
-                    return timings;
+                    return (timings, dropped);
                 }
 
                 models[i].Run(inputs[i], outputs[i]);
@@ -132,7 +153,7 @@ internal sealed class SessionTuner(int warmupRounds = 1, int minRuns = 3, int ma
             }
         }
 
-        return timings;
+        return (timings, dropped);
     }
 
     private static (float[] Input, Memory<float>[] Outputs) Buffers(OnnxModel model, Random random)

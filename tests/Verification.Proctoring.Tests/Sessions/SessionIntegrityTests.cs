@@ -69,6 +69,46 @@ public sealed class SessionIntegrityTests(ProctoringApp app) : IClassFixture<Pro
         Assert.Equal("NeedsReview", await SessionRows.WaitForCertificatesAsync(app.DataSource, player.SessionId));
     }
 
+    [Theory]
+    [InlineData("frame")]
+    [InlineData("typing check")]
+    [InlineData("answer typing")]
+    public async Task A_player_gone_without_ending_its_session_leaves_it_ended_timed_out_in_review_after_the_idle_timeout(string lastCall)
+    {
+        var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        var player = await Hubs.StartSessionAsync(app, Protocol, learner);
+        foreach (var frame in FaceSet.Enrolled.SessionFrames.Take(3))
+        {
+            await player.SendFrameAndWaitAsync(frame);
+        }
+
+        await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(0));
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        _ = lastCall switch
+        {
+            "frame" => (object)await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[3]),
+            "typing check" => await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(1)),
+            _ => await player.SendAnswerTypingAsync(AnswerTypings.Of(seed: 7, keys: 50)[0]),
+        };
+        await player.DisposeAsync();
+        var sessions = app.Factory.Services.GetRequiredService<LiveSessions>();
+        Assert.True(await WaitAsync(() => sessions.Find(player.SessionId) is { ConnectionId: null }));
+        var idle = TimeSpan.FromSeconds(app.Factory.Services.GetRequiredService<SessionSettings>().IdleTimeoutSeconds);
+
+        // Counted from the last call, not from the start: just short of the timeout the session is still open.
+        app.Time.Advance(idle - TimeSpan.FromSeconds(5));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var before = await SessionRows.LoadAsync(app.DataSource, player.SessionId);
+        app.Time.Advance(TimeSpan.FromSeconds(10));
+        var stored = await SessionRows.WaitForEndAsync(app.DataSource, player.SessionId);
+
+        Assert.Equal("open", before.Status);
+        Assert.Equal("timed_out", stored.Status);
+        Assert.Equal("NeedsReview", stored.Verdict);
+        Assert.Equal(1, stored.Cases);
+        Assert.Equal("NeedsReview", await SessionRows.WaitForCertificatesAsync(app.DataSource, player.SessionId));
+    }
+
     [Fact]
     public async Task A_one_frame_session_ends_in_review_for_insufficient_evidence_naming_the_frame()
     {

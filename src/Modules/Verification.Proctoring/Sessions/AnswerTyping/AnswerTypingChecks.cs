@@ -16,7 +16,7 @@ namespace Verification.Proctoring.Sessions.AnswerTyping;
 /// comparison becomes free-text evidence in the fusion and may flag; without one it is kept for the reviewer only.
 /// </summary>
 internal sealed class AnswerTypingChecks(
-    AnswerTypingStore store, LiveConsent consent, FreeTextScoring scoring, IHubContext<ProctoringHub, IProctoringClient> hub)
+    AnswerTypingStore store, LiveConsent consent, FreeTextScoring scoring, IHubContext<ProctoringHub, IProctoringClient> hub, TimeProvider time)
 {
     public const string SessionEnded = "session_ended";
     public const string ConsentWithdrawn = "consent_withdrawn";
@@ -80,7 +80,7 @@ internal sealed class AnswerTypingChecks(
             verdict = session.Evidence.Verdict();
         }
 
-        session.LastActivityAt = DateTimeOffset.UtcNow;
+        session.LastActivityAt = time.GetUtcNow();
         await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
         return Result(session, number, recorded: true);
     }

@@ -15,7 +15,7 @@ namespace Verification.Proctoring.Sessions.Live;
 /// </summary>
 internal sealed class KeystrokeChecks(
     KeystrokeVerifier verifier, IdentityProfiles profiles, TypingCheckStore store, IHubContext<ProctoringHub, IProctoringClient> hub, ProctoringMetrics metrics,
-    ILogger<KeystrokeChecks> logger)
+    TimeProvider time, ILogger<KeystrokeChecks> logger)
 {
     private const string ConsentWithdrawn = "consent_withdrawn";
 
@@ -75,7 +75,7 @@ internal sealed class KeystrokeChecks(
             verdict = session.Evidence.Verdict();
         }
 
-        session.LastActivityAt = DateTimeOffset.UtcNow;
+        session.LastActivityAt = time.GetUtcNow();
         await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
         return (new KeystrokeResult
         {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Verification.Proctoring.Contracts.Player;
-using Verification.Proctoring.Sessions.AnswerTyping;
+using Verification.Proctoring.Sessions.Live;
 using Verification.Proctoring.Tests.Support;
 
 namespace Verification.Proctoring.Tests.AnswerTyping;
@@ -53,7 +53,7 @@ public sealed class AnswerTypingConsentTests(ProctoringApp app) : IClassFixture<
             foreach (var refused in new[] { first, second })
             {
                 Assert.False(refused.Recorded);
-                Assert.Equal(AnswerTypingChecks.AnswerTypingNotConsented, refused.Code);
+                Assert.Equal(TypingConsentGate.AnswerTypingNotConsented, refused.Code);
                 Assert.Contains("does not cover the typing of your answers", refused.Message, StringComparison.Ordinal);
                 Assert.Equal(0, refused.KeyPresses);
             }

@@ -82,6 +82,7 @@ internal static class SessionsRegistration
         services.AddSingleton<ProctoringMetrics>();
         services.AddSingleton<FrameProcessor>();
         services.AddSingleton<SessionLifecycle>();
+        services.AddSingleton<TypingConsentGate>();
         services.AddSingleton<KeystrokeChecks>();
         services.AddSingleton<AnswerTypingStore>();
         services.AddSingleton<AnswerTypingChecks>();

@@ -16,40 +16,17 @@ namespace Verification.Proctoring.Sessions.AnswerTyping;
 /// comparison becomes free-text evidence in the fusion and may flag; without one it is kept for the reviewer only.
 /// </summary>
 internal sealed class AnswerTypingChecks(
-    AnswerTypingStore store, LiveConsent consent, FreeTextScoring scoring, IHubContext<ProctoringHub, IProctoringClient> hub, TimeProvider time)
+    AnswerTypingStore store, TypingConsentGate consent, FreeTextScoring scoring, IHubContext<ProctoringHub, IProctoringClient> hub, TimeProvider time)
 {
     public const string SessionEnded = "session_ended";
-    public const string ConsentWithdrawn = "consent_withdrawn";
-    public const string TypingNotConsented = "typing_not_consented";
-    public const string AnswerTypingNotConsented = "answer_typing_not_consented";
 
     public async Task<AnswerTypingResult> RecordAsync(LiveSession session, AnswerTypingBatch? batch)
     {
         var keys = AnswerTypingBatchReader.Read(batch);
         var number = batch!.Batch;
-        // Typing rhythm is measured only under a live consent that covers typing; without one the session goes on on the face.
-        var covers = await consent.CoversAsync(session.LearnerId, CancellationToken.None);
-        if (!covers.Contains(LiveConsent.Face))
+        if (await consent.RefusalAsync(session, LiveConsent.AnswerTyping) is { } refusal)
         {
-            lock (session.Gate)
-            {
-                session.Evidence.ObserveConsentWithdrawn(0);
-            }
-
-            return Result(session, number, recorded: false, ConsentWithdrawn, "You withdrew your consent, so your typing is not measured or kept.");
-        }
-
-        if (!covers.Contains(LiveConsent.Typing))
-        {
-            return Result(session, number, recorded: false, TypingNotConsented, "Your consent does not cover your typing, so it is not measured or kept.");
-        }
-
-        // Consent text version 1 named only the pledge typing: a learner who accepted only it keeps every other check,
-        // and their answer typing is neither measured nor kept until they accept the text that names it.
-        if (!covers.Contains(LiveConsent.AnswerTyping))
-        {
-            return Result(session, number, recorded: false, AnswerTypingNotConsented,
-                "Your consent does not cover the typing of your answers, so it is not measured or kept. Your other checks go on as before.");
+            return Result(session, number, recorded: false, refusal.Code, refusal.Message);
         }
 
         lock (session.Gate)

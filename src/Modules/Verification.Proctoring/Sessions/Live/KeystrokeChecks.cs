@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Contracts.Player;
+using Verification.Proctoring.Consent;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Hub;
 using Verification.Proctoring.Sessions.Store;
@@ -14,16 +15,14 @@ namespace Verification.Proctoring.Sessions.Live;
 /// never queued behind frames and never shed.
 /// </summary>
 internal sealed class KeystrokeChecks(
-    KeystrokeVerifier verifier, IdentityProfiles profiles, TypingCheckStore store, IHubContext<ProctoringHub, IProctoringClient> hub, ProctoringMetrics metrics,
+    KeystrokeVerifier verifier, TypingConsentGate consent, TypingCheckStore store, IHubContext<ProctoringHub, IProctoringClient> hub, ProctoringMetrics metrics,
     TimeProvider time, ILogger<KeystrokeChecks> logger)
 {
-    private const string ConsentWithdrawn = "consent_withdrawn";
-
     public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch? batch)
     {
         var (result, logLikelihoodRatio) = await ScoreAsync(session, batch);
         metrics.TypingChecked(result.Usable ? (result.Accepted == true ? "accepted" : "not_accepted") : result.Code ?? "unusable");
-        if (result.Code != ConsentWithdrawn)
+        if (!TypingConsentGate.Refused(result.Code))
         {
             try
             {
@@ -48,14 +47,9 @@ internal sealed class KeystrokeChecks(
 
         var events = KeystrokeBatchReader.Read(batch);
         var check = session.NextTypingCheck();
-        if (!await profiles.HasActiveConsentAsync(session.LearnerId, CancellationToken.None))
+        if (await consent.RefusalAsync(session, LiveConsent.Typing) is { } refusal)
         {
-            lock (session.Gate)
-            {
-                session.Evidence.ObserveConsentWithdrawn(0);
-            }
-
-            return (new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = ConsentWithdrawn, Message = "You withdrew your consent, so your typing is not checked or kept.", Verdict = session.LastVerdict.ToString() }, null);
+            return (new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = refusal.Code, Message = refusal.Message, Verdict = session.LastVerdict.ToString() }, null);
         }
 
         var read = KeystrokeSampleReader.Read(session.Profile.TypingPhrase, events);

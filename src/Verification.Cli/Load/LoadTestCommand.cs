@@ -161,6 +161,15 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
             report.LatencyMs.P99, report.LatencyMs.Max, report.FramesShed, report.ErrorCount,
             Markup.Escape(report.ErrorCount == 0 ? "" : " (" + string.Join(", ", report.Errors.Select(e => $"{e.Key} {e.Value}")) + ")"),
             report.Partial ? " (partial)" : "");
+        if (report.AnswerTyping is { Sent: > 0 } answers)
+        {
+            AnsiConsole.MarkupLine(
+                "  Answer typing: {0} batches sent, {1} recorded, {2} refused{3}, {4} lost",
+                answers.Sent, answers.Recorded, answers.Refused.Values.Sum(),
+                Markup.Escape(answers.Refused.Count == 0 ? "" : " (" + string.Join(", ", answers.Refused.Select(r => $"{r.Key} {r.Value}")) + ")"),
+                answers.Lost);
+        }
+
         if (report.Host is { } host)
         {
             AnsiConsole.MarkupLine(

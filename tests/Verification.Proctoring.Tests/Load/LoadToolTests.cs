@@ -69,7 +69,6 @@ public sealed class LoadToolTests
             Assert.Equal(players * 3, batches);
             Assert.Equal(batches, recorded + refused + answerTyping.GetProperty("lost").GetInt32());
             Assert.Equal(batches, recorded);
-            Assert.Equal(0, lost.GetProperty("answerTyping").GetInt32());
             Assert.All(lost.EnumerateObject(), l => Assert.Equal(0, l.Value.GetInt32()));
             Assert.Equal(players, step.GetProperty("verdicts").EnumerateObject().Sum(v => v.Value.GetInt32()));
             Assert.All(step.GetProperty("verdicts").EnumerateObject(), v => Assert.Contains(v.Name, Verdicts));
@@ -83,7 +82,6 @@ public sealed class LoadToolTests
         var png = await File.ReadAllBytesAsync(Path.Combine(output.FullName, "load-sweep.png"), TestContext.Current.CancellationToken);
         Assert.Equal(PngSignature, png[..4]);
         Assert.Contains("Capacity: 2 players", cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Answer typing: 6 batches sent, 6 recorded, 0 refused, 0 lost", cli.Output, StringComparison.Ordinal);
         await using (var connection = await database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
         {
             // Kept by the service as sent: 9 batches of 50 key presses, numbered 1 to 3 in each session.
@@ -91,6 +89,7 @@ public sealed class LoadToolTests
                 "SELECT ARRAY[count(*)::int, sum(key_presses)::int, min(batch_number), max(batch_number)] FROM proctoring.session_answer_typing"));
         }
 
+        Assert.Contains("Answer typing: 6 batches sent, 6 recorded, 0 refused, 0 lost", cli.Output, StringComparison.Ordinal);
         Assert.Empty(root.GetProperty("recovery").EnumerateArray());
         output.Delete(recursive: true);
     }
@@ -121,9 +120,8 @@ public sealed class LoadToolTests
         {
             var answerTyping = step.GetProperty("answerTyping");
             Assert.Equal(step.GetProperty("players").GetInt32() * 4, answerTyping.GetProperty("sent").GetInt32());
-            Assert.Equal(answerTyping.GetProperty("sent").GetInt32(), answerTyping.GetProperty("recorded").GetInt32());
-            Assert.Equal(0, answerTyping.GetProperty("lost").GetInt32());
             Assert.Equal(0, step.GetProperty("lost").GetProperty("answerTyping").GetInt32());
+            Assert.Equal(answerTyping.GetProperty("sent").GetInt32(), answerTyping.GetProperty("recorded").GetInt32());
         });
         Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("capacityPlayers").ValueKind);
         Assert.Contains("Recovery: 1 players after 2", cli.Output, StringComparison.Ordinal);

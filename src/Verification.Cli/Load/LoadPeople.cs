@@ -1,4 +1,5 @@
 using Verification.Matching.Keystroke;
+using Verification.Matching.Keystroke.FreeText;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Research.Keystroke;
 
@@ -15,6 +16,8 @@ internal sealed class LoadPeople
     private const int MinimumPhotos = EnrollmentPhotos + 2;
     private const int EnrollmentTypingSkip = 150;
     private const int SessionTypingSkip = 200;
+    private const int AnswerBatchKeys = 50;
+    private const int RepetitionsPerAnswerBatch = 5;
 
     private readonly IReadOnlyList<string> _people;
     private readonly IReadOnlyList<IReadOnlyList<CmuKeystrokeRow>> _typists;
@@ -64,6 +67,31 @@ internal sealed class LoadPeople
         {
             Events = [.. CmuKeystrokeData.ToEvents(row).Select(e => new KeyEventDto { Type = e.Type, Key = e.Key, Code = e.Code, TimeStamp = e.TimeStamp, Repeat = e.Repeat })],
         };
+    }
+
+    /// <summary>
+    /// The player's <paramref name="batch"/>-th answer typing batch (from 1) as the course player sends it: 50 key presses
+    /// of the typist's session repetitions in turn, each repetition starting one of its own mean down-to-down times after
+    /// the last one's final key-down (the benchmark does not time the pause between repetitions).
+    /// </summary>
+    public AnswerTypingBatch AnswerTyping(int player, int batch)
+    {
+        var rows = Typist(player);
+        var keys = new List<AnswerKeyDto>(AnswerBatchKeys);
+        var start = 0.0;
+        for (var repetition = (batch - 1) * RepetitionsPerAnswerBatch; keys.Count < AnswerBatchKeys; repetition++)
+        {
+            var row = rows[SessionTypingSkip + (repetition % (rows.Count - SessionTypingSkip))];
+            var presses = ClassKeystrokes.Of(CmuKeystrokeData.ToEvents(row));
+            foreach (var press in presses.Take(AnswerBatchKeys - keys.Count))
+            {
+                keys.Add(new AnswerKeyDto { Class = press.KeyClass, Down = Math.Round(start + press.DownMs, 1), Up = Math.Round(start + press.UpMs, 1) });
+            }
+
+            start += presses[^1].DownMs * presses.Count / (presses.Count - 1);
+        }
+
+        return new AnswerTypingBatch { Batch = batch, Keys = [.. keys] };
     }
 
     private IReadOnlyList<CmuKeystrokeRow> Typist(int player) => _typists[player % _typists.Count];

@@ -10,7 +10,8 @@ namespace Verification.Cli.Load;
 /// <summary>
 /// One simulated course player for one step: a session over MessagePack that sends a typing check at the start,
 /// answers each <c>type_phrase</c> prompt with the next one, sends a frame every interval, times each frame to its
-/// <c>FrameResult</c>, and ends the session. Every failure is counted in the tally by kind, never thrown.
+/// <c>FrameResult</c>, sends a batch of answer typing after every <c>--answer-typing-every</c> frames, and ends the
+/// session. Every failure is counted in the tally by kind, never thrown.
 /// </summary>
 internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, LoadLearner learner, IReadOnlyList<byte[]> frames, LoadTally tally)
 {
@@ -77,6 +78,7 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
 
         tally.SessionStarted();
         var check = 0;
+        var answerBatch = 0;
         await SendTypingAsync(connection, check++, lost.Token);
         try
         {
@@ -92,6 +94,11 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
 
                 await SendFrameAsync(connection, frames[(learner.Player + i) % frames.Count], lost.Token);
                 onFrame();
+                if (settings.AnswerTypingEvery > 0 && (i + 1) % settings.AnswerTypingEvery == 0)
+                {
+                    await SendAnswerTypingAsync(connection, ++answerBatch, lost.Token);
+                }
+
                 if (i + 1 < frameCount && !await timer.WaitForNextTickAsync(lost.Token))
                 {
                     break;
@@ -216,8 +223,38 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
             cancellationToken);
     }
 
-    /// <summary>Runs one call and counts its failure by kind: the hub's refusal code, a timeout, or a lost connection.</summary>
-    private async Task<bool> CallAsync(Func<CancellationToken, Task> call, string? connectionKind, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// One batch of answer typing; one not recorded is an error by its code. A batch that got no answer is neither
+    /// recorded nor refused: the report counts it lost.
+    /// </summary>
+    private async Task SendAnswerTypingAsync(HubConnection connection, int batch, CancellationToken cancellationToken)
+    {
+        tally.AnswerTypingBatchSent();
+        AnswerTypingResult? result = null;
+        if (!await CallAsync(
+                async t => result = await connection.InvokeAsync<AnswerTypingResult>("SendAnswerTyping", people.AnswerTyping(learner.Player, batch), t),
+                null,
+                CallTimeout,
+                cancellationToken,
+                tally.AnswerTypingBatchRefused))
+        {
+            return;
+        }
+
+        if (result!.Recorded)
+        {
+            tally.AnswerTypingBatchRecorded();
+            return;
+        }
+
+        var code = result.Code ?? "unknown";
+        tally.AnswerTypingBatchRefused(code);
+        tally.Error("answer_typing_refused:" + code);
+    }
+
+    /// <summary>Runs one call and counts its failure by kind: the hub's refusal code (also given to <paramref name="refused"/>), a timeout, or a lost connection.</summary>
+    private async Task<bool> CallAsync(
+        Func<CancellationToken, Task> call, string? connectionKind, TimeSpan timeout, CancellationToken cancellationToken, Action<string>? refused = null)
     {
         using var timed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timed.CancelAfter(timeout);
@@ -228,7 +265,9 @@ internal sealed class LoadPlayer(LoadTestSettings settings, LoadPeople people, L
         }
         catch (HubException e)
         {
-            tally.Error("hub:" + HubCode(e.Message));
+            var code = HubCode(e.Message);
+            tally.Error("hub:" + code);
+            refused?.Invoke(code);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

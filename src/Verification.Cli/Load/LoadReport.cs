@@ -46,10 +46,19 @@ internal sealed record LoadLatency(double P50, double P95, double P99, double Ma
 
 internal sealed record LoadTyping(int Sent, int Acknowledged, int Usable);
 
+/// <summary>
+/// Answer typing batches sent, recorded (<c>Recorded</c> true), refused by code (a result not recorded, or a hub
+/// error), and lost (no answer: a timeout, a lost connection, or the step cut before it came).
+/// </summary>
+internal sealed record LoadAnswerTyping(int Sent, int Recorded, IReadOnlyDictionary<string, int> Refused)
+{
+    public int Lost => Sent - Recorded - Refused.Values.Sum();
+}
+
 internal sealed record LoadSessions(int Players, int Started, int Ended);
 
 /// <summary>What was sent and never came back: goal none (docs/operations.md, "Overload").</summary>
-internal sealed record LoadLost(int TypingChecks, int Verdicts, int Frames);
+internal sealed record LoadLost(int TypingChecks, int Verdicts, int Frames, int AnswerTyping);
 
 internal sealed record LoadHost(double CpuSeconds, double CoresUsed, double? FramesPerSecondPerCore, double RssBeforeMb, double RssPeakMb, double RssAfterMb);
 
@@ -64,6 +73,7 @@ internal sealed record LoadStepReport(
     LoadLatency LatencyMs,
     IReadOnlyDictionary<string, int> Errors,
     LoadTyping TypingChecks,
+    LoadAnswerTyping AnswerTyping,
     LoadSessions Sessions,
     LoadLost Lost,
     IReadOnlyDictionary<string, int> Verdicts,

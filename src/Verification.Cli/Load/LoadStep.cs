@@ -54,6 +54,8 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
         LoadHost? host = cpuSeconds is { } seconds && memory is not null
             ? new LoadHost(seconds, seconds / elapsed, seconds > 0 ? perSecond / (seconds / elapsed) : null, memory.BeforeKb / 1024.0, memory.PeakKb / 1024.0, memory.AfterKb / 1024.0)
             : null;
+        var answerTyping = new LoadAnswerTyping(
+            tally.AnswerTypingSent, tally.AnswerTypingRecorded, new SortedDictionary<string, int>(tally.AnswerTypingRefused, StringComparer.Ordinal));
         return new LoadStepReport(
             players,
             elapsed,
@@ -65,8 +67,9 @@ internal sealed class LoadStep(LoadTestSettings settings, LoadPeople people, IRe
             latency,
             new SortedDictionary<string, int>(tally.Errors, StringComparer.Ordinal),
             new LoadTyping(tally.TypingSent, tally.TypingAcknowledged, tally.TypingUsable),
+            answerTyping,
             new LoadSessions(players, tally.SessionsStarted, tally.SessionsEnded),
-            new LoadLost(tally.TypingSent - tally.TypingAcknowledged, tally.SessionsStarted - tally.SessionsEnded, tally.Unanswered),
+            new LoadLost(tally.TypingSent - tally.TypingAcknowledged, tally.SessionsStarted - tally.SessionsEnded, tally.Unanswered, answerTyping.Lost),
             new SortedDictionary<string, int>(tally.Verdicts, StringComparer.Ordinal),
             host,
             tally.ErrorCount == 0 && tally.Analysed > 0 && latency.P99 < settings.P99BoundMs && !cancellationToken.IsCancellationRequested)

@@ -14,6 +14,8 @@ internal sealed class LoadTally
     private int _typingSent;
     private int _typingAcknowledged;
     private int _typingUsable;
+    private int _answerTypingSent;
+    private int _answerTypingRecorded;
 
     public ConcurrentBag<double> LatenciesMs { get; } = [];
 
@@ -26,6 +28,9 @@ internal sealed class LoadTally
     public ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, int> Verdicts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Answer typing batches not recorded, by the code of the result or of the hub error.</summary>
+    public ConcurrentDictionary<string, int> AnswerTypingRefused { get; } = new(StringComparer.Ordinal);
 
     public int Sent => Volatile.Read(ref _sent);
 
@@ -44,6 +49,10 @@ internal sealed class LoadTally
     public int TypingAcknowledged => Volatile.Read(ref _typingAcknowledged);
 
     public int TypingUsable => Volatile.Read(ref _typingUsable);
+
+    public int AnswerTypingSent => Volatile.Read(ref _answerTypingSent);
+
+    public int AnswerTypingRecorded => Volatile.Read(ref _answerTypingRecorded);
 
     public int ErrorCount => Errors.Values.Sum();
 
@@ -83,6 +92,12 @@ internal sealed class LoadTally
             Interlocked.Increment(ref _typingUsable);
         }
     }
+
+    public void AnswerTypingBatchSent() => Interlocked.Increment(ref _answerTypingSent);
+
+    public void AnswerTypingBatchRecorded() => Interlocked.Increment(ref _answerTypingRecorded);
+
+    public void AnswerTypingBatchRefused(string code) => AnswerTypingRefused.AddOrUpdate(code, 1, (_, n) => n + 1);
 
     public void Error(string kind) => Errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
 }

@@ -9,9 +9,10 @@ namespace Verification.Cli.Load;
 /// <summary>
 /// <c>verification load-test</c>: simulated course players against a running Host on this machine, each with a learner
 /// of its own enrolled through the API, in a sweep of steps; per step the frames analysed per second, frame-to-result
-/// latency, shed frames, errors by kind, typing checks, verdicts and the Host's CPU and memory, as JSON and a plot,
-/// and the capacity: the largest step whose p99 stayed under the bound. Ctrl+C, SIGINT or SIGTERM stop the sweep: the
-/// report and the plot are written for the steps done and the interrupted one (marked partial), and it exits 130.
+/// latency, shed frames, errors by kind, typing checks, answer typing batches, verdicts and the Host's CPU and memory,
+/// as JSON and a plot, and the capacity: the largest step whose p99 stayed under the bound. Ctrl+C, SIGINT or SIGTERM
+/// stop the sweep: the report and the plot are written for the steps done and the interrupted one (marked partial),
+/// and it exits 130.
 /// </summary>
 internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
 {
@@ -161,6 +162,15 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
             report.LatencyMs.P99, report.LatencyMs.Max, report.FramesShed, report.ErrorCount,
             Markup.Escape(report.ErrorCount == 0 ? "" : " (" + string.Join(", ", report.Errors.Select(e => $"{e.Key} {e.Value}")) + ")"),
             report.Partial ? " (partial)" : "");
+        if (report.AnswerTyping is { Sent: > 0 } answers)
+        {
+            AnsiConsole.MarkupLine(
+                "  Answer typing: {0} batches sent, {1} recorded, {2} refused{3}, {4} lost",
+                answers.Sent, answers.Recorded, answers.Refused.Values.Sum(),
+                Markup.Escape(answers.Refused.Count == 0 ? "" : " (" + string.Join(", ", answers.Refused.Select(r => $"{r.Key} {r.Value}")) + ")"),
+                answers.Lost);
+        }
+
         if (report.Host is { } host)
         {
             AnsiConsole.MarkupLine(

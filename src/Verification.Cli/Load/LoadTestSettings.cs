@@ -10,6 +10,10 @@ internal sealed class LoadTestSettings : CommandSettings
     public const int MaxPlayers = 500;
     public const int MaxSteps = 8;
     public const int MaxSweepSeconds = 3600;
+    public const int MaxAnswerTypingEvery = 1000;
+
+    /// <summary>The service's highest batch number (AnswerTypingBatchReader.MaxBatch): a session never needs more.</summary>
+    public const int MaxAnswerTypingBatches = 2000;
 
     [CommandOption("--url")]
     [Description("The Host to load, on this machine only (loopback).")]
@@ -42,6 +46,10 @@ internal sealed class LoadTestSettings : CommandSettings
     [CommandOption("--step-seconds")]
     [Description("How long each step sends frames before its sessions end.")]
     public int StepSeconds { get; init; } = 60;
+
+    [CommandOption("--answer-typing-every")]
+    [Description("Each player sends a batch of 50 answer key presses after every this many frames (0: none); 12 at one frame every 5 s is a batch a minute.")]
+    public int AnswerTypingEvery { get; init; } = 12;
 
     [CommandOption("--p99-bound-ms")]
     [Description("The capacity is the largest step whose frame-to-result p99 stayed under this, without errors.")]
@@ -96,6 +104,13 @@ internal sealed class LoadTestSettings : CommandSettings
         if (IntervalSeconds is < 0.2 or > 60 || StepSeconds is < 2 or > 600 || steps.Count * StepSeconds > MaxSweepSeconds)
         {
             return ValidationResult.Error($"--interval-seconds 0.2..60, --step-seconds 2..600 and at most {MaxSweepSeconds} s of steps in all keep the run bounded.");
+        }
+
+        if (AnswerTypingEvery is < 0 or > MaxAnswerTypingEvery
+            || (AnswerTypingEvery > 0 && LoadStep.FramesPerPlayer(this) / AnswerTypingEvery > MaxAnswerTypingBatches))
+        {
+            return ValidationResult.Error(
+                $"--answer-typing-every 0..{MaxAnswerTypingEvery} frames, at most {MaxAnswerTypingBatches} batches a session.");
         }
 
         if (P99BoundMs <= 0 || EnrollParallel is < 1 or > 16 || SettleSeconds is < 0 or > 120)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dapper;
 using Verification.Proctoring.Tests.Support;
 using Verification.Testing;
 
@@ -26,7 +27,8 @@ public sealed class LoadToolTests
         await using var host = await StartHostAsync(database, key);
         var output = Directory.CreateTempSubdirectory("load-test-");
 
-        using var cli = await LoadCli.RunAsync(RunLimit, Arguments(host, key, faces, typing, output.FullName, "1,2", stepSeconds: 6, bound: 60_000));
+        // Six frames a player, a batch of answer typing after every second: three batches a session.
+        using var cli = await LoadCli.RunAsync(RunLimit, [.. Arguments(host, key, faces, typing, output.FullName, "1,2", stepSeconds: 6, bound: 60_000), "--answer-typing-every", "2"]);
 
         Assert.True(cli.ExitCode == 0, cli.Output);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "load.json"), TestContext.Current.CancellationToken));
@@ -47,6 +49,10 @@ public sealed class LoadToolTests
             var sessions = step.GetProperty("sessions");
             var typingChecks = step.GetProperty("typingChecks");
             var lost = step.GetProperty("lost");
+            var answerTyping = step.GetProperty("answerTyping");
+            var batches = answerTyping.GetProperty("sent").GetInt32();
+            var recorded = answerTyping.GetProperty("recorded").GetInt32();
+            var refused = answerTyping.GetProperty("refused").EnumerateObject().Sum(r => r.Value.GetInt32());
 
             Assert.Equal(players * 6, sent);
             Assert.InRange(analysed, 1, sent);
@@ -60,6 +66,9 @@ public sealed class LoadToolTests
             Assert.InRange(typingChecks.GetProperty("sent").GetInt32(), players, players * 3);
             Assert.Equal(typingChecks.GetProperty("sent").GetInt32(), typingChecks.GetProperty("acknowledged").GetInt32());
             Assert.Equal(typingChecks.GetProperty("sent").GetInt32(), typingChecks.GetProperty("usable").GetInt32());
+            Assert.Equal(players * 3, batches);
+            Assert.Equal(batches, recorded + refused + answerTyping.GetProperty("lost").GetInt32());
+            Assert.Equal(batches, recorded);
             Assert.All(lost.EnumerateObject(), l => Assert.Equal(0, l.Value.GetInt32()));
             Assert.Equal(players, step.GetProperty("verdicts").EnumerateObject().Sum(v => v.Value.GetInt32()));
             Assert.All(step.GetProperty("verdicts").EnumerateObject(), v => Assert.Contains(v.Name, Verdicts));
@@ -73,6 +82,14 @@ public sealed class LoadToolTests
         var png = await File.ReadAllBytesAsync(Path.Combine(output.FullName, "load-sweep.png"), TestContext.Current.CancellationToken);
         Assert.Equal(PngSignature, png[..4]);
         Assert.Contains("Capacity: 2 players", cli.Output, StringComparison.Ordinal);
+        await using (var connection = await database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            // Kept by the service as sent: 9 batches of 50 key presses, numbered 1 to 3 in each session.
+            Assert.Equal(new[] { 9, 450, 1, 3 }, await connection.ExecuteScalarAsync<int[]>(
+                "SELECT ARRAY[count(*)::int, sum(key_presses)::int, min(batch_number), max(batch_number)] FROM proctoring.session_answer_typing"));
+        }
+
+        Assert.Contains("Answer typing: 6 batches sent, 6 recorded, 0 refused, 0 lost", cli.Output, StringComparison.Ordinal);
         Assert.Empty(root.GetProperty("recovery").EnumerateArray());
         output.Delete(recursive: true);
     }
@@ -87,7 +104,8 @@ public sealed class LoadToolTests
         var output = Directory.CreateTempSubdirectory("load-test-");
 
         // A bound no analysed frame can meet (1 ms): every step is overloaded by it, so the second is not back under it.
-        using var cli = await LoadCli.RunAsync(RunLimit, Arguments(host, key, faces, typing, output.FullName, "2,1", stepSeconds: 4, bound: 1));
+        // A batch of answer typing after every frame: the overloaded step keeps every one.
+        using var cli = await LoadCli.RunAsync(RunLimit, [.. Arguments(host, key, faces, typing, output.FullName, "2,1", stepSeconds: 4, bound: 1), "--answer-typing-every", "1"]);
 
         Assert.True(cli.ExitCode == 0, cli.Output);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "load.json"), TestContext.Current.CancellationToken));
@@ -98,6 +116,13 @@ public sealed class LoadToolTests
         Assert.Equal(steps[1].GetProperty("latencyMs").GetProperty("p99").GetDouble(), recovery.GetProperty("p99Ms").GetDouble());
         Assert.Equal(steps[1].GetProperty("framesShed").GetInt32(), recovery.GetProperty("framesShed").GetInt32());
         Assert.False(recovery.GetProperty("recovered").GetBoolean());
+        Assert.All(steps, step =>
+        {
+            var answerTyping = step.GetProperty("answerTyping");
+            Assert.Equal(step.GetProperty("players").GetInt32() * 4, answerTyping.GetProperty("sent").GetInt32());
+            Assert.Equal(0, step.GetProperty("lost").GetProperty("answerTyping").GetInt32());
+            Assert.Equal(answerTyping.GetProperty("sent").GetInt32(), answerTyping.GetProperty("recorded").GetInt32());
+        });
         Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("capacityPlayers").ValueKind);
         Assert.Contains("Recovery: 1 players after 2", cli.Output, StringComparison.Ordinal);
         Assert.Contains("not back under the bound", cli.Output, StringComparison.Ordinal);
@@ -204,6 +229,9 @@ public sealed class LoadToolTests
             (With("--step-seconds", "601"), "--interval-seconds 0.2..60, --step-seconds 2..600"),
             (With("--players", "10,20,30,40,50,60,70", "--step-seconds", "600"), "--interval-seconds 0.2..60, --step-seconds 2..600"),
             (With("--p99-bound-ms", "0"), "--p99-bound-ms above 0"),
+            (With("--answer-typing-every=-1"), "--answer-typing-every 0..1000 frames"),
+            (With("--answer-typing-every", "1000000"), "--answer-typing-every 0..1000 frames"),
+            (With("--answer-typing-every", "1", "--interval-seconds", "0.2", "--step-seconds", "600"), "at most 2000 batches a session"),
             (With("--host-pid", int.MaxValue.ToString(CultureInfo.InvariantCulture)), "no such process"),
         };
 

@@ -2,13 +2,13 @@
 # The capacity sweep (docs/operations.md, "Load and capacity"): a throwaway PostgreSQL cluster, the Release Host with
 # demo data (the demo partner's key and course), then verification load-test enrolling one learner per player through
 # the API and running the sweep. Writes out/capacity/load.json, load-sweep.png, host.log and command.txt.
-#   scripts/capacity.sh [PLAYERS=25,50,100,200] [STEP_SECONDS=60] [INTERVAL_SECONDS=5] [P99_BOUND_MS=1000]
+#   scripts/capacity.sh [PLAYERS=25,50,100,200] [STEP_SECONDS=60] [INTERVAL_SECONDS=5] [P99_BOUND_MS=1000] [ANSWER_TYPING_EVERY=12]
 # Needs a Release build (./test.sh or dotnet build Verification.sln -c Release) and ../shared/eval-data. Run it on a
 # quiet machine: other builds on the same cores show up in every latency figure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
-players="${1:-25,50,100,200}" step_seconds="${2:-60}" interval="${3:-5}" bound="${4:-1000}"
+players="${1:-25,50,100,200}" step_seconds="${2:-60}" interval="${3:-5}" bound="${4:-1000}" answer_every="${5:-12}"
 out=out/capacity
 data=../shared/eval-data
 [ -d "$data/face/lfw" ] && [ -f "$data/keystroke/DSL-StrongPasswordData.csv" ] || { echo "$data is missing (LFW faces, CMU keystrokes)" >&2; exit 2; }
@@ -46,8 +46,8 @@ for _ in $(seq 1 60); do
 done
 args=(--url "http://127.0.0.1:$http_port" --api-key "$api_key" --course "$course" --faces "$data/face/lfw"
   --typing "$data/keystroke/DSL-StrongPasswordData.csv" --players "$players" --interval-seconds "$interval"
-  --step-seconds "$step_seconds" --p99-bound-ms "$bound" --host-pid "$host_pid" --out "$out")
-echo "verification load-test --players $players --interval-seconds $interval --step-seconds $step_seconds --p99-bound-ms $bound --host-pid PID (commit $(git rev-parse --short HEAD), $(nproc) cores)" | tee "$out/command.txt"
+  --step-seconds "$step_seconds" --p99-bound-ms "$bound" --answer-typing-every "$answer_every" --host-pid "$host_pid" --out "$out")
+echo "verification load-test --players $players --interval-seconds $interval --step-seconds $step_seconds --p99-bound-ms $bound --answer-typing-every $answer_every --host-pid PID (commit $(git rev-parse --short HEAD), $(nproc) cores)" | tee "$out/command.txt"
 status=0
 dotnet src/Verification.Cli/bin/Release/net10.0/linux-x64/Verification.Cli.dll load-test "${args[@]}" || status=$?
 echo "wrote $out/load.json and $out/load-sweep.png (load-test exit $status)"

@@ -160,14 +160,14 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
             "{0} players{11}: {1} frames sent, {2} analysed ({3:F1}/s), result after p50 {4:F0} ms, p95 {5:F0} ms, p99 {6:F0} ms, max {7:F0} ms; {8} shed; {9} errors{10}",
             report.Players, report.FramesSent, report.FramesAnalysed, report.FramesAnalysedPerSecond, report.LatencyMs.P50, report.LatencyMs.P95,
             report.LatencyMs.P99, report.LatencyMs.Max, report.FramesShed, report.ErrorCount,
-            Markup.Escape(report.ErrorCount == 0 ? "" : " (" + string.Join(", ", report.Errors.Select(e => $"{e.Key} {e.Value}")) + ")"),
+            Markup.Escape(Counted(report.Errors)),
             report.Partial ? " (partial)" : "");
         if (report.AnswerTyping is { Sent: > 0 } answers)
         {
             AnsiConsole.MarkupLine(
                 "  Answer typing: {0} batches sent, {1} recorded, {2} refused{3}, {4} lost",
                 answers.Sent, answers.Recorded, answers.Refused.Values.Sum(),
-                Markup.Escape(answers.Refused.Count == 0 ? "" : " (" + string.Join(", ", answers.Refused.Select(r => $"{r.Key} {r.Value}")) + ")"),
+                Markup.Escape(Counted(answers.Refused)),
                 answers.Lost);
         }
 
@@ -179,4 +179,8 @@ internal sealed class LoadTestCommand : AsyncCommand<LoadTestSettings>
                 host.RssBeforeMb, host.RssPeakMb, host.RssAfterMb);
         }
     }
+
+    /// <summary>" (kind n, kind n)" for counts by kind, or nothing when there are none.</summary>
+    private static string Counted(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "" : " (" + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")) + ")";
 }

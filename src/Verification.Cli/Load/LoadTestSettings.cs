@@ -7,7 +7,7 @@ namespace Verification.Cli.Load;
 
 internal sealed class LoadTestSettings : CommandSettings
 {
-    public const int MaxPlayers = 500;
+    public const int MaxPlayers = 1000;
     public const int MaxSteps = 8;
     public const int MaxSweepSeconds = 3600;
     public const int MaxAnswerTypingEvery = 1000;

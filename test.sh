@@ -88,12 +88,14 @@ failed_tests() {
   ' "$1" || true
 }
 
+# runner PROJECT: the built test runner of a test project.
+runner() { echo "$(dirname "$1")/bin/Release/net10.0/linux-x64/$(basename "$1" .csproj)"; }
+
 # run_part PROJECT PART [FILTER...]: one test process of PROJECT; its xunit results go to PART.xml.
 run_part() {
   local project="$1" part="$2"; shift 2
-  local name; name="$(basename "$project" .csproj)"
   echo "run: $part"
-  "$(dirname "$project")/bin/Release/net10.0/linux-x64/$name" -noLogo -noColor -result-xml "$VERIFICATION_TEST_RESULTS/$part.xml" "$@"
+  "$(runner "$project")" -noLogo -noColor -result-xml "$VERIFICATION_TEST_RESULTS/$part.xml" "$@"
 }
 
 # A full run first starts each line of a project's test-parts file (filters of its runner) as its own process, beside
@@ -114,7 +116,7 @@ for project in tests/*.Tests/*.Tests.csproj; do
   name="$(basename "$project" .csproj)"
   filters=()
   if [ -n "$pattern" ]; then
-    mapfile -t methods < <("$(dirname "$project")/bin/Release/net10.0/linux-x64/$name" -list methods -noLogo -noColor 2>/dev/null | grep -E -- "$pattern" || true)
+    mapfile -t methods < <("$(runner "$project")" -list methods -noLogo -noColor 2>/dev/null | grep -E -- "$pattern" || true)
     [ ${#methods[@]} = 0 ] && continue
     for m in "${methods[@]}"; do filters+=(-method "$m"); done
   elif [ -f "$(dirname "$project")/test-parts" ]; then

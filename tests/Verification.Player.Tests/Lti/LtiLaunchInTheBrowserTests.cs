@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -52,7 +53,7 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
             }
         };
         await page.GotoAsync(lms.ExamUrl);
-        await page.WaitForURLAsync("**/player/lti.html**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/player/lti\\.html"), new() { Timeout = 90_000 });
         var player = await PlayerPage.OnAsync(page, Scenario, "lti");
         await page.Locator("#screen-consent").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         Assert.DoesNotContain("#", page.Url, StringComparison.Ordinal);
@@ -74,7 +75,8 @@ public sealed class LtiLaunchInTheBrowserTests(PlayerFixture fixture, ITestOutpu
         await page.ExposeFunctionAsync("reportExamWindow", (string url) => { examUrl = url; });
         await page.EvaluateAsync("() => { const open = window.open; window.open = (url, ...rest) => { window.reportExamWindow(new URL(url, location.href).href); return open.call(window, url, ...rest); }; }");
         var examWindow = await context.RunAndWaitForPageAsync(() => page.Locator("#continue-button").ClickAsync());
-        await page.WaitForURLAsync(lms.BaseAddress + "start-assessment");
+        // Polled, not awaited as a navigation event: the form post may land before a waiter is registered (seen once under load).
+        await Assertions.Expect(page).ToHaveURLAsync(lms.BaseAddress + "start-assessment", new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("#lms-exam")).ToHaveTextAsync("The exam has started.");
         await player.ScreenshotAsync("10-lms-exam-started");
         Assert.Empty(cspViolations);

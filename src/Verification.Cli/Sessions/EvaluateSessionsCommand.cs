@@ -56,7 +56,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         var users = ChimericUsers.Build(identities, CmuKeystrokeData.Load(cmu), settings.Users, settings.Seed, photos => EnrolledUser.CanEnroll(photos, library));
         var refused = identities.TakeWhile(i => i.Name != users[^1].Identity).Count(i => !EnrolledUser.CanEnroll(i.Photos, library));
         FrameAnalysis.Run(library, users.SelectMany(u => u.Photos), [FrameVariant.Session, FrameVariant.SessionDegraded], "session frames", settings.Parallelism);
-        var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).ToList();
+        var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).Select(e => settings.EarlierSession ? e.AfterEarlierSession(verifier, host.Fusion) : e).ToList();
         // Decided from the photos before any session runs, so the population cannot depend on how sessions end.
         var exclusions = enrolled.Select(e => OneFaceCriterion.Exclusion(e, setup, library)).ToList();
         var aalto = Path.Combine(settings.Data, "keystroke", "aalto136m-subset", "keystrokes");
@@ -82,8 +82,9 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
         JsonReport.Write(json, new SessionsReport(
-            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes} (free-text model fitted in-process as '{FreeTextModelFit.Command(FreeTextModelProtocol)}')")} --seed {settings.Seed}",
+            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(settings.EarlierSession ? " --earlier-session" : "")}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes} (free-text model fitted in-process as '{FreeTextModelFit.Command(FreeTextModelProtocol)}')")} --seed {settings.Seed}",
             enrolled.Count,
+            enrolled.Count(e => e.Typing.IsRefined),
             refused,
             enrolled.Count(e => !(e.IdPhotoScore >= host.Face.MatchThreshold)),
             setup,

@@ -42,6 +42,10 @@ internal sealed class EvaluateSessionsSettings : FaceEngineSettings
     [Description("Key presses of free-text typing (text answers) per session, from Aalto participants paired with the users, judged by a free-text model fitted in this run on the same Aalto data (never read from models/); 0 (the default) leaves free text out.")]
     public int FreeTextKeystrokes { get; init; }
 
+    [CommandOption("--earlier-session")]
+    [Description("Each learner first took one assessment (typing checks: CMU session 4's first 8 typings) whose typing, unless typing alone flagged it, refined the profile the reported sessions are judged against, as the service refines it after a Verified session.")]
+    public bool EarlierSession { get; init; }
+
     [CommandOption("--seed <N>")]
     [Description("Seed for the choice of users, photos, typings and impostors.")]
     public int Seed { get; init; } = 17;

@@ -49,7 +49,9 @@ internal sealed class FitSessionModelsCommand : Command<FitSessionModelsSettings
         FrameAnalysis.Run(library, identities.SelectMany(i => i.Photos), [FrameVariant.Enrollment], "enrollment photos", settings.Parallelism);
         FrameAnalysis.Run(library, FaceScoreCollection.SessionPhotos(identities, library), [FrameVariant.Session, FrameVariant.SessionDegraded], "session frames", settings.Parallelism);
         var face = FaceScoreCollection.Collect(identities, library, settings.ImpostorIdentities, settings.Seed);
-        var typing = TypingScoreCollection.Collect(CmuKeystrokeData.Load(cmuPath), verifier, settings.ImpostorChecks, settings.Seed);
+        var cmu = CmuKeystrokeData.Load(cmuPath);
+        var typing = TypingScoreCollection.Collect(cmu, verifier, settings.ImpostorChecks, settings.Seed);
+        var refinedTyping = TypingScoreCollection.CollectRefined(cmu, verifier, settings.ImpostorChecks, settings.Seed);
         var command = $"verification fit session-models --impostor-identities {settings.ImpostorIdentities} --impostor-checks {settings.ImpostorChecks} --typing-impostors {settings.TypingImpostors} --seed {settings.Seed}";
         var provenance = new ScoreModelsProvenance(
             command,
@@ -59,12 +61,13 @@ internal sealed class FitSessionModelsCommand : Command<FitSessionModelsSettings
             face.Identities,
             face.Genuine.Count,
             face.Impostor.Count,
-            $"CMU subjects: profile of the first {ChimericUsers.EnrollmentTypings} session-1 typings, checks from sessions {string.Join(", ", TypingScoreCollection.CheckSessions)}",
+            TypingScoreCollection.Population(refined: false),
             typing.Subjects.Count,
             typing.AllGenuine.Count,
             typing.AllImpostor.Count,
             $"face: disjoint identities (evaluate sessions uses identities with {ChimericUsers.MinimumPhotos} or more photos); typing: the same CMU subjects, disjoint typings (evaluate sessions checks with sessions {ChimericUsers.FirstSessionTypingSession} to 8)");
-        var result = SessionModelFit.Fit(host.Fusion, face, typing, targets, SessionPipeline.Version(settings.ModelsDirectory), provenance);
+        var result = SessionModelFit.Fit(
+            host.Fusion, face, typing, refinedTyping, targets, SessionPipeline.Version(settings.ModelsDirectory), provenance, TypingScoreCollection.Population(refined: true));
         if (result.Models.Problems() is [var unusable, ..])
         {
             AnsiConsole.MarkupLineInterpolated($"[red]the fitted models are unusable: {unusable}[/]");
@@ -83,6 +86,7 @@ internal sealed class FitSessionModelsCommand : Command<FitSessionModelsSettings
         SessionModelsPlot.Write(png, Path.Combine(settings.Out, "session-models-typing.png"), result);
         AnsiConsole.MarkupLineInterpolated($"face: {result.Models.FaceOperatingPoint}");
         AnsiConsole.MarkupLineInterpolated($"typing: {result.Models.TypingOperatingPoint}");
+        AnsiConsole.MarkupLineInterpolated($"refined typing: {result.Models.RefinedTyping.OperatingPoint}");
         AnsiConsole.MarkupLineInterpolated($"wrote {(!settings.DryRun ? modelsFile + ", " : "")}[green]{json}[/] and [green]{png}[/] (and -typing.png) in {started.Elapsed.TotalSeconds:F0} s");
         return 0;
     }

@@ -11,6 +11,7 @@ namespace Verification.Cli.Sessions;
 internal sealed record SessionsReport(
     string Command,
     int Users,
+    int TypingProfilesRefined,
     int IdentitiesRefusedAtEnrollment,
     int IdPhotosBelowMatchThreshold,
     SessionSetup Setup,

@@ -51,6 +51,18 @@ public sealed class FusionOptions
     /// <summary>One sd for both typing populations, so the recalibrated ratio is monotone: typing more like the profile never counts against the learner.</summary>
     public double TypingSd { get; set; } = 1;
 
+    /// <summary>
+    /// The typing model and level for a profile refined by verified sessions (<see cref="ForTypingProfile"/>): its typist
+    /// is known from more and more recent typings, so their checks score higher and one level cannot serve both kinds.
+    /// </summary>
+    public double RefinedTypingGenuineMean { get; set; } = 0.5;
+
+    public double RefinedTypingImpostorMean { get; set; } = -0.5;
+
+    public double RefinedTypingSd { get; set; } = 1;
+
+    public double RefinedTypingMismatchEvidence { get; set; } = -2;
+
     /// <summary>One typing check moves the typing evidence by at most this many nats.</summary>
     public double TypingCheckLlrLimit { get; set; } = 6;
 
@@ -74,7 +86,30 @@ public sealed class FusionOptions
         TypingSd = TypingScoreModel.PooledSd(models.TypingGenuine, models.TypingImpostor);
         TypingMismatchEvidence = models.TypingMismatchEvidence;
         TypingChecksPerSession = models.TypingChecksPerSession;
+        RefinedTypingGenuineMean = models.RefinedTyping.Genuine.Mean;
+        RefinedTypingImpostorMean = models.RefinedTyping.Impostor.Mean;
+        RefinedTypingSd = TypingScoreModel.PooledSd(models.RefinedTyping.Genuine, models.RefinedTyping.Impostor);
+        RefinedTypingMismatchEvidence = models.RefinedTyping.MismatchEvidence;
         ScoreModelsVersion = models.PipelineVersion;
+    }
+
+    /// <summary>
+    /// The options for a session with a typing profile refined by verified sessions (<paramref name="refined"/>): the
+    /// refined typing model and level in place of the enrollment's; these options themselves otherwise.
+    /// </summary>
+    public FusionOptions ForTypingProfile(bool refined)
+    {
+        if (!refined)
+        {
+            return this;
+        }
+
+        var options = (FusionOptions)MemberwiseClone();
+        options.TypingGenuineMean = RefinedTypingGenuineMean;
+        options.TypingImpostorMean = RefinedTypingImpostorMean;
+        options.TypingSd = RefinedTypingSd;
+        options.TypingMismatchEvidence = RefinedTypingMismatchEvidence;
+        return options;
     }
 
     /// <summary>What a session's evidence must cover before it may end Verified (docs/player-protocol.md §5).</summary>

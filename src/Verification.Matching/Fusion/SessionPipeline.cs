@@ -13,7 +13,8 @@ namespace Verification.Matching.Fusion;
 public static class SessionPipeline
 {
     /// <summary>Bump with any change to how frames or typings become scores that the model files do not show.</summary>
-    public const int Revision = 1;
+    /// <remarks>2: typing profiles refined by verified sessions, scored under their own fitted model.</remarks>
+    public const int Revision = 2;
 
     private static readonly string[] KeystrokeFiles = ["model.zip", "calibration.json"];
 

@@ -19,7 +19,8 @@ public sealed record SessionScoreModels(
     NormalScoreModel TypingImpostor,
     double TypingMismatchEvidence,
     int TypingChecksPerSession,
-    string TypingOperatingPoint)
+    string TypingOperatingPoint,
+    RefinedTypingModels RefinedTyping)
 {
     public const string FileName = "session-score-models.json";
 
@@ -48,6 +49,15 @@ public sealed record SessionScoreModels(
         var problems = new List<string>();
         Check(problems, "face", FaceGenuine, FaceImpostor, FaceMismatchEvidence);
         Check(problems, "typing", TypingGenuine, TypingImpostor, TypingMismatchEvidence);
+        if (RefinedTyping is null)
+        {
+            problems.Add("the refined typing models are missing: profiles refined by verified sessions need their own (refit).");
+        }
+        else
+        {
+            Check(problems, "refined typing", RefinedTyping.Genuine, RefinedTyping.Impostor, RefinedTyping.MismatchEvidence);
+        }
+
         if (TypingChecksPerSession < 1)
         {
             problems.Add($"typing checks per session is {TypingChecksPerSession}: the typing level was chosen for a number of checks, at least 1.");
@@ -75,6 +85,19 @@ public sealed record SessionScoreModels(
         }
     }
 }
+
+/// <summary>
+/// The typing score models and level for profiles refined by verified sessions, fitted like the enrollment's on
+/// <see cref="Population"/>, for the same number of checks per session.
+/// </summary>
+public sealed record RefinedTypingModels(
+    string Population,
+    int GenuineChecks,
+    int ImpostorChecks,
+    NormalScoreModel Genuine,
+    NormalScoreModel Impostor,
+    double MismatchEvidence,
+    string OperatingPoint);
 
 /// <summary>What the score models were fitted on and how: the command, data, people, counts and date.</summary>
 public sealed record ScoreModelsProvenance(

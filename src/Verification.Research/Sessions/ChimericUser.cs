@@ -4,7 +4,8 @@ namespace Verification.Research.Sessions;
 
 /// <summary>
 /// An LFW identity paired with a CMU keystroke subject: the standard way to evaluate multimodal fusion without people
-/// who gave both. Photos are paths; typings are CMU rows (session 1 for enrollment, session 5 on for sessions).
+/// who gave both. Photos are paths; typings are CMU rows (session 1 for enrollment, session 5 on for sessions, and
+/// <paramref name="EarlierSessionTypings"/> from session 4 for an earlier assessment that may refine the profile).
 /// </summary>
 public sealed record ChimericUser(
     int Index,
@@ -12,4 +13,5 @@ public sealed record ChimericUser(
     IReadOnlyList<string> Photos,
     string Subject,
     IReadOnlyList<CmuKeystrokeRow> EnrollmentTypings,
-    IReadOnlyList<CmuKeystrokeRow> SessionTypings);
+    IReadOnlyList<CmuKeystrokeRow> SessionTypings,
+    IReadOnlyList<CmuKeystrokeRow> EarlierSessionTypings);

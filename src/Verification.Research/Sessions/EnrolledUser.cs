@@ -1,4 +1,5 @@
 using Verification.Matching.Face;
+using Verification.Matching.Fusion;
 using Verification.Matching.Keystroke;
 using Verification.Research.Keystroke;
 
@@ -28,6 +29,27 @@ public sealed record EnrolledUser(ChimericUser User, FaceTemplate Face, Keystrok
         var samples = user.EnrollmentTypings.Select(ReplayedTyping.Sample).ToList();
         var typing = KeystrokeProfile.Build(CmuKeystrokeData.Phrase, samples);
         return new EnrolledUser(user, template, typing, idEmbedding is null ? double.NaN : template.Score(idEmbedding), [.. user.Photos.Skip(idPhoto + 1)]);
+    }
+
+    /// <summary>
+    /// The user after one earlier assessment, as far as typing goes: its checks (<see cref="ChimericUser.EarlierSessionTypings"/>)
+    /// are judged against the enrollment profile with the session's typing rule, and refine the profile as the service
+    /// refines it after a Verified session when typing alone does not flag them. The earlier session's frames are not
+    /// replayed: its face is taken to have passed, so this shows what refinement does to typing, not how often it happens.
+    /// </summary>
+    public EnrolledUser AfterEarlierSession(KeystrokeVerifier verifier, FusionOptions fusion)
+    {
+        ArgumentNullException.ThrowIfNull(verifier);
+        ArgumentNullException.ThrowIfNull(fusion);
+        var evidence = new SessionEvidence(fusion.ForTypingProfile(Typing.IsRefined));
+        var samples = User.EarlierSessionTypings.Select(ReplayedTyping.Sample).ToList();
+        var flagged = false;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            flagged |= evidence.ObserveTyping(i + 1, verifier.Score(Typing, samples[i]).LogLikelihoodRatio) is not null;
+        }
+
+        return flagged ? this : this with { Typing = Typing.Refine(samples) };
     }
 
     /// <summary>Three photos pass the enrollment gates and an ID photo and two session photos are left after them.</summary>

@@ -17,4 +17,5 @@ public sealed record SessionOutcome(
     IReadOnlyList<double> OwnFaceScores,
     IReadOnlyList<double> OtherFaceScores,
     IReadOnlyList<double> TypingLlrs,
-    bool WeakTyping);
+    bool WeakTyping,
+    bool RefinedTyping = false);

@@ -21,7 +21,7 @@ public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier ver
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(other);
         var random = new Random(seed);
-        var evidence = new SessionEvidence(fusion);
+        var evidence = new SessionEvidence(fusion.ForTypingProfile(learner.Typing.IsRefined));
         var swapsFace = kind is SessionKind.FaceImpostor or SessionKind.CombinedImpostor;
         var typist = kind is SessionKind.TypingImpostor or SessionKind.CombinedImpostor ? other : learner;
         var typings = typist.User.SessionTypings.OrderBy(_ => random.Next()).Take(setup.TypingChecks).ToList();
@@ -80,7 +80,7 @@ public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier ver
         }
 
         var verdict = evidence.Final(new EvidenceCoverage(Start, At(setup.Frames + 1), setup.Frames, setup.TypingChecks > 0));
-        return new SessionOutcome(learner.User.Index, kind, verdict.Kind, [.. verdict.Flags.Select(f => f.Kind).Distinct()], firstFlagAfterSwap, typingAt, own, others, llrs, verdict.WeakTyping is not null);
+        return new SessionOutcome(learner.User.Index, kind, verdict.Kind, [.. verdict.Flags.Select(f => f.Kind).Distinct()], firstFlagAfterSwap, typingAt, own, others, llrs, verdict.WeakTyping is not null, learner.Typing.IsRefined);
     }
 
     /// <summary>The learner's own photo shown as frame <paramref name="frame"/> (0-based) of every session of theirs.</summary>

@@ -37,6 +37,7 @@ public static class TypingTradeOff
 
     private static double LowestSum(SessionOutcome outcome, FusionOptions fusion, int checks)
     {
+        fusion = fusion.ForTypingProfile(outcome.RefinedTyping);
         var sum = 0.0;
         var lowest = double.PositiveInfinity;
         foreach (var llr in outcome.TypingLlrs.Take(checks))

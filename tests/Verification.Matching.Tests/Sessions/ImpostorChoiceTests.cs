@@ -5,7 +5,7 @@ namespace Verification.Matching.Tests.Sessions;
 public sealed class ImpostorChoiceTests
 {
     private static ChimericUser[] Users(int count, int typists) =>
-        [.. Enumerable.Range(0, count).Select(i => new ChimericUser(i, $"person{i}", [], $"s{i % typists:D3}", [], []))];
+        [.. Enumerable.Range(0, count).Select(i => new ChimericUser(i, $"person{i}", [], $"s{i % typists:D3}", [], [], []))];
 
     [Fact]
     public void Past_the_last_typist_an_impostor_is_never_the_learner_nor_a_user_typing_as_the_same_subject()

@@ -16,25 +16,34 @@ public sealed record SessionModelFitResult(
     ScoreSpread TypingImpostor,
     IReadOnlyList<EvidencePoint> FaceCurve,
     IReadOnlyList<EvidencePoint> TypingCurve,
-    IReadOnlyList<TypingChecksPoint> TypingChecksTradeOff);
+    IReadOnlyList<TypingChecksPoint> TypingChecksTradeOff,
+    ScoreSpread RefinedTypingGenuine,
+    ScoreSpread RefinedTypingImpostor,
+    IReadOnlyList<EvidencePoint> RefinedTypingCurve);
 
 /// <summary>
 /// Fits normal score models to the scores this pipeline produced, then chooses the face and typing evidence levels for
 /// the stated operating points by replaying sessions through <see cref="SessionEvidence"/> with those models and the
-/// configured decay and clipping.
+/// configured decay and clipping. Refined typing profiles get their own model and the most sensitive level at the same
+/// honest rate, for the number of checks the enrollment's profiles need.
 /// </summary>
 public static class SessionModelFit
 {
-    public static SessionModelFitResult Fit(FusionOptions fusion, FaceScores face, TypingScores typing, FitTargets targets, string pipelineVersion, ScoreModelsProvenance provenance)
+    public static SessionModelFitResult Fit(
+        FusionOptions fusion, FaceScores face, TypingScores typing, TypingScores refinedTyping, FitTargets targets, string pipelineVersion, ScoreModelsProvenance provenance, string refinedPopulation)
     {
         ArgumentNullException.ThrowIfNull(fusion);
         ArgumentNullException.ThrowIfNull(face);
         ArgumentNullException.ThrowIfNull(typing);
+        ArgumentNullException.ThrowIfNull(refinedTyping);
         ArgumentNullException.ThrowIfNull(targets);
+        var refined = new RefinedTypingModels(
+            refinedPopulation, refinedTyping.AllGenuine.Count, refinedTyping.AllImpostor.Count,
+            NormalScoreModel.Fit([.. refinedTyping.AllGenuine]), NormalScoreModel.Fit([.. refinedTyping.AllImpostor]), -1, "");
         var models = new SessionScoreModels(
             pipelineVersion, provenance,
             NormalScoreModel.Fit([.. face.Genuine]), NormalScoreModel.Fit([.. face.Impostor]), -1, "",
-            NormalScoreModel.Fit([.. typing.AllGenuine]), NormalScoreModel.Fit([.. typing.AllImpostor]), -1, 0, "");
+            NormalScoreModel.Fit([.. typing.AllGenuine]), NormalScoreModel.Fit([.. typing.AllImpostor]), -1, 0, "", refined);
         fusion.Apply(models);
 
         var honest = SessionEvidenceSimulation.HonestFaceMinima(fusion, face.Genuine, targets.HonestFrames, targets.FaceSessions, targets.Seed);
@@ -59,6 +68,11 @@ public static class SessionModelFit
 
         var typingChecks = tradeOff[^1].Checks;
         var typingPoint = tradeOff[^1].Point;
+        var refinedFusion = fusion.ForTypingProfile(refined: true);
+        var refinedCurve = EvidenceThreshold.Curve(
+            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Genuine, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 100),
+            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Impostor, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 101));
+        var refinedPoint = EvidenceThreshold.Choose(refinedCurve, targets.TypingHonestRate);
         var chosen = models with
         {
             FaceMismatchEvidence = facePoint.Threshold,
@@ -67,12 +81,18 @@ public static class SessionModelFit
             TypingChecksPerSession = typingChecks,
             TypingOperatingPoint = Describe(typingPoint, $"honest sessions of {typingChecks} typing checks, by typing alone", targets.TypingHonestRate, $"typing impostors ({typingChecks} checks by another subject)")
                 + string.Create(CultureInfo.InvariantCulture, $"; {typingChecks} checks: the fewest (up to {targets.MaxTypingChecks}) that catch {100 * targets.TypingImpostorRate:0.#}% of typing impostors at this honest rate"),
+            RefinedTyping = refined with
+            {
+                MismatchEvidence = refinedPoint.Threshold,
+                OperatingPoint = Describe(refinedPoint, $"honest sessions of {typingChecks} typing checks against a refined profile, by typing alone", targets.TypingHonestRate, $"typing impostors ({typingChecks} checks by another subject)"),
+            },
         };
         fusion.Apply(chosen);
         return new SessionModelFitResult(
             chosen, targets,
             ScoreSpread.Of(face.Genuine), ScoreSpread.Of(face.Impostor), ScoreSpread.Of(typing.AllGenuine), ScoreSpread.Of(typing.AllImpostor),
-            faceCurve, typingCurve, tradeOff);
+            faceCurve, typingCurve, tradeOff,
+            ScoreSpread.Of(refinedTyping.AllGenuine), ScoreSpread.Of(refinedTyping.AllImpostor), refinedCurve);
     }
 
     private static string Describe(EvidencePoint point, string honest, double target, string impostors)

@@ -12,21 +12,42 @@ public sealed record TypingScores(IReadOnlyList<string> Subjects, IReadOnlyList<
 }
 
 /// <summary>
-/// Typing checks as the service scores them, on CMU typings <c>evaluate sessions</c> never uses: profiles from the same
+/// Typing checks as the service scores them, on CMU typings <c>evaluate sessions</c> never scores: profiles from the same
 /// ten session-1 typings it enrolls with (N = 10), checks from sessions 2 to 4 (it uses 5 to 8). The CMU set has 51
 /// subjects and the evaluation pairs 50 of them, so the subjects are shared; the typings are not.
+/// Refined profiles: the enrollment refined by one earlier verified session (the first
+/// <see cref="RefinementTypings"/> typings of session 2), checked with sessions 3 and 4.
 /// </summary>
 public static class TypingScoreCollection
 {
     public static readonly int[] CheckSessions = [2, 3, 4];
 
-    public static TypingScores Collect(IReadOnlyList<CmuKeystrokeRow> cmu, KeystrokeVerifier verifier, int impostorChecksPerSubject, int seed)
+    public static readonly int[] RefinedCheckSessions = [3, 4];
+
+    public const int RefinementSession = 2;
+
+    /// <summary>The typing checks of one session, as the fitted models ask for.</summary>
+    public const int RefinementTypings = 8;
+
+    public static TypingScores Collect(IReadOnlyList<CmuKeystrokeRow> cmu, KeystrokeVerifier verifier, int impostorChecksPerSubject, int seed) =>
+        Collect(cmu, verifier, impostorChecksPerSubject, seed, refined: false);
+
+    public static TypingScores CollectRefined(IReadOnlyList<CmuKeystrokeRow> cmu, KeystrokeVerifier verifier, int impostorChecksPerSubject, int seed) =>
+        Collect(cmu, verifier, impostorChecksPerSubject, seed, refined: true);
+
+    /// <summary>Words for the report and the models file: what the profiles and the checks were.</summary>
+    public static string Population(bool refined) => refined
+        ? $"CMU subjects: profile of the first {ChimericUsers.EnrollmentTypings} session-1 typings refined by the first {RefinementTypings} of session {RefinementSession} (one earlier verified session), checks from sessions {string.Join(", ", RefinedCheckSessions)}"
+        : $"CMU subjects: profile of the first {ChimericUsers.EnrollmentTypings} session-1 typings, checks from sessions {string.Join(", ", CheckSessions)}";
+
+    private static TypingScores Collect(IReadOnlyList<CmuKeystrokeRow> cmu, KeystrokeVerifier verifier, int impostorChecksPerSubject, int seed, bool refined)
     {
         ArgumentNullException.ThrowIfNull(cmu);
         ArgumentNullException.ThrowIfNull(verifier);
         var subjects = cmu.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderBy(r => r.SessionIndex).ThenBy(r => r.Rep).ToList()).ToList();
-        var checks = subjects.Select(rows => rows.Where(r => CheckSessions.Contains(r.SessionIndex)).Select(ReplayedTyping.Sample).ToList()).ToList();
+        var checkSessions = refined ? RefinedCheckSessions : CheckSessions;
+        var checks = subjects.Select(rows => rows.Where(r => checkSessions.Contains(r.SessionIndex)).Select(ReplayedTyping.Sample).ToList()).ToList();
         var random = new Random(seed);
         var genuine = new List<IReadOnlyList<double>>();
         var impostor = new List<IReadOnlyList<double>>();
@@ -34,6 +55,11 @@ public static class TypingScoreCollection
         {
             var enrollment = subjects[s].Where(r => r.SessionIndex == 1).Take(ChimericUsers.EnrollmentTypings).Select(ReplayedTyping.Sample).ToList();
             var profile = KeystrokeProfile.Build(CmuKeystrokeData.Phrase, enrollment);
+            if (refined)
+            {
+                profile = profile.Refine([.. subjects[s].Where(r => r.SessionIndex == RefinementSession).Take(RefinementTypings).Select(ReplayedTyping.Sample)]);
+            }
+
             genuine.Add([.. checks[s].Select(c => verifier.Score(profile, c).LogLikelihoodRatio)]);
             var others = new List<double>(impostorChecksPerSubject);
             for (var k = 0; k < impostorChecksPerSubject; k++)

@@ -45,9 +45,42 @@ public sealed class SessionScoreModelsTests : IDisposable
         var shipped = SessionScoreModels.Load(RepositoryPaths.Models);
         var reversed = shipped with { FaceGenuine = shipped.FaceImpostor, FaceImpostor = shipped.FaceGenuine };
         var flagsAll = shipped with { TypingMismatchEvidence = 0.5 };
+        var refinedReversed = shipped with { RefinedTyping = shipped.RefinedTyping with { Genuine = shipped.RefinedTyping.Impostor, Impostor = shipped.RefinedTyping.Genuine } };
+        var noRefined = shipped with { RefinedTyping = null! };
 
         Assert.Contains(reversed.Problems(), p => p.Contains("face genuine mean", StringComparison.Ordinal));
         Assert.Contains(flagsAll.Problems(), p => p.Contains("typing mismatch evidence", StringComparison.Ordinal));
+        Assert.Contains(refinedReversed.Problems(), p => p.Contains("refined typing genuine mean", StringComparison.Ordinal));
+        Assert.Contains(noRefined.Problems(), p => p.Contains("refined typing models are missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_fitted_before_refined_profiles_is_refused_with_its_reason()
+    {
+        var shipped = File.ReadAllText(Path.Combine(RepositoryPaths.Models, SessionScoreModels.FileName));
+        var withoutRefined = shipped[..shipped.IndexOf(",\n  \"refined_typing\"", StringComparison.Ordinal)] + "\n}\n";
+        File.WriteAllText(Path.Combine(_directory, SessionScoreModels.FileName), withoutRefined);
+
+        var loaded = SessionScoreModels.Load(_directory);
+
+        Assert.Contains(loaded.Problems(), p => p.Contains("refined typing models are missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_refined_profile_is_judged_by_the_refined_typing_model_and_level_and_an_enrollment_profile_by_its_own()
+    {
+        var shipped = SessionScoreModels.Load(RepositoryPaths.Models);
+        var options = new FusionOptions();
+        options.Apply(shipped);
+
+        var refined = options.ForTypingProfile(refined: true);
+
+        Assert.Same(options, options.ForTypingProfile(refined: false));
+        Assert.Equal(
+            (shipped.RefinedTyping.Genuine.Mean, shipped.RefinedTyping.Impostor.Mean, TypingScoreModel.PooledSd(shipped.RefinedTyping.Genuine, shipped.RefinedTyping.Impostor), shipped.RefinedTyping.MismatchEvidence),
+            (refined.TypingGenuineMean, refined.TypingImpostorMean, refined.TypingSd, refined.TypingMismatchEvidence));
+        Assert.Equal((shipped.TypingGenuine.Mean, shipped.TypingMismatchEvidence), (options.TypingGenuineMean, options.TypingMismatchEvidence));
+        Assert.Equal((options.MismatchEvidence, options.TypingChecksPerSession, options.Decay), (refined.MismatchEvidence, refined.TypingChecksPerSession, refined.Decay));
     }
 
     [Fact]

@@ -44,6 +44,7 @@ internal static class IdentityEndpoints
         services.AddSingleton<EnrollmentFaces>();
         services.AddSingleton<IdentityProfiles>();
         services.AddSingleton<FreeTextProfiles>();
+        services.AddSingleton<TypingProfiles>();
         services.AddSingleton<UploadEnrollmentFrameHandler>();
         services.AddSingleton<UploadIdPhotoHandler>();
         services.AddSingleton<UploadTypingSampleHandler>();

@@ -33,7 +33,7 @@ internal sealed class IdentityProfiles(NpgsqlDataSource dataSource, BiometricCip
         var face = FaceTemplate.FromBytes(await cipher.DecryptAsync(learnerId, row.FaceKeyId, row.Face, "identity_profiles", learnerId, "face_template", cancellationToken));
         var typing = row.Typing is null || row.TypingKeyId is null
             ? null
-            : KeystrokeProfile.FromBytes(await cipher.DecryptAsync(learnerId, row.TypingKeyId, row.Typing, "identity_profiles", learnerId, "keystroke_profile", cancellationToken));
+            : KeystrokeProfile.FromBytes(await cipher.DecryptAsync(learnerId, row.TypingKeyId, row.Typing, TypingProfiles.Table, learnerId, TypingProfiles.Column, cancellationToken));
         var phrase = row.SealedPhrase is null || row.PhraseKeyId is null
             ? row.TypingPhrase ?? ""
             : await cipher.OpenPhraseAsync(learnerId, row.PhraseKeyId, row.SealedPhrase, cancellationToken);

@@ -50,7 +50,7 @@ internal sealed class CompleteEnrollmentHandler(
             keystroke_profile = EXCLUDED.keystroke_profile,
             keystroke_profile_key_id = EXCLUDED.keystroke_profile_key_id, typing_unavailable = EXCLUDED.typing_unavailable, typing_phrase = NULL,
             typing_phrase_sealed = EXCLUDED.typing_phrase_sealed, typing_phrase_key_id = EXCLUDED.typing_phrase_key_id,
-            free_text_profile = EXCLUDED.free_text_profile, free_text_profile_key_id = EXCLUDED.free_text_profile_key_id, free_text_refinements = 0,
+            free_text_profile = EXCLUDED.free_text_profile, free_text_profile_key_id = EXCLUDED.free_text_profile_key_id, free_text_refinements = 0, typing_refinements = 0,
             updated_at = EXCLUDED.updated_at, version = p.version + 1
         RETURNING version;
         """;

@@ -31,7 +31,8 @@ internal sealed record ExportedEnrollment(
     int TypingSamplesInProgress,
     ExportedIdPhoto? IdPhoto,
     string? TypingUnavailable,
-    ExportedTemplate? FreeTextProfile = null);
+    ExportedTemplate? FreeTextProfile = null,
+    int TypingRefinements = 0);
 
 /// <summary>A biometric template described, not dumped: its bytes mean nothing outside our matcher and would only widen the leak if an export went astray.</summary>
 internal sealed record ExportedTemplate(string Description, int EncryptedBytes, string KeyId);
@@ -68,7 +69,7 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
                id_photo_score_sealed AS "SealedScore", id_photo_score_key_id AS "ScoreKeyId",
                typing_phrase_sealed AS "SealedPhrase", typing_phrase_key_id AS "PhraseKeyId",
                length(face_template) AS "FaceBytes", face_template_key_id AS "FaceKeyId",
-               length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId",
+               length(keystroke_profile) AS "KeystrokeBytes", keystroke_profile_key_id AS "KeystrokeKeyId", typing_refinements AS "TypingRefinements",
                typing_unavailable AS "TypingUnavailable",
                length(free_text_profile) AS "FreeTextBytes", free_text_profile_key_id AS "FreeTextKeyId", free_text_refinements AS "FreeTextRefinements"
         FROM proctoring.identity_profiles WHERE learner_id = @learnerId;
@@ -124,7 +125,7 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
                 profile.FaceBytes,
                 profile.FaceKeyId),
             profile?.KeystrokeBytes is { } keystrokeBytes ? new ExportedTemplate(
-                "Typing profile: statistics of the timing of your key presses when typing the phrase. Stored encrypted; the numbers are not included here.",
+                $"Typing profile: the timing of your key presses when typing the phrase, from your enrollment typings and refined by {profile.TypingRefinements} verified assessments' typing checks (timings only; it keeps at most {Matching.Keystroke.KeystrokeProfile.MaximumRefinementSamples} of these typings, the most recent). Stored encrypted; the numbers are not included here.",
                 keystrokeBytes,
                 profile.KeystrokeKeyId ?? "") : null,
             inProgress.Frames,
@@ -134,7 +135,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
             profile?.FreeTextBytes is { } freeTextBytes ? new ExportedTemplate(
                 $"Free-text typing profile: statistics of how long keys are held and the time between keys, by key group (left hand, right hand, space, correction, other), from your enrollment typing and refined by {profile.FreeTextRefinements} verified assessments' typed answers. Never the text or which keys. Stored encrypted; the numbers are not included here.",
                 freeTextBytes,
-                profile.FreeTextKeyId ?? "") : null);
+                profile.FreeTextKeyId ?? "") : null,
+            profile?.TypingRefinements ?? 0);
 
         return new LearnerDataExport(learnerId, time.GetUtcNow(), consents, enrollment, sessions, typingChecks,
         [
@@ -199,6 +201,8 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
         public int? KeystrokeBytes { get; init; }
 
         public string? KeystrokeKeyId { get; init; }
+
+        public int TypingRefinements { get; init; }
 
         public int? FreeTextBytes { get; init; }
 

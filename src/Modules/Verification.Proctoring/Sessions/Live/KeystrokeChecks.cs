@@ -67,6 +67,7 @@ internal sealed class KeystrokeChecks(
         {
             raised = session.Evidence.ObserveTyping(check, score.LogLikelihoodRatio);
             verdict = session.Evidence.Verdict();
+            session.KeepScoredTyping(read.Sample);
         }
 
         session.LastActivityAt = time.GetUtcNow();

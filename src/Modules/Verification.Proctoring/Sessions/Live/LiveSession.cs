@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Verification.Matching.Fusion;
+using Verification.Matching.Keystroke;
 using Verification.Proctoring.Identity;
 
 namespace Verification.Proctoring.Sessions.Live;
@@ -12,6 +13,7 @@ namespace Verification.Proctoring.Sessions.Live;
 internal sealed class LiveSession
 {
     private readonly Queue<(int Frame, byte[] Image)> _recent = new();
+    private readonly List<KeystrokeSample> _scoredTypings = [];
     private readonly int _window;
     private int _nextFrame;
     private int _typingChecks;
@@ -26,7 +28,8 @@ internal sealed class LiveSession
         Attempt = attempt;
         TokenId = tokenId;
         StartedAt = now;
-        Evidence = new SessionEvidence(settings.Fusion);
+        // A refined profile scores its typist higher, so it has its own fitted typing model and level.
+        Evidence = new SessionEvidence(settings.Fusion.ForTypingProfile(profile.Typing?.IsRefined == true));
         _window = settings.EvidenceWindow;
         LastFrameAt = now;
         LastActivityAt = now;
@@ -69,6 +72,16 @@ internal sealed class LiveSession
     public AnswerTyping.SessionAnswerTyping AnswerTyping { get; } = new();
 
     public Lock Gate { get; } = new();
+
+    /// <summary>
+    /// The typings of the session's scored typing checks, in the order scored; a verified session refines the learner's
+    /// typing profile with them. Only this node's: a session taken over keeps the checks scored after the takeover (the
+    /// earlier ones were recorded as scores, not timings). A copy; call under <see cref="Gate"/>.
+    /// </summary>
+    public IReadOnlyList<KeystrokeSample> ScoredTypings => [.. _scoredTypings];
+
+    /// <summary>Keeps a scored typing check's sample for the refinement; call under <see cref="Gate"/>.</summary>
+    public void KeepScoredTyping(KeystrokeSample sample) => _scoredTypings.Add(sample);
 
     public string? ConnectionId { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Verification.BuildingBlocks.Ids;
 using Verification.Matching.Fusion;
+using Verification.Matching.Keystroke;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Admission;
@@ -33,6 +34,7 @@ internal sealed class SessionLifecycle(
     ProctoringMetrics metrics,
     FreeTextScoring freeText,
     FreeTextProfiles freeTextProfiles,
+    TypingProfiles typingProfiles,
     TimeProvider time,
     ILogger<SessionLifecycle> logger)
 {
@@ -85,7 +87,7 @@ internal sealed class SessionLifecycle(
 
         Open(session);
         Attach(session, connectionId);
-        logger.LogInformation("Session {SessionId} started for learner {LearnerId}", session.SessionId, session.LearnerId);
+        logger.LogInformation("Session {SessionId} started for learner {LearnerId}; typing profile refined {TypingProfileRefined}", session.SessionId, session.LearnerId, profile.Typing?.IsRefined == true);
         return (session, false);
     }
 
@@ -170,11 +172,13 @@ internal sealed class SessionLifecycle(
         await session.Processing;
         SessionVerdict verdict;
         SessionFreeText? answers;
+        IReadOnlyList<KeystrokeSample> typings;
         lock (session.Gate)
         {
             var typingAsked = session.Profile.Typing is not null;
             verdict = session.Evidence.Final(new EvidenceCoverage(session.StartedAt, time.GetUtcNow(), session.FramesReceived, typingAsked));
             answers = session.AnswerTyping.Summary(freeText.Model is not null);
+            typings = typingAsked ? session.ScoredTypings : [];
         }
 
         var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed, node.Id)
@@ -182,9 +186,9 @@ internal sealed class SessionLifecycle(
             FreeText = answers,
         };
         var stored = await verdicts.WriteAsync(outcome);
-        if (stored && verdict.Kind == SessionVerdictKind.Verified && answers is not null)
+        if (stored && verdict.Kind == SessionVerdictKind.Verified)
         {
-            await RefineFreeTextAsync(session);
+            await RefineProfilesAsync(session, answers is not null, typings);
         }
 
         metrics.SessionEnded(verdict.Kind.ToString(), outcome.Status);
@@ -196,18 +200,33 @@ internal sealed class SessionLifecycle(
     }
 
     /// <summary>
-    /// A session the machine verified refines the learner's free-text profile with its answer typing. Best effort: the
-    /// verdict is stored already, and a refinement missed (the database gone meanwhile) only leaves the profile as it was.
+    /// A session the machine verified refines the learner's profiles with its own typing: the free-text profile with its
+    /// answer typing, the typing profile with its scored typing checks. A session that needs review never does, even
+    /// when a reviewer clears it later: an impostor's typing must not become the profile. Best effort: the verdict is
+    /// stored already, and a refinement missed (the database gone meanwhile) only leaves that profile as it was.
     /// </summary>
-    private async Task RefineFreeTextAsync(LiveSession session)
+    private async Task RefineProfilesAsync(LiveSession session, bool answered, IReadOnlyList<KeystrokeSample> typings)
+    {
+        if (answered)
+        {
+            await RefineAsync(session, "free-text", () => freeTextProfiles.RefineAsync(session.LearnerId, session.AnswerTyping.Typing, CancellationToken.None));
+        }
+
+        if (typings.Count > 0)
+        {
+            await RefineAsync(session, "typing", () => typingProfiles.RefineAsync(session.LearnerId, typings, CancellationToken.None));
+        }
+    }
+
+    private async Task RefineAsync(LiveSession session, string profile, Func<Task<bool>> refine)
     {
         try
         {
-            await freeTextProfiles.RefineAsync(session.LearnerId, session.AnswerTyping.Typing, CancellationToken.None);
+            await refine();
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
         {
-            logger.LogWarning("Session {SessionId} did not refine the free-text profile: database unreachable ({Reason})", session.SessionId, ex.Message);
+            logger.LogWarning("Session {SessionId} did not refine the {Profile} profile: database unreachable ({Reason})", session.SessionId, profile, ex.Message);
         }
     }
 

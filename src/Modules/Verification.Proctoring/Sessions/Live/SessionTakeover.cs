@@ -102,6 +102,8 @@ internal sealed class SessionTakeover(
             evidence.ObserveFailure(frame);
         }
 
+        // Only the scores were recorded, not the timings: these checks count in the verdict but cannot refine the
+        // learner's typing profile; the session refines it with the checks scored on this node after the takeover.
         foreach (var check in checks.Where(c => c.LogLikelihoodRatio is not null))
         {
             evidence.ObserveTyping(check.Check, check.LogLikelihoodRatio!.Value);

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Verification.Matching.Fusion;
+
+namespace Verification.Matching.Tests.Fusion;
+
+public sealed class FusionOptionsTests
+{
+    private static readonly string[] TypingValues =
+        [nameof(FusionOptions.TypingGenuineMean), nameof(FusionOptions.TypingImpostorMean), nameof(FusionOptions.TypingSd), nameof(FusionOptions.TypingMismatchEvidence)];
+
+    [Fact]
+    public void An_enrollment_only_profile_gets_the_same_options()
+    {
+        var options = Fitted();
+
+        Assert.Same(options, options.ForTypingProfile(refined: false));
+    }
+
+    [Fact]
+    public void A_refined_profile_gets_the_refined_typing_model_and_level_and_every_other_value_unchanged()
+    {
+        var options = Fitted();
+
+        var refined = options.ForTypingProfile(refined: true);
+
+        Assert.NotSame(options, refined);
+        Assert.Equal(options.RefinedTypingGenuineMean, refined.TypingGenuineMean);
+        Assert.Equal(options.RefinedTypingImpostorMean, refined.TypingImpostorMean);
+        Assert.Equal(options.RefinedTypingSd, refined.TypingSd);
+        Assert.Equal(options.RefinedTypingMismatchEvidence, refined.TypingMismatchEvidence);
+        foreach (var property in typeof(FusionOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => !TypingValues.Contains(p.Name)))
+        {
+            Assert.True(Equals(property.GetValue(options), property.GetValue(refined)), $"{property.Name} changed");
+        }
+
+        Assert.Equal(1.7, options.TypingGenuineMean);
+        Assert.Equal(-7, options.TypingMismatchEvidence);
+    }
+
+    /// <summary>Options with refined typing values unlike the enrollment's, so a swap shows.</summary>
+    private static FusionOptions Fitted()
+    {
+        var options = new FusionOptions();
+        options.Apply(new SessionScoreModels(
+            "test", null!, new NormalScoreModel(0.67, 0.15), new NormalScoreModel(0, 0.09), -6, "",
+            new NormalScoreModel(1.7, 1.2), new NormalScoreModel(-1.4, 1.9), -7, 8, "",
+            new RefinedTypingModels("", 0, 0, new NormalScoreModel(2.4, 1.1), new NormalScoreModel(-1.2, 2), -3, "")));
+        return options;
+    }
+}

@@ -104,6 +104,24 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_learner_erased_before_who_enrolled_again_is_refined_like_any_other()
+    {
+        var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            // The erasure completed before this enrollment: its row stays, with the time it was done.
+            await connection.ExecuteAsync(
+                "INSERT INTO proctoring.erasures (learner_id, requested_at, completed_at) VALUES (@LearnerId, now() - interval '2 days', now() - interval '1 day')",
+                new { learner.LearnerId });
+        }
+
+        var refined = await Profiles.RefineAsync(learner.LearnerId, Typings(Checks), Cancel);
+
+        Assert.True(refined);
+        Assert.Equal(1, await RefinementsAsync(learner));
+    }
+
+    [Fact]
     public async Task A_learner_without_a_typing_profile_is_not_refined()
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);

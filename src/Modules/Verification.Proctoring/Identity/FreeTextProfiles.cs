@@ -14,10 +14,11 @@ internal sealed class FreeTextProfiles(NpgsqlDataSource dataSource, BiometricCip
     public const string Table = "identity_profiles";
     public const string Column = "free_text_profile";
 
-    // A learner whose erasure was asked is left to the erasure: no key is made for them again.
+    // A learner whose erasure is pending is left to the erasure: no key is made for them again. One erased earlier who enrolled
+    // again (a completed erasure) has a new profile, and it is refined like any other.
     private const string LockSql = """
         SELECT free_text_profile AS Profile, free_text_profile_key_id AS KeyId FROM proctoring.identity_profiles p
-        WHERE learner_id = @learnerId AND NOT EXISTS (SELECT 1 FROM proctoring.erasures e WHERE e.learner_id = p.learner_id)
+        WHERE learner_id = @learnerId AND NOT EXISTS (SELECT 1 FROM proctoring.erasures e WHERE e.learner_id = p.learner_id AND e.completed_at IS NULL)
         FOR UPDATE
         """;
 
@@ -43,7 +44,7 @@ internal sealed class FreeTextProfiles(NpgsqlDataSource dataSource, BiometricCip
 
     /// <summary>
     /// Merges a verified session's answer typing into the learner's profile (starting one for a learner who has none);
-    /// false when the learner has no identity profile any more or their erasure was asked.
+    /// false when the learner has no identity profile any more or their erasure is pending.
     /// </summary>
     public async Task<bool> RefineAsync(Guid learnerId, FreeTextProfile sessionTyping, CancellationToken cancellationToken)
     {

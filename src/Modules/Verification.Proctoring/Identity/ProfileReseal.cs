@@ -6,7 +6,7 @@ namespace Verification.Proctoring.Identity;
 /// <summary>
 /// Seals what profiles enrolled before sealing still hold in plain text (the typing phrase, which holds the learner's
 /// full name, and the ID-photo score) under the learner's identity key. Batches lock their own rows and skip rows an
-/// enrollment holds; a learner whose erasure was asked is left to the erasure, so no key is made for them again.
+/// enrollment holds; a learner whose erasure is pending is left to the erasure, so no key is made for them again.
 /// </summary>
 internal sealed class ProfileReseal(NpgsqlDataSource dataSource, BiometricCipher cipher)
 {
@@ -16,7 +16,7 @@ internal sealed class ProfileReseal(NpgsqlDataSource dataSource, BiometricCipher
         SELECT learner_id AS LearnerId, typing_phrase AS Phrase, id_photo_score AS Score
         FROM proctoring.identity_profiles p
         WHERE (typing_phrase IS NOT NULL OR id_photo_score IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM proctoring.erasures e WHERE e.learner_id = p.learner_id)
+          AND NOT EXISTS (SELECT 1 FROM proctoring.erasures e WHERE e.learner_id = p.learner_id AND e.completed_at IS NULL)
         LIMIT @batch FOR UPDATE SKIP LOCKED
         """;
 

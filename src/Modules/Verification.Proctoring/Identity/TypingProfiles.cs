@@ -13,10 +13,11 @@ internal sealed class TypingProfiles(NpgsqlDataSource dataSource, BiometricCiphe
     public const string Table = "identity_profiles";
     public const string Column = "keystroke_profile";
 
-    // A learner whose erasure was asked is left to the erasure: no key is made for them again.
+    // A learner whose erasure is pending is left to the erasure: no key is made for them again. One erased earlier who enrolled
+    // again (a completed erasure) has a new profile, and it is refined like any other.
     private const string LockSql = """
         SELECT keystroke_profile AS Profile, keystroke_profile_key_id AS KeyId FROM proctoring.identity_profiles p
-        WHERE learner_id = @learnerId AND NOT EXISTS (SELECT 1 FROM proctoring.erasures e WHERE e.learner_id = p.learner_id)
+        WHERE learner_id = @learnerId AND NOT EXISTS (SELECT 1 FROM proctoring.erasures e WHERE e.learner_id = p.learner_id AND e.completed_at IS NULL)
         FOR UPDATE
         """;
 
@@ -27,7 +28,7 @@ internal sealed class TypingProfiles(NpgsqlDataSource dataSource, BiometricCiphe
 
     /// <summary>
     /// Adds a verified session's typings to the learner's profile; false when the learner has no identity profile or no
-    /// typing profile any more, no typings are given, their erasure was asked, or they re-enrolled on another phrase since the session started.
+    /// typing profile any more, no typings are given, their erasure is pending, or they re-enrolled on another phrase since the session started.
     /// </summary>
     public async Task<bool> RefineAsync(Guid learnerId, IReadOnlyList<KeystrokeSample> verifiedTypings, CancellationToken cancellationToken)
     {

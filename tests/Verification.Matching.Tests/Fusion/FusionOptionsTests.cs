@@ -11,7 +11,7 @@ public sealed class FusionOptionsTests
     [Fact]
     public void An_enrollment_only_profile_gets_the_same_options()
     {
-        var options = Fitted();
+        var options = FittedFusionOptions.Create();
 
         Assert.Same(options, options.ForTypingProfile(refined: false));
     }
@@ -19,7 +19,7 @@ public sealed class FusionOptionsTests
     [Fact]
     public void A_refined_profile_gets_the_refined_typing_model_and_level_and_every_other_value_unchanged()
     {
-        var options = Fitted();
+        var options = FittedFusionOptions.Create();
 
         var refined = options.ForTypingProfile(refined: true);
 
@@ -35,16 +35,5 @@ public sealed class FusionOptionsTests
 
         Assert.Equal(1.7, options.TypingGenuineMean);
         Assert.Equal(-7, options.TypingMismatchEvidence);
-    }
-
-    /// <summary>Options with refined typing values unlike the enrollment's, so a swap shows.</summary>
-    private static FusionOptions Fitted()
-    {
-        var options = new FusionOptions();
-        options.Apply(new SessionScoreModels(
-            "test", null!, new NormalScoreModel(0.67, 0.15), new NormalScoreModel(0, 0.09), -6, "",
-            new NormalScoreModel(1.7, 1.2), new NormalScoreModel(-1.4, 1.9), -7, 8, "",
-            new RefinedTypingModels("", 0, 0, new NormalScoreModel(2.4, 1.1), new NormalScoreModel(-1.2, 2), -3, "")));
-        return options;
     }
 }

@@ -14,11 +14,7 @@ public sealed class TypingScoreModelTests
     [Fact]
     public void A_typing_more_like_the_profile_never_counts_less_for_the_learner()
     {
-        var options = new FusionOptions();
-        options.Apply(new SessionScoreModels(
-            "test", null!, new NormalScoreModel(0.67, 0.15), new NormalScoreModel(0, 0.09), -6, "",
-            new NormalScoreModel(1.7, 1.2), new NormalScoreModel(-1.4, 1.9), -7, 8, "",
-            new RefinedTypingModels("", 0, 0, new NormalScoreModel(2.4, 1.1), new NormalScoreModel(-1.2, 2), -3, "")));
+        var options = FittedFusionOptions.Create();
 
         var ratios = Enumerable.Range(-40, 81).Select(i => TypingScoreModel.LogLikelihoodRatio(i / 4.0, options)).ToList();
 

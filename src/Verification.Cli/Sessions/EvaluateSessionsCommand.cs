@@ -31,6 +31,11 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         var host = HostSettingsFile.Read(settings.HostSettings, settings.ModelsDirectory);
         var setup = new SessionSetup(settings.Frames, settings.SwapAfter, settings.TypingChecks ?? host.Fusion.TypingChecksPerSession, TimeSpan.FromSeconds(settings.FrameSeconds));
         var problems = setup.Problems().Concat(host.Face.Problems()).Concat(host.Fusion.Coverage.Problems()).Concat(host.ScoreModelProblems).ToList();
+        if (settings.EarlierSessionImpostor && !settings.EarlierSession)
+        {
+            problems.Add("--earlier-session-impostor needs --earlier-session");
+        }
+
         if (!Directory.Exists(lfw) || !File.Exists(cmu))
         {
             problems.Add($"{lfw} or {cmu} not found: pass --data with the shared eval-data folder");
@@ -56,7 +61,10 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         var users = ChimericUsers.Build(identities, CmuKeystrokeData.Load(cmu), settings.Users, settings.Seed, photos => EnrolledUser.CanEnroll(photos, library));
         var refused = identities.TakeWhile(i => i.Name != users[^1].Identity).Count(i => !EnrolledUser.CanEnroll(i.Photos, library));
         FrameAnalysis.Run(library, users.SelectMany(u => u.Photos), [FrameVariant.Session, FrameVariant.SessionDegraded], "session frames", settings.Parallelism);
-        var enrolled = users.Select(u => EnrolledUser.Enroll(u, library)).Select(e => settings.EarlierSession ? e.AfterEarlierSession(verifier, host.Fusion) : e).ToList();
+        var enrolled = users.Select(u => EnrolledUser.Enroll(u, library))
+            .Select((e, i) => !settings.EarlierSession ? e
+                : e.AfterEarlierSession(verifier, host.Fusion, settings.EarlierSessionImpostor ? users[ChimericUsers.OtherThan(users, i, settings.Seed)] : e.User))
+            .ToList();
         // Decided from the photos before any session runs, so the population cannot depend on how sessions end.
         var exclusions = enrolled.Select(e => OneFaceCriterion.Exclusion(e, setup, library)).ToList();
         var aalto = Path.Combine(settings.Data, "keystroke", "aalto136m-subset", "keystrokes");
@@ -82,7 +90,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
         JsonReport.Write(json, new SessionsReport(
-            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(settings.EarlierSession ? " --earlier-session" : "")}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes} (free-text model fitted in-process as '{FreeTextModelFit.Command(FreeTextModelProtocol)}')")} --seed {settings.Seed}",
+            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(settings.EarlierSession ? " --earlier-session" : "")}{(settings.EarlierSessionImpostor ? " --earlier-session-impostor" : "")}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes} (free-text model fitted in-process as '{FreeTextModelFit.Command(FreeTextModelProtocol)}')")} --seed {settings.Seed}",
             enrolled.Count,
             enrolled.Count(e => e.Typing.IsRefined),
             refused,

@@ -46,6 +46,10 @@ internal sealed class EvaluateSessionsSettings : FaceEngineSettings
     [Description("Each learner first took one assessment (typing checks: CMU session 4's first 8 typings) whose typing, unless typing alone flagged it, refined the profile the reported sessions are judged against, as the service refines it after a Verified session.")]
     public bool EarlierSession { get; init; }
 
+    [CommandOption("--earlier-session-impostor")]
+    [Description("With --earlier-session: the earlier assessment's typing checks were typed by the impostor who types this learner's impostor sessions (CMU session 4 of that subject), as by someone who sits the assessments for the learner; shows what a refinement with an impostor's typing does.")]
+    public bool EarlierSessionImpostor { get; init; }
+
     [CommandOption("--seed <N>")]
     [Description("Seed for the choice of users, photos, typings and impostors.")]
     public int Seed { get; init; } = 17;

@@ -87,6 +87,8 @@ internal sealed class FitSessionModelsCommand : Command<FitSessionModelsSettings
         AnsiConsole.MarkupLineInterpolated($"face: {result.Models.FaceOperatingPoint}");
         AnsiConsole.MarkupLineInterpolated($"typing: {result.Models.TypingOperatingPoint}");
         AnsiConsole.MarkupLineInterpolated($"refined typing: {result.Models.RefinedTyping.OperatingPoint}");
+        AnsiConsole.MarkupLineInterpolated($"typing refinement at {result.Models.TypingRefinementEvidence} nats: {result.Models.TypingRefinementPoint}");
+        AnsiConsole.MarkupLineInterpolated($"refined typing refinement at {result.Models.RefinedTyping.RefinementEvidence} nats: {result.Models.RefinedTyping.RefinementPoint}");
         AnsiConsole.MarkupLineInterpolated($"wrote {(!settings.DryRun ? modelsFile + ", " : "")}[green]{json}[/] and [green]{png}[/] (and -typing.png) in {started.Elapsed.TotalSeconds:F0} s");
         return 0;
     }

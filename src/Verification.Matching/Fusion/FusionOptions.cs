@@ -63,6 +63,15 @@ public sealed class FusionOptions
 
     public double RefinedTypingMismatchEvidence { get; set; } = -2;
 
+    /// <summary>
+    /// Summed typing evidence a verified session needs before its typing refines the profile
+    /// (<see cref="SessionEvidence.TypingRefinesProfile"/>): an impostor whose typing once escaped the flag would otherwise
+    /// become the profile and never be caught again. Fitted per kind of profile, like the mismatch levels.
+    /// </summary>
+    public double TypingRefinementEvidence { get; set; }
+
+    public double RefinedTypingRefinementEvidence { get; set; }
+
     /// <summary>One typing check moves the typing evidence by at most this many nats.</summary>
     public double TypingCheckLlrLimit { get; set; } = 6;
 
@@ -90,6 +99,8 @@ public sealed class FusionOptions
         RefinedTypingImpostorMean = models.RefinedTyping.Impostor.Mean;
         RefinedTypingSd = TypingScoreModel.PooledSd(models.RefinedTyping.Genuine, models.RefinedTyping.Impostor);
         RefinedTypingMismatchEvidence = models.RefinedTyping.MismatchEvidence;
+        TypingRefinementEvidence = models.TypingRefinementEvidence ?? double.PositiveInfinity;
+        RefinedTypingRefinementEvidence = models.RefinedTyping.RefinementEvidence ?? double.PositiveInfinity;
         ScoreModelsVersion = models.PipelineVersion;
     }
 
@@ -109,6 +120,15 @@ public sealed class FusionOptions
         options.TypingImpostorMean = RefinedTypingImpostorMean;
         options.TypingSd = RefinedTypingSd;
         options.TypingMismatchEvidence = RefinedTypingMismatchEvidence;
+        options.TypingRefinementEvidence = RefinedTypingRefinementEvidence;
+        return options;
+    }
+
+    /// <summary>These options with another typing refinement level, for the fit that chooses it.</summary>
+    public FusionOptions WithTypingRefinementEvidence(double level)
+    {
+        var options = (FusionOptions)MemberwiseClone();
+        options.TypingRefinementEvidence = level;
         return options;
     }
 

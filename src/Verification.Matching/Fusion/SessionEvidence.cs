@@ -29,6 +29,27 @@ public sealed class SessionEvidence(FusionOptions options)
     /// <summary>The summed typing log-likelihood ratio so far, after the typing score model.</summary>
     public double TypingEvidence => _typingEvidence;
 
+    /// <summary>
+    /// Whether this session's typing checks may refine the learner's typing profile once the session ends Verified: there
+    /// were checks, they raised no flag, most of them favour the learner and together they reach
+    /// <see cref="FusionOptions.TypingRefinementEvidence"/>. Typing that merely escaped the flag is not enough: an
+    /// impostor's typing in the profile would match the impostor from then on.
+    /// </summary>
+    public bool TypingRefinesProfile =>
+        _typingChecks.Count > 0
+        && !_flags.ContainsKey(SessionFlagKind.TypingMismatch)
+        && _typingEvidence >= options.TypingRefinementEvidence
+        && WeakTypingEvidence.Of(_typingChecks, _typingScores, _typingEvidence, options.TypingMismatchEvidence) is null;
+
+    /// <summary>
+    /// Whether the session's free-text typing may refine the learner's free-text profile once the session ends Verified:
+    /// a fitted free-text model judged it, it raised no typing flag, and its evidence favours the learner (a ratio of at
+    /// least 1). Typing no model judged (none configured, or too little of it) never becomes the profile.
+    /// </summary>
+    public bool FreeTextRefinesProfile =>
+        _freeText is { Flags: false, LogLikelihoodRatio: >= 0 }
+        && !_flags.ContainsKey(SessionFlagKind.TypingMismatch);
+
     /// <summary>Adds one frame; returns the flags this frame raised for the first time.</summary>
     public IReadOnlyList<SessionFlag> Observe(FrameObservation frame)
     {

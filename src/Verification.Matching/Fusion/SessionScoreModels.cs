@@ -20,7 +20,9 @@ public sealed record SessionScoreModels(
     double TypingMismatchEvidence,
     int TypingChecksPerSession,
     string TypingOperatingPoint,
-    RefinedTypingModels RefinedTyping)
+    RefinedTypingModels RefinedTyping,
+    double? TypingRefinementEvidence = null,
+    string TypingRefinementPoint = "")
 {
     public const string FileName = "session-score-models.json";
 
@@ -56,7 +58,10 @@ public sealed record SessionScoreModels(
         else
         {
             Check(problems, "refined typing", RefinedTyping.Genuine, RefinedTyping.Impostor, RefinedTyping.MismatchEvidence);
+            CheckRefinement(problems, "refined typing", RefinedTyping.RefinementEvidence);
         }
+
+        CheckRefinement(problems, "typing", TypingRefinementEvidence);
 
         if (TypingChecksPerSession < 1)
         {
@@ -64,6 +69,14 @@ public sealed record SessionScoreModels(
         }
 
         return problems;
+    }
+
+    private static void CheckRefinement(List<string> problems, string name, double? refinement)
+    {
+        if (refinement is not >= 0 || double.IsPositiveInfinity(refinement.Value))
+        {
+            problems.Add($"the {name} refinement evidence is {refinement?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}: a verified session's typing refines the profile only above a fitted level of at least 0 (refit).");
+        }
     }
 
     private static void Check(List<string> problems, string name, NormalScoreModel? genuine, NormalScoreModel? impostor, double mismatch)
@@ -97,7 +110,9 @@ public sealed record RefinedTypingModels(
     NormalScoreModel Genuine,
     NormalScoreModel Impostor,
     double MismatchEvidence,
-    string OperatingPoint);
+    string OperatingPoint,
+    double? RefinementEvidence = null,
+    string RefinementPoint = "");
 
 /// <summary>What the score models were fitted on and how: the command, data, people, counts and date.</summary>
 public sealed record ScoreModelsProvenance(

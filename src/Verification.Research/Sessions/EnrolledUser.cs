@@ -32,24 +32,25 @@ public sealed record EnrolledUser(ChimericUser User, FaceTemplate Face, Keystrok
     }
 
     /// <summary>
-    /// The user after one earlier assessment, as far as typing goes: its checks (<see cref="ChimericUser.EarlierSessionTypings"/>)
-    /// are judged against the enrollment profile with the session's typing rule, and refine the profile as the service
-    /// refines it after a Verified session when typing alone does not flag them. The earlier session's frames are not
+    /// The user after one earlier assessment, as far as typing goes: its checks (<paramref name="typist"/>'s
+    /// <see cref="ChimericUser.EarlierSessionTypings"/>: the learner's own, or an impostor's who typed for them) are judged
+    /// against the enrollment profile with the session's typing rule, and refine the profile when the service would after a
+    /// Verified session (<see cref="SessionEvidence.TypingRefinesProfile"/>). The earlier session's frames are not
     /// replayed: its face is taken to have passed, so this shows what refinement does to typing, not how often it happens.
     /// </summary>
-    public EnrolledUser AfterEarlierSession(KeystrokeVerifier verifier, FusionOptions fusion)
+    public EnrolledUser AfterEarlierSession(KeystrokeVerifier verifier, FusionOptions fusion, ChimericUser typist)
     {
         ArgumentNullException.ThrowIfNull(verifier);
         ArgumentNullException.ThrowIfNull(fusion);
+        ArgumentNullException.ThrowIfNull(typist);
         var evidence = new SessionEvidence(fusion.ForTypingProfile(Typing.IsRefined));
-        var samples = User.EarlierSessionTypings.Select(ReplayedTyping.Sample).ToList();
-        var flagged = false;
+        var samples = typist.EarlierSessionTypings.Select(ReplayedTyping.Sample).ToList();
         for (var i = 0; i < samples.Count; i++)
         {
-            flagged |= evidence.ObserveTyping(i + 1, verifier.Score(Typing, samples[i]).LogLikelihoodRatio) is not null;
+            evidence.ObserveTyping(i + 1, verifier.Score(Typing, samples[i]).LogLikelihoodRatio);
         }
 
-        return flagged ? this : this with { Typing = Typing.Refine(samples) };
+        return evidence.TypingRefinesProfile ? this with { Typing = Typing.Refine(samples) } : this;
     }
 
     /// <summary>Three photos pass the enrollment gates and an ID photo and two session photos are left after them.</summary>

@@ -11,7 +11,7 @@ internal static class FittedFusionOptions
         options.Apply(new SessionScoreModels(
             "test", null!, new NormalScoreModel(0.67, 0.15), new NormalScoreModel(0, 0.09), -6, "",
             new NormalScoreModel(1.7, 1.2), new NormalScoreModel(-1.4, 1.9), -7, 8, "",
-            new RefinedTypingModels("", 0, 0, new NormalScoreModel(2.4, 1.1), new NormalScoreModel(-1.2, 2), -3, "")));
+            new RefinedTypingModels("", 0, 0, new NormalScoreModel(2.4, 1.1), new NormalScoreModel(-1.2, 2), -3, "", 0.5, ""), 2, ""));
         return options;
     }
 }

@@ -45,6 +45,26 @@ public sealed class SessionFreeTextEvidenceTests
     }
 
     [Fact]
+    public void Free_text_refines_the_profile_only_when_a_model_judged_it_and_it_favours_the_learner()
+    {
+        var typingFlagged = Session();
+        typingFlagged.ObserveTyping(1, -6);
+        typingFlagged.ObserveFreeText(At(Alike));
+        var alike = Session();
+        alike.ObserveFreeText(At(Alike));
+        var weak = Session();
+        weak.ObserveFreeText(Weak());
+        var far = Session();
+        far.ObserveFreeText(At(Far));
+
+        Assert.False(Session().FreeTextRefinesProfile);
+        Assert.True(alike.FreeTextRefinesProfile);
+        Assert.False(weak.FreeTextRefinesProfile);
+        Assert.False(far.FreeTextRefinesProfile);
+        Assert.False(typingFlagged.FreeTextRefinesProfile);
+    }
+
+    [Fact]
     public void Weak_evidence_against_the_learner_is_recorded_for_the_reviewer_without_a_flag()
     {
         var weak = Weak();

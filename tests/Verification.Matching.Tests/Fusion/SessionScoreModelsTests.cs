@@ -47,11 +47,27 @@ public sealed class SessionScoreModelsTests : IDisposable
         var flagsAll = shipped with { TypingMismatchEvidence = 0.5 };
         var refinedReversed = shipped with { RefinedTyping = shipped.RefinedTyping with { Genuine = shipped.RefinedTyping.Impostor, Impostor = shipped.RefinedTyping.Genuine } };
         var noRefined = shipped with { RefinedTyping = null! };
+        var noRefinementLevel = shipped with { TypingRefinementEvidence = null };
+        var negativeRefinementLevel = shipped with { RefinedTyping = shipped.RefinedTyping with { RefinementEvidence = -1 } };
 
         Assert.Contains(reversed.Problems(), p => p.Contains("face genuine mean", StringComparison.Ordinal));
         Assert.Contains(flagsAll.Problems(), p => p.Contains("typing mismatch evidence", StringComparison.Ordinal));
         Assert.Contains(refinedReversed.Problems(), p => p.Contains("refined typing genuine mean", StringComparison.Ordinal));
         Assert.Contains(noRefined.Problems(), p => p.Contains("refined typing models are missing", StringComparison.Ordinal));
+        Assert.Contains(noRefinementLevel.Problems(), p => p.Contains("the typing refinement evidence is missing", StringComparison.Ordinal));
+        Assert.Contains(negativeRefinementLevel.Problems(), p => p.Contains("the refined typing refinement evidence is -1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_fitted_before_refinement_levels_is_refused_with_its_reason()
+    {
+        var shipped = File.ReadAllText(Path.Combine(RepositoryPaths.Models, SessionScoreModels.FileName));
+        var withoutLevel = shipped[..shipped.IndexOf(",\n  \"typing_refinement_evidence\"", StringComparison.Ordinal)] + "\n}\n";
+        File.WriteAllText(Path.Combine(_directory, SessionScoreModels.FileName), withoutLevel);
+
+        var loaded = SessionScoreModels.Load(_directory);
+
+        Assert.Contains(loaded.Problems(), p => p.Contains("the typing refinement evidence is missing", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -93,6 +109,7 @@ public sealed class SessionScoreModelsTests : IDisposable
 
         Assert.Equal((shipped.FaceGenuine.Mean, shipped.FaceImpostor.Sd, shipped.FaceMismatchEvidence), (options.GenuineMean, options.ImpostorSd, options.MismatchEvidence));
         Assert.Equal((shipped.TypingMismatchEvidence, shipped.TypingChecksPerSession, shipped.PipelineVersion), (options.TypingMismatchEvidence, options.TypingChecksPerSession, options.ScoreModelsVersion));
+        Assert.Equal((shipped.TypingRefinementEvidence, shipped.RefinedTyping.RefinementEvidence), (options.TypingRefinementEvidence, options.ForTypingProfile(refined: true).TypingRefinementEvidence));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -7,8 +7,8 @@ namespace Verification.Proctoring.Tests.AnswerTyping;
 
 /// <summary>
 /// The learner's free-text profile through the real enrollment and hub: built from the pledge typings at enrollment
-/// (encrypted under the identity key), refined by the answer typing of a session that ends Verified, and left as it was
-/// by one that ends NeedsReview.
+/// (encrypted under the identity key), and left as it was by a session that ends NeedsReview, and by a verified one whose
+/// answer typing no model judged (FreeTextModelScenarioTests: refined when a model says it favours the learner).
 /// </summary>
 public sealed class FreeTextProfileTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
@@ -32,7 +32,7 @@ public sealed class FreeTextProfileTests(ProctoringApp app) : IClassFixture<Proc
     }
 
     [Fact]
-    public async Task A_verified_session_refines_the_profile_with_its_answer_typing()
+    public async Task Without_a_free_text_model_nothing_judges_the_answer_typing_and_a_verified_session_leaves_the_profile_as_it_was()
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
         var before = (await LoadAsync(learner)).FreeText!.Keystrokes;
@@ -51,8 +51,8 @@ public sealed class FreeTextProfileTests(ProctoringApp app) : IClassFixture<Proc
         var verdict = await player.EndAsync();
 
         Assert.Equal("Verified", verdict.Verdict);
-        Assert.Equal(before + 100, (await LoadAsync(learner)).FreeText!.Keystrokes);
-        Assert.Equal(1, (await ColumnsAsync(learner)).Refinements);
+        Assert.Equal(before, (await LoadAsync(learner)).FreeText!.Keystrokes);
+        Assert.Equal(0, (await ColumnsAsync(learner)).Refinements);
     }
 
     [Fact]

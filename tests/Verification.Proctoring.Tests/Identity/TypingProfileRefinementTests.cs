@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.Matching.Fusion;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Tests.Support;
@@ -11,11 +12,13 @@ namespace Verification.Proctoring.Tests.Identity;
 /// <summary>
 /// The learner's typing profile through the real enrollment and hub: refined by the typing checks of a session that
 /// ends Verified (enrollment typings first, the checks after), which the learner's next session is scored for, left as
-/// it was by one that ends NeedsReview, and never touched for a learner whose erasure was asked.
+/// it was by one that ends NeedsReview or whose typing falls short of the fitted refinement level, and never touched for
+/// a learner whose erasure was asked.
 /// </summary>
 public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
-    private const int Checks = 3;
+    /// <summary>As many checks as the shipped typing rule was fitted for: the evidence a verified session's typing needs before it refines the profile is summed over them.</summary>
+    private const int Checks = 8;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -87,6 +90,35 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_verified_session_whose_typing_only_escaped_the_flag_leaves_the_typing_profile_as_it_was()
+    {
+        var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        var profile = (await LoadAsync(learner)).Typing!;
+        var fusion = new FusionOptions();
+        fusion.Apply(SessionScoreModels.Load(Verification.Testing.RepositoryPaths.Models));
+        var verifier = app.Factory.Services.GetRequiredService<KeystrokeVerifier>();
+        // Another typist's first check below the fitted refinement level; one check alone never raises the flag (it
+        // moves the evidence by at most TypingCheckLlrLimit), so the session ends Verified with that typing in it.
+        var check = Enumerable.Range(0, 20).First(i =>
+            TypingScoreModel.LogLikelihoodRatio(verifier.Score(profile, Sample(FaceSet.Impostor.Typist, i)).LogLikelihoodRatio, fusion) < fusion.TypingRefinementEvidence);
+        await using (var player = await Hubs.StartSessionAsync(app, "json", learner))
+        {
+            foreach (var frame in FaceSet.Enrolled.SessionFrames)
+            {
+                await player.SendFrameAndWaitAsync(frame);
+            }
+
+            Assert.True((await player.SendKeystrokesAsync(FaceSet.TypingCheckOf(FaceSet.Impostor.Typist, check))).Usable);
+            Assert.Equal("Verified", (await player.EndAsync()).Verdict);
+        }
+
+        var after = (await LoadAsync(learner)).Typing!;
+        Assert.Equal(KeystrokeProfile.MinimumEnrollmentSamples, after.SampleCount);
+        Assert.False(after.IsRefined);
+        Assert.Equal(0, await RefinementsAsync(learner));
+    }
+
+    [Fact]
     public async Task A_learner_whose_erasure_was_asked_is_not_refined_and_their_profile_is_left_to_the_erasure()
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
@@ -141,8 +173,10 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     }
 
     /// <summary>The enrolled typist's first typing checks, as the hub reads them.</summary>
-    internal static IReadOnlyList<KeystrokeSample> Typings(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => KeystrokeSampleReader.Read(ProctoringHostFactory.TypingPhrase, FaceSet.CheckEvents(FaceSet.Enrolled.Typist, i)).Sample!)];
+    internal static IReadOnlyList<KeystrokeSample> Typings(int count) => [.. Enumerable.Range(0, count).Select(i => Sample(FaceSet.Enrolled.Typist, i))];
+
+    private static KeystrokeSample Sample(string typist, int check) =>
+        KeystrokeSampleReader.Read(ProctoringHostFactory.TypingPhrase, FaceSet.CheckEvents(typist, check)).Sample!;
 
     /// <summary>The person's frames and <see cref="Checks"/> of their typing checks, then the end; answers the verdict.</summary>
     internal static async Task<string> VerifiedSessionAsync(Player player)

@@ -5,7 +5,8 @@ namespace Verification.Research.Sessions.Fitting;
 /// <paramref name="HonestFrames"/> frames flagged for the face at most <paramref name="FaceHonestRate"/>, judged with
 /// impostor sessions of <paramref name="ImpostorFrames"/> frames swapped after <paramref name="SwapAfter"/>; honest sessions
 /// flagged by typing alone at most <paramref name="TypingHonestRate"/>, with the fewest typing checks per session (up to
-/// <paramref name="MaxTypingChecks"/>) that catch <paramref name="TypingImpostorRate"/> of typing impostors at that level.
+/// <paramref name="MaxTypingChecks"/>) that catch <paramref name="TypingImpostorRate"/> of typing impostors at that level;
+/// typing impostor sessions whose typing would refine the learner's profile at most <paramref name="TypingRefinementImpostorRate"/>.
 /// </summary>
 public sealed record FitTargets(
     int HonestFrames = 60,
@@ -17,7 +18,8 @@ public sealed record FitTargets(
     double TypingImpostorRate = 0.8,
     int FaceSessions = 20_000,
     int TypingSessionsPerSubject = 200,
-    int Seed = 17)
+    int Seed = 17,
+    double TypingRefinementImpostorRate = 0.05)
 {
     public IReadOnlyList<string> Problems()
     {
@@ -32,7 +34,7 @@ public sealed record FitTargets(
             problems.Add("typing: the curve goes to 1 to 20 checks; the impostor target is a rate above 0.");
         }
 
-        if (FaceHonestRate is <= 0 or >= 1 || TypingHonestRate is <= 0 or >= 1 || FaceSessions < 1000 || TypingSessionsPerSubject < 10)
+        if (FaceHonestRate is <= 0 or >= 1 || TypingHonestRate is <= 0 or >= 1 || TypingRefinementImpostorRate is <= 0 or >= 1 || FaceSessions < 1000 || TypingSessionsPerSubject < 10)
         {
             problems.Add("targets between 0 and 1; at least 1000 simulated face sessions and 10 typing sessions per subject.");
         }

@@ -2,6 +2,9 @@ using Verification.Matching.Fusion;
 
 namespace Verification.Research.Sessions.Fitting;
 
+/// <summary>One simulated typing session: its lowest evidence, and its final evidence when its checks could refine the profile.</summary>
+public sealed record SimulatedTypingSession(double Minimum, double? RefinableEvidence);
+
 /// <summary>
 /// The lowest evidence of simulated sessions, run through <see cref="SessionEvidence"/> with the fitted models. Frames
 /// and checks are drawn at random from the measured scores: the independence the fusion itself assumes.
@@ -58,16 +61,25 @@ public static class SessionEvidenceSimulation
     }
 
     /// <summary>Per subject, <paramref name="sessionsPerSubject"/> sessions of <paramref name="checks"/> checks drawn without replacement from its list.</summary>
-    public static IReadOnlyList<double> TypingMinima(FusionOptions fitted, IReadOnlyList<IReadOnlyList<double>> perSubject, int checks, int sessionsPerSubject, int seed)
+    public static IReadOnlyList<double> TypingMinima(FusionOptions fitted, IReadOnlyList<IReadOnlyList<double>> perSubject, int checks, int sessionsPerSubject, int seed) =>
+        [.. TypingSessions(fitted, perSubject, checks, sessionsPerSubject, seed).Select(s => s.Minimum)];
+
+    /// <summary>
+    /// The same sessions, each with its lowest evidence and, when it would refine the profile at any level
+    /// (<see cref="SessionEvidence.TypingRefinesProfile"/> with no level), the evidence it ends with; null when it never would.
+    /// </summary>
+    public static IReadOnlyList<SimulatedTypingSession> TypingSessions(FusionOptions fitted, IReadOnlyList<IReadOnlyList<double>> perSubject, int checks, int sessionsPerSubject, int seed)
     {
+        ArgumentNullException.ThrowIfNull(fitted);
         ArgumentNullException.ThrowIfNull(perSubject);
+        var anyLevel = fitted.WithTypingRefinementEvidence(double.NegativeInfinity);
         var random = new Random(seed);
-        var minima = new List<double>(perSubject.Count * sessionsPerSubject);
+        var sessions = new List<SimulatedTypingSession>(perSubject.Count * sessionsPerSubject);
         foreach (var llrs in perSubject)
         {
             for (var s = 0; s < sessionsPerSubject; s++)
             {
-                var evidence = new SessionEvidence(fitted);
+                var evidence = new SessionEvidence(anyLevel);
                 var min = double.PositiveInfinity;
                 foreach (var llr in llrs.OrderBy(_ => random.Next()).Take(checks))
                 {
@@ -75,10 +87,10 @@ public static class SessionEvidenceSimulation
                     min = Math.Min(min, evidence.TypingEvidence);
                 }
 
-                minima.Add(min);
+                sessions.Add(new SimulatedTypingSession(min, evidence.TypingRefinesProfile ? evidence.TypingEvidence : null));
             }
         }
 
-        return minima;
+        return sessions;
     }
 }

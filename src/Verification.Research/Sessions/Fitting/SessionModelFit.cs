@@ -19,7 +19,9 @@ public sealed record SessionModelFitResult(
     IReadOnlyList<TypingChecksPoint> TypingChecksTradeOff,
     ScoreSpread RefinedTypingGenuine,
     ScoreSpread RefinedTypingImpostor,
-    IReadOnlyList<EvidencePoint> RefinedTypingCurve);
+    IReadOnlyList<EvidencePoint> RefinedTypingCurve,
+    IReadOnlyList<RefinementPoint> TypingRefinementCurve,
+    IReadOnlyList<RefinementPoint> RefinedTypingRefinementCurve);
 
 /// <summary>
 /// Fits normal score models to the scores this pipeline produced, then chooses the face and typing evidence levels for
@@ -88,11 +90,31 @@ public static class SessionModelFit
             },
         };
         fusion.Apply(chosen);
+        var refinementCurve = RefinementLevel.Curve(
+            SessionEvidenceSimulation.TypingSessions(fusion, typing.Genuine, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 200),
+            SessionEvidenceSimulation.TypingSessions(fusion, typing.Impostor, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 201));
+        var refinedRefinementCurve = RefinementLevel.Curve(
+            SessionEvidenceSimulation.TypingSessions(fusion.ForTypingProfile(refined: true), refinedTyping.Genuine, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 202),
+            SessionEvidenceSimulation.TypingSessions(fusion.ForTypingProfile(refined: true), refinedTyping.Impostor, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 203));
+        var refinement = RefinementLevel.Choose(refinementCurve, targets.TypingRefinementImpostorRate);
+        var refinedRefinement = RefinementLevel.Choose(refinedRefinementCurve, targets.TypingRefinementImpostorRate);
+        chosen = chosen with
+        {
+            TypingRefinementEvidence = refinement.Level,
+            TypingRefinementPoint = Describe(refinement, typingChecks, targets.TypingRefinementImpostorRate),
+            RefinedTyping = chosen.RefinedTyping with
+            {
+                RefinementEvidence = refinedRefinement.Level,
+                RefinementPoint = Describe(refinedRefinement, typingChecks, targets.TypingRefinementImpostorRate),
+            },
+        };
+        fusion.Apply(chosen);
         return new SessionModelFitResult(
             chosen, targets,
             ScoreSpread.Of(face.Genuine), ScoreSpread.Of(face.Impostor), ScoreSpread.Of(typing.AllGenuine), ScoreSpread.Of(typing.AllImpostor),
             faceCurve, typingCurve, tradeOff,
-            ScoreSpread.Of(refinedTyping.AllGenuine), ScoreSpread.Of(refinedTyping.AllImpostor), refinedCurve);
+            ScoreSpread.Of(refinedTyping.AllGenuine), ScoreSpread.Of(refinedTyping.AllImpostor), refinedCurve,
+            refinementCurve, refinedRefinementCurve);
     }
 
     private static string Describe(EvidencePoint point, string honest, double target, string impostors)
@@ -100,6 +122,9 @@ public static class SessionModelFit
         var text = string.Create(CultureInfo.InvariantCulture, $"{honest} flagged {Percent(point.HonestFlagged)} (target at most {100 * target:0.###}%); {impostors} caught {Percent(point.ImpostorCaught)}");
         return point.ImpostorCaughtWithin3 is { } within3 ? text + ", within 3 impostor frames " + Percent(within3) : text;
     }
+
+    private static string Describe(RefinementPoint point, int checks, double target) =>
+        string.Create(CultureInfo.InvariantCulture, $"sessions of {checks} typing checks whose typing refines the profile: typing impostors {Percent(point.ImpostorRefine)} (target at most {100 * target:0.#}%), honest {Percent(point.HonestRefine)}");
 
     private static string Percent(WilsonInterval r) =>
         string.Create(CultureInfo.InvariantCulture, $"{100 * r.Rate:0.##}% [{100 * r.Low:0.##}, {100 * r.High:0.##}] of {r.Total}");

@@ -173,12 +173,14 @@ internal sealed class SessionLifecycle(
         SessionVerdict verdict;
         SessionFreeText? answers;
         IReadOnlyList<KeystrokeSample> typings;
+        bool refinesFreeText;
         lock (session.Gate)
         {
             var typingAsked = session.Profile.Typing is not null;
             verdict = session.Evidence.Final(new EvidenceCoverage(session.StartedAt, time.GetUtcNow(), session.FramesReceived, typingAsked));
             answers = session.AnswerTyping.Summary(freeText.Model is not null);
-            typings = typingAsked ? session.ScoredTypings : [];
+            typings = typingAsked && session.Evidence.TypingRefinesProfile ? session.ScoredTypings : [];
+            refinesFreeText = answers is not null && session.Evidence.FreeTextRefinesProfile;
         }
 
         var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed, node.Id)
@@ -188,7 +190,7 @@ internal sealed class SessionLifecycle(
         var stored = await verdicts.WriteAsync(outcome);
         if (stored && verdict.Kind == SessionVerdictKind.Verified)
         {
-            await RefineProfilesAsync(session, answers is not null, typings);
+            await RefineProfilesAsync(session, refinesFreeText, typings);
         }
 
         metrics.SessionEnded(verdict.Kind.ToString(), outcome.Status);
@@ -201,13 +203,15 @@ internal sealed class SessionLifecycle(
 
     /// <summary>
     /// A session the machine verified refines the learner's profiles with its own typing: the free-text profile with its
-    /// answer typing, the typing profile with its scored typing checks. A session that needs review never does, even
+    /// answer typing, the typing profile with its scored typing checks, each only when that typing's evidence favours the
+    /// learner by the fitted rule (<see cref="Matching.Fusion.SessionEvidence.TypingRefinesProfile"/>,
+    /// <see cref="Matching.Fusion.SessionEvidence.FreeTextRefinesProfile"/>). A session that needs review never does, even
     /// when a reviewer clears it later: an impostor's typing must not become the profile. Best effort: the verdict is
     /// stored already, and a refinement missed (the database gone meanwhile) only leaves that profile as it was.
     /// </summary>
-    private async Task RefineProfilesAsync(LiveSession session, bool answered, IReadOnlyList<KeystrokeSample> typings)
+    private async Task RefineProfilesAsync(LiveSession session, bool refinesFreeText, IReadOnlyList<KeystrokeSample> typings)
     {
-        if (answered)
+        if (refinesFreeText)
         {
             await RefineAsync(session, "free-text", () => freeTextProfiles.RefineAsync(session.LearnerId, session.AnswerTyping.Typing, CancellationToken.None));
         }

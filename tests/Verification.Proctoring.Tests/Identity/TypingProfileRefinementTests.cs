@@ -41,7 +41,7 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
         Assert.Equal(KeystrokeProfile.MinimumEnrollmentSamples, profile.EnrollmentCount);
         Assert.Equal(KeystrokeProfile.MinimumEnrollmentSamples + Checks, profile.SampleCount);
         Assert.True(profile.IsRefined);
-        Assert.Equal(1, await RefinementsAsync(learner));
+        Assert.Equal(1, await TypingProfileRows.RefinementsAsync(app.DataSource, learner));
         Assert.Equal("False", StartedWithRefinedProfile(mark, first));
         Assert.Equal("True", StartedWithRefinedProfile(mark, next.SessionId));
     }
@@ -86,7 +86,7 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
         var profile = (await LoadAsync(learner)).Typing!;
         Assert.Equal(KeystrokeProfile.MinimumEnrollmentSamples, profile.SampleCount);
         Assert.False(profile.IsRefined);
-        Assert.Equal(0, await RefinementsAsync(learner));
+        Assert.Equal(0, await TypingProfileRows.RefinementsAsync(app.DataSource, learner));
     }
 
     [Fact]
@@ -115,14 +115,14 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
         var after = (await LoadAsync(learner)).Typing!;
         Assert.Equal(KeystrokeProfile.MinimumEnrollmentSamples, after.SampleCount);
         Assert.False(after.IsRefined);
-        Assert.Equal(0, await RefinementsAsync(learner));
+        Assert.Equal(0, await TypingProfileRows.RefinementsAsync(app.DataSource, learner));
     }
 
     [Fact]
     public async Task A_learner_whose_erasure_was_asked_is_not_refined_and_their_profile_is_left_to_the_erasure()
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
-        var before = await SealedProfileAsync(learner);
+        var before = await TypingProfileRows.SealedAsync(app.DataSource, learner);
         await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
         {
             await connection.ExecuteAsync("INSERT INTO proctoring.erasures (learner_id, requested_at) VALUES (@LearnerId, now())", new { learner.LearnerId });
@@ -131,8 +131,8 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
         var refined = await Profiles.RefineAsync(learner.LearnerId, Typings(Checks), Cancel);
 
         Assert.False(refined);
-        Assert.Equal(before, await SealedProfileAsync(learner));
-        Assert.Equal(0, await RefinementsAsync(learner));
+        Assert.Equal(before, await TypingProfileRows.SealedAsync(app.DataSource, learner));
+        Assert.Equal(0, await TypingProfileRows.RefinementsAsync(app.DataSource, learner));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
         var refined = await Profiles.RefineAsync(learner.LearnerId, Typings(Checks), Cancel);
 
         Assert.True(refined);
-        Assert.Equal(1, await RefinementsAsync(learner));
+        Assert.Equal(1, await TypingProfileRows.RefinementsAsync(app.DataSource, learner));
     }
 
     [Fact]
@@ -168,8 +168,8 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
         var refined = await Profiles.RefineAsync(learner.LearnerId, Typings(Checks), Cancel);
 
         Assert.False(refined);
-        Assert.Null(await SealedProfileAsync(learner));
-        Assert.Equal(0, await RefinementsAsync(learner));
+        Assert.Null(await TypingProfileRows.SealedAsync(app.DataSource, learner));
+        Assert.Equal(0, await TypingProfileRows.RefinementsAsync(app.DataSource, learner));
     }
 
     /// <summary>The enrolled typist's first typing checks, as the hub reads them.</summary>
@@ -181,6 +181,13 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     /// <summary>The person's frames and <see cref="Checks"/> of their typing checks, then the end; answers the verdict.</summary>
     internal static async Task<string> VerifiedSessionAsync(Player player)
     {
+        await SendVerifiedSessionAsync(player);
+        return (await player.EndAsync()).Verdict;
+    }
+
+    /// <summary>The person's frames and <see cref="Checks"/> of their typing checks, without the end.</summary>
+    internal static async Task SendVerifiedSessionAsync(Player player)
+    {
         foreach (var frame in FaceSet.Enrolled.SessionFrames)
         {
             await player.SendFrameAndWaitAsync(frame);
@@ -191,8 +198,6 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
             var check = await player.SendKeystrokesAsync(FaceSet.Enrolled.TypingCheck(i));
             Assert.True(check.Usable, check.Message);
         }
-
-        return (await player.EndAsync()).Verdict;
     }
 
     private TypingProfiles Profiles => app.Factory.Services.GetRequiredService<TypingProfiles>();
@@ -214,16 +219,4 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     private async Task<IdentityProfile> LoadAsync(TestLearner learner) =>
         await app.Factory.Services.GetRequiredService<IdentityProfiles>().LoadAsync(learner.LearnerId, Cancel)
         ?? throw new InvalidOperationException("not enrolled");
-
-    private async Task<int> RefinementsAsync(TestLearner learner)
-    {
-        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
-        return await connection.ExecuteScalarAsync<int>("SELECT typing_refinements FROM proctoring.identity_profiles WHERE learner_id = @LearnerId", new { learner.LearnerId });
-    }
-
-    private async Task<byte[]?> SealedProfileAsync(TestLearner learner)
-    {
-        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
-        return await connection.ExecuteScalarAsync<byte[]?>("SELECT keystroke_profile FROM proctoring.identity_profiles WHERE learner_id = @LearnerId", new { learner.LearnerId });
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Dapper;
 using Verification.Proctoring.Tests.Support;
 using Verification.Testing;
 
@@ -20,7 +19,7 @@ public sealed class TypingRefinementOutageTests
         await using var app = ProctoringApp.Over(server.ConnectionString);
         await app.InitializeAsync();
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
-        var before = await SealedProfileAsync(app, learner);
+        var before = await TypingProfileRows.SealedAsync(app.DataSource, learner);
         await using var player = await Hubs.StartSessionAsync(app, "messagepack", learner);
         var mark = app.Factory.Log.Mark();
 
@@ -28,10 +27,9 @@ public sealed class TypingRefinementOutageTests
         // The test holds the profile's row, so the refinement is waiting on it when the database stops.
         await using (var holder = await app.DataSource.OpenConnectionAsync(Cancel))
         {
-            await using var transaction = await holder.BeginTransactionAsync(Cancel);
-            await holder.ExecuteAsync("SELECT 1 FROM proctoring.identity_profiles WHERE learner_id = @LearnerId FOR UPDATE", new { learner.LearnerId }, transaction);
+            await using var transaction = await TypingProfileRows.HoldAsync(holder, learner);
             var ending = TypingProfileRefinementTests.VerifiedSessionAsync(player);
-            await WaitForRefinementOnTheLockAsync(app);
+            await TypingProfileRows.WaitForRefinementOnTheLockAsync(app.DataSource, () => string.Join(" | ", app.Factory.Log.Since(0).TakeLast(8).Select(e => e.RenderMessage())));
             await server.StopServerAsync();
             verdict = await ending;
         }
@@ -44,7 +42,7 @@ public sealed class TypingRefinementOutageTests
 
         Assert.Equal("Verified", verdict);
         Assert.Equal("Verified", stored.Verdict);
-        Assert.Equal(before, await SealedProfileAsync(app, learner));
+        Assert.Equal(before, await TypingProfileRows.SealedAsync(app.DataSource, learner));
         var lifecycle = app.Factory.Log.Since(mark).Where(e => e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("SessionLifecycle", StringComparison.Ordinal)).ToList();
         Assert.Contains(lifecycle, e => e.Level == Serilog.Events.LogEventLevel.Warning && e.MessageTemplate.Text.Contains("did not refine the {Profile} profile", StringComparison.Ordinal)
             && e.Properties["Profile"].ToString() == "\"typing\"");
@@ -65,30 +63,5 @@ public sealed class TypingRefinementOutageTests
 
             await Task.Delay(200, Cancel);
         }
-    }
-
-    /// <summary>Waits until the Host's refinement waits on the row; read on a connection of its own, as a transaction keeps one view of the activity.</summary>
-    private static async Task WaitForRefinementOnTheLockAsync(ProctoringApp app)
-    {
-        await using var watcher = await app.DataSource.OpenConnectionAsync(Cancel);
-        for (var i = 0; i < 600; i++)
-        {
-            var waiting = await watcher.ExecuteScalarAsync<int>(
-                "SELECT count(*)::int FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%keystroke_profile%FOR UPDATE%'");
-            if (waiting > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        Assert.Fail($"The refinement never waited on the profile's row; the Host logged: {string.Join(" | ", app.Factory.Log.Since(0).TakeLast(8).Select(e => e.RenderMessage()))}");
-    }
-
-    private static async Task<byte[]?> SealedProfileAsync(ProctoringApp app, TestLearner learner)
-    {
-        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
-        return await connection.ExecuteScalarAsync<byte[]?>("SELECT keystroke_profile FROM proctoring.identity_profiles WHERE learner_id = @LearnerId", new { learner.LearnerId });
     }
 }

@@ -70,16 +70,18 @@ public sealed class SessionScoreModelsTests : IDisposable
         Assert.Contains(loaded.Problems(), p => p.Contains("the typing refinement evidence is missing", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_file_fitted_before_refined_profiles_is_refused_with_its_reason()
+    [Theory]
+    [InlineData("refined_typing", "refined typing models are missing")]
+    [InlineData("typing_refinement_evidence", "the typing refinement evidence is missing")]
+    public void A_file_fitted_before_a_section_was_added_is_refused_with_its_reason(string firstMissing, string reason)
     {
         var shipped = File.ReadAllText(Path.Combine(RepositoryPaths.Models, SessionScoreModels.FileName));
-        var withoutRefined = shipped[..shipped.IndexOf(",\n  \"refined_typing\"", StringComparison.Ordinal)] + "\n}\n";
-        File.WriteAllText(Path.Combine(_directory, SessionScoreModels.FileName), withoutRefined);
+        var older = shipped[..shipped.IndexOf($",\n  \"{firstMissing}\"", StringComparison.Ordinal)] + "\n}\n";
+        File.WriteAllText(Path.Combine(_directory, SessionScoreModels.FileName), older);
 
         var loaded = SessionScoreModels.Load(_directory);
 
-        Assert.Contains(loaded.Problems(), p => p.Contains("refined typing models are missing", StringComparison.Ordinal));
+        Assert.Contains(loaded.Problems(), p => p.Contains(reason, StringComparison.Ordinal));
     }
 
     [Fact]

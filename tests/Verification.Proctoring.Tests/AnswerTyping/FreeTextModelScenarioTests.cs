@@ -23,15 +23,9 @@ public sealed class FreeTextModelScenarioTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_impostors_answer_typing_flags_only_when_the_configured_model_says_it_is_strong_enough()
-    {
-        var model = SyntheticFreeTextModel.Model;
-        var path = Path.Combine(Path.GetTempPath(), $"freetext-model-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(model, FreeTextScoreModel.Json), Cancel);
-        try
+    public Task An_impostors_answer_typing_flags_only_when_the_configured_model_says_it_is_strong_enough() =>
+        WithConfiguredModelAsync(async (app, model) =>
         {
-            await using var app = ProctoringApp.With(new Dictionary<string, string> { ["Proctoring:FreeText:ScoreModelPath"] = path });
-            await app.InitializeAsync();
             var profile = AnswerTypings.Profile(Learner, SyntheticFreeTextModel.Protocol.EnrollmentSentences);
             var impostor = Enumerable.Range(200, 60).Select(seed => (Seed: seed, Batches: AnswerTypings.Of(seed, 300)))
                 .First(i => model.Evidence(profile.Compare(AnswerTypings.Typing(i.Batches)))?.Flags == true);
@@ -50,23 +44,12 @@ public sealed class FreeTextModelScenarioTests
             Assert.True(impostorStored.LogLikelihoodRatio < 0);
             Assert.DoesNotContain("TypingMismatch", genuineFlags);
             Assert.Equal((300, true, false), (genuineStored.KeyPresses, genuineStored.Fused, genuineStored.Flagged));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+        });
 
     [Fact]
-    public async Task Only_answer_typing_that_favours_the_learner_refines_the_free_text_profile_of_a_verified_session()
-    {
-        var model = SyntheticFreeTextModel.Model;
-        var path = Path.Combine(Path.GetTempPath(), $"freetext-model-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(model, FreeTextScoreModel.Json), Cancel);
-        try
+    public Task Only_answer_typing_that_favours_the_learner_refines_the_free_text_profile_of_a_verified_session() =>
+        WithConfiguredModelAsync(async (app, model) =>
         {
-            await using var app = ProctoringApp.With(new Dictionary<string, string> { ["Proctoring:FreeText:ScoreModelPath"] = path });
-            await app.InitializeAsync();
             var profile = AnswerTypings.Profile(Learner, SyntheticFreeTextModel.Protocol.EnrollmentSentences);
             var genuine = AnswerTypings.Of(Learner, 300, skip: SyntheticFreeTextModel.Protocol.EnrollmentSentences);
             // Answer typing that escapes the flag while leaning against the learner (the learner's typist a little slower:
@@ -83,12 +66,7 @@ public sealed class FreeTextModelScenarioTests
             Assert.Equal(("Verified", false), (escapedVerdict, escapedStored.Flagged));
             Assert.True(escapedStored.LogLikelihoodRatio < 0);
             Assert.Equal((profile.Keystrokes, 0), escapedKeys);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+        });
 
     [Fact]
     public void A_configured_model_that_is_missing_or_of_another_pipeline_version_stops_the_start()
@@ -103,6 +81,24 @@ public sealed class FreeTextModelScenarioTests
             Assert.Contains("fitted on free-text pipeline f0-0000000000000000", other.Message, StringComparison.Ordinal);
             Assert.Contains("is missing", missing.Message, StringComparison.Ordinal);
             Assert.Null(new FreeTextSettings().LoadModel());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Runs <paramref name="test"/> against a Host configured with the synthetic free-text model, written to a file of its own.</summary>
+    private static async Task WithConfiguredModelAsync(Func<ProctoringApp, FreeTextScoreModel, Task> test)
+    {
+        var model = SyntheticFreeTextModel.Model;
+        var path = Path.Combine(Path.GetTempPath(), $"freetext-model-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(model, FreeTextScoreModel.Json), Cancel);
+        try
+        {
+            await using var app = ProctoringApp.With(new Dictionary<string, string> { ["Proctoring:FreeText:ScoreModelPath"] = path });
+            await app.InitializeAsync();
+            await test(app, model);
         }
         finally
         {

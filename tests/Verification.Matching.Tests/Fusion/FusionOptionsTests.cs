@@ -6,7 +6,8 @@ namespace Verification.Matching.Tests.Fusion;
 public sealed class FusionOptionsTests
 {
     private static readonly string[] TypingValues =
-        [nameof(FusionOptions.TypingGenuineMean), nameof(FusionOptions.TypingImpostorMean), nameof(FusionOptions.TypingSd), nameof(FusionOptions.TypingMismatchEvidence)];
+        [nameof(FusionOptions.TypingGenuineMean), nameof(FusionOptions.TypingImpostorMean), nameof(FusionOptions.TypingSd), nameof(FusionOptions.TypingMismatchEvidence),
+            nameof(FusionOptions.TypingRefinementEvidence)];
 
     [Fact]
     public void An_enrollment_only_profile_gets_the_same_options()
@@ -28,6 +29,8 @@ public sealed class FusionOptionsTests
         Assert.Equal(options.RefinedTypingImpostorMean, refined.TypingImpostorMean);
         Assert.Equal(options.RefinedTypingSd, refined.TypingSd);
         Assert.Equal(options.RefinedTypingMismatchEvidence, refined.TypingMismatchEvidence);
+        Assert.Equal(options.RefinedTypingRefinementEvidence, refined.TypingRefinementEvidence);
+        Assert.NotEqual(options.TypingRefinementEvidence, refined.TypingRefinementEvidence);
         foreach (var property in typeof(FusionOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => !TypingValues.Contains(p.Name)))
         {
             Assert.True(Equals(property.GetValue(options), property.GetValue(refined)), $"{property.Name} changed");

@@ -6,7 +6,8 @@ namespace Verification.Proctoring.Identity;
 
 /// <summary>
 /// The learner's free-text typing profile (<c>identity_profiles.free_text_profile</c>, encrypted under their identity
-/// key): built at enrollment from the pledge typings, refined by the answer typing of sessions that end Verified.
+/// key): built at enrollment from the pledge typings, refined by the answer typing of sessions that end Verified when a
+/// configured model judged it to favour the learner (<see cref="Matching.Fusion.SessionEvidence.FreeTextRefinesProfile"/>).
 /// </summary>
 internal sealed class FreeTextProfiles(NpgsqlDataSource dataSource, BiometricCipher cipher)
 {

@@ -5,7 +5,8 @@ namespace Verification.Proctoring.Identity;
 
 /// <summary>
 /// The learner's fixed-phrase typing profile (<c>identity_profiles.keystroke_profile</c>, encrypted under their identity
-/// key): built at enrollment, refined by the scored typing checks of sessions that end Verified.
+/// key): built at enrollment, refined by the scored typing checks of sessions that end Verified when those checks favour the
+/// learner by the fitted refinement level (<see cref="Matching.Fusion.SessionEvidence.TypingRefinesProfile"/>).
 /// </summary>
 internal sealed class TypingProfiles(NpgsqlDataSource dataSource, BiometricCipher cipher)
 {

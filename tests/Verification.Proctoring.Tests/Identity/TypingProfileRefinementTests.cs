@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Verification.Matching.Fusion;
 using Verification.Matching.Keystroke;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Tests.Support;
@@ -93,14 +92,8 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     public async Task A_verified_session_whose_typing_only_escaped_the_flag_leaves_the_typing_profile_as_it_was()
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
-        var profile = (await LoadAsync(learner)).Typing!;
-        var fusion = new FusionOptions();
-        fusion.Apply(SessionScoreModels.Load(Verification.Testing.RepositoryPaths.Models));
-        var verifier = app.Factory.Services.GetRequiredService<KeystrokeVerifier>();
-        // Another typist's first check below the fitted refinement level; one check alone never raises the flag (it
-        // moves the evidence by at most TypingCheckLlrLimit), so the session ends Verified with that typing in it.
-        var check = Enumerable.Range(0, 20).First(i =>
-            TypingScoreModel.LogLikelihoodRatio(verifier.Score(profile, Sample(FaceSet.Impostor.Typist, i)).LogLikelihoodRatio, fusion) < fusion.TypingRefinementEvidence);
+        // Another typist whose checks lean against the learner without raising the flag, by the Host's own fitted options.
+        var (typist, checks) = WeakTypist.Find(app);
         await using (var player = await Hubs.StartSessionAsync(app, "json", learner))
         {
             foreach (var frame in FaceSet.Enrolled.SessionFrames)
@@ -108,7 +101,11 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
                 await player.SendFrameAndWaitAsync(frame);
             }
 
-            Assert.True((await player.SendKeystrokesAsync(FaceSet.TypingCheckOf(FaceSet.Impostor.Typist, check))).Usable);
+            for (var i = 0; i < checks; i++)
+            {
+                Assert.True((await player.SendKeystrokesAsync(FaceSet.TypingCheckOf(typist, i))).Usable);
+            }
+
             Assert.Equal("Verified", (await player.EndAsync()).Verdict);
         }
 
@@ -173,10 +170,8 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     }
 
     /// <summary>The enrolled typist's first typing checks, as the hub reads them.</summary>
-    internal static IReadOnlyList<KeystrokeSample> Typings(int count) => [.. Enumerable.Range(0, count).Select(i => Sample(FaceSet.Enrolled.Typist, i))];
-
-    private static KeystrokeSample Sample(string typist, int check) =>
-        KeystrokeSampleReader.Read(ProctoringHostFactory.TypingPhrase, FaceSet.CheckEvents(typist, check)).Sample!;
+    internal static IReadOnlyList<KeystrokeSample> Typings(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => KeystrokeSampleReader.Read(ProctoringHostFactory.TypingPhrase, FaceSet.CheckEvents(FaceSet.Enrolled.Typist, i)).Sample!)];
 
     /// <summary>The person's frames and <see cref="Checks"/> of their typing checks, then the end; answers the verdict.</summary>
     internal static async Task<string> VerifiedSessionAsync(Player player)

@@ -90,12 +90,11 @@ public static class SessionModelFit
             },
         };
         fusion.Apply(chosen);
-        var refinementCurve = RefinementLevel.Curve(
-            SessionEvidenceSimulation.TypingSessions(fusion, typing.Genuine, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 200),
-            SessionEvidenceSimulation.TypingSessions(fusion, typing.Impostor, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 201));
-        var refinedRefinementCurve = RefinementLevel.Curve(
-            SessionEvidenceSimulation.TypingSessions(fusion.ForTypingProfile(refined: true), refinedTyping.Genuine, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 202),
-            SessionEvidenceSimulation.TypingSessions(fusion.ForTypingProfile(refined: true), refinedTyping.Impostor, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 203));
+        IReadOnlyList<RefinementPoint> RefinementCurve(FusionOptions options, TypingScores scores, int seed) => RefinementLevel.Curve(
+            SessionEvidenceSimulation.TypingSessions(options, scores.Genuine, typingChecks, targets.TypingSessionsPerSubject, seed),
+            SessionEvidenceSimulation.TypingSessions(options, scores.Impostor, typingChecks, targets.TypingSessionsPerSubject, seed + 1));
+        var refinementCurve = RefinementCurve(fusion, typing, targets.Seed + 200);
+        var refinedRefinementCurve = RefinementCurve(fusion.ForTypingProfile(refined: true), refinedTyping, targets.Seed + 202);
         var refinement = RefinementLevel.Choose(refinementCurve, targets.TypingRefinementImpostorRate);
         var refinedRefinement = RefinementLevel.Choose(refinedRefinementCurve, targets.TypingRefinementImpostorRate);
         chosen = chosen with

@@ -27,8 +27,8 @@ internal sealed class FitSessionModelsSettings : FaceEngineSettings
     public int ImpostorIdentities { get; init; } = 10;
 
     [CommandOption("--impostor-checks <N>")]
-    [Description("Other subjects' typings scored against each typing profile.")]
-    public int ImpostorChecks { get; init; } = 150;
+    [Description("Typings of each other subject scored against each typing profile (every other subject is an impostor; an impostor session draws its checks from one of them).")]
+    public int ImpostorChecks { get; init; } = 20;
 
     [CommandOption("--typing-impostors <RATE>")]
     [Description("Share of typing impostors the number of typing checks per session is chosen to catch (default 0.8).")]

@@ -13,10 +13,8 @@ public static class ChimericUsers
     /// <summary>CMU sessions 5 to 8 give the session typings: days after the enrollment in session 1.</summary>
     public const int FirstSessionTypingSession = 5;
 
-    /// <summary>The CMU session whose first typings stand for an assessment before the evaluated ones (<c>--earlier-session</c>).</summary>
+    /// <summary>The CMU session whose typings stand for an assessment before the evaluated ones (<c>--earlier-session</c>).</summary>
     public const int EarlierSessionTypingSession = 4;
-
-    public const int EarlierSessionTypings = 8;
 
     /// <summary>Every LFW identity with enough photos, in a seeded order, each with its photos in a seeded order.</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<string> Photos)> Identities(string lfwFolder, int seed, int minimumPhotos = MinimumPhotos)
@@ -64,7 +62,7 @@ public static class ChimericUsers
                 subject.Key,
                 [.. rows.Where(r => r.SessionIndex == 1).Take(EnrollmentTypings)],
                 [.. rows.Where(r => r.SessionIndex >= FirstSessionTypingSession)],
-                [.. rows.Where(r => r.SessionIndex == EarlierSessionTypingSession).Take(EarlierSessionTypings)]));
+                [.. rows.Where(r => r.SessionIndex == EarlierSessionTypingSession)]));
         }
 
         if (users.Count < count)

@@ -32,7 +32,8 @@ public sealed record EnrolledUser(ChimericUser User, FaceTemplate Face, Keystrok
     }
 
     /// <summary>
-    /// The user after one earlier assessment, as far as typing goes: its checks (<paramref name="typist"/>'s
+    /// The user after one earlier assessment, as far as typing goes: its checks (the first
+    /// <see cref="FusionOptions.TypingChecksPerSession"/> of <paramref name="typist"/>'s
     /// <see cref="ChimericUser.EarlierSessionTypings"/>: the learner's own, or an impostor's who typed for them) are judged
     /// against the enrollment profile with the session's typing rule, and refine the profile when the service would after a
     /// Verified session (<see cref="SessionEvidence.TypingRefinesProfile"/>). The earlier session's frames are not
@@ -44,7 +45,7 @@ public sealed record EnrolledUser(ChimericUser User, FaceTemplate Face, Keystrok
         ArgumentNullException.ThrowIfNull(fusion);
         ArgumentNullException.ThrowIfNull(typist);
         var evidence = new SessionEvidence(fusion.ForTypingProfile(Typing.IsRefined));
-        var samples = typist.EarlierSessionTypings.Select(ReplayedTyping.Sample).ToList();
+        var samples = typist.EarlierSessionTypings.Take(fusion.TypingChecksPerSession).Select(ReplayedTyping.Sample).ToList();
         for (var i = 0; i < samples.Count; i++)
         {
             evidence.ObserveTyping(i + 1, verifier.Score(Typing, samples[i]).LogLikelihoodRatio);

@@ -35,6 +35,21 @@ public sealed class EarlierSessionTests
     }
 
     [Fact]
+    public void Every_other_subject_types_against_each_profile_as_one_impostor_with_checks_of_their_own()
+    {
+        var scores = TypingScoreCollection.Collect(Cmu.Value, Verifier.Value, 3, 17);
+
+        // 51 profiles, 50 impostors each: an impostor session draws its checks from one list, as one person types them all.
+        Assert.Equal(51 * 50, scores.Impostor.Count);
+        Assert.All(scores.Impostor, checks => Assert.Equal(3, checks.Count));
+        Assert.Equal(4, scores.ImpostorSessionsPerPair(200));
+    }
+
+    [Fact]
+    public void The_refined_profile_in_the_fit_holds_as_many_typings_as_a_session_of_the_shipped_models_asks_for() =>
+        Assert.Equal(TypingScoreCollection.RefinementTypings, SessionScoreModels.Load(RepositoryPaths.Models).TypingChecksPerSession);
+
+    [Fact]
     public void An_earlier_session_refines_the_profile_with_its_checks_unless_typing_alone_flags_it()
     {
         var user = EnrolledUserTypingAs("s002");
@@ -45,37 +60,61 @@ public sealed class EarlierSessionTests
         var unrefined = user.AfterEarlierSession(Verifier.Value, strict, user.User);
 
         Assert.True(refined.Typing.IsRefined);
-        Assert.Equal(ChimericUsers.EnrollmentTypings + ChimericUsers.EarlierSessionTypings, refined.Typing.SampleCount);
+        Assert.Equal(ChimericUsers.EnrollmentTypings + lenient.TypingChecksPerSession, refined.Typing.SampleCount);
         Assert.Equal(ChimericUsers.EnrollmentTypings, refined.Typing.EnrollmentCount);
         Assert.Same(user, unrefined);
         Assert.False(unrefined.Typing.IsRefined);
     }
 
     [Fact]
-    public void Over_every_CMU_subject_an_impostors_earlier_session_refines_few_profiles_and_the_learners_own_nearly_all()
+    public void Over_every_CMU_subject_an_impostors_earlier_session_refines_about_the_share_of_profiles_the_fit_states_and_the_learners_own_nearly_all()
+    {
+        var fitted = ShippedOptions();
+        var flagOnly = fitted.WithTypingRefinementEvidence(double.NegativeInfinity);
+
+        var (own, impostor) = RefinedProfiles(fitted);
+        var (ownFlagOnly, impostorFlagOnly) = RefinedProfiles(flagOnly);
+
+        // The shipped level keeps 95% of the learners' own sessions refining; at it the fit states that 18.9% of
+        // one-typist impostor sessions refine too (models/session-score-models.json). Measured here: own 48 of 51,
+        // impostors 14; the flag alone gives the same. At a true 18.9%, 17 or more of 51 happens about 1% of the time.
+        var message = $"fitted level: own {own}, impostor {impostor}; flag alone: own {ownFlagOnly}, impostor {impostorFlagOnly}";
+        Assert.True(impostor <= 16, message);
+        Assert.True(own >= 44, message);
+        Assert.True(impostor <= impostorFlagOnly && own <= ownFlagOnly, message);
+    }
+
+    [Fact]
+    public void The_fits_simulated_impostor_sessions_refine_profiles_about_as_often_as_one_impostor_typing_a_whole_earlier_session()
+    {
+        // The fit chooses and states the refinement level from simulated sessions; when it drew each check of an
+        // impostor session from a different subject it said 4.8% would refine, while 14 of these 51 impostors did.
+        var fitted = ShippedOptions();
+        var scores = TypingScoreCollection.Collect(Cmu.Value, Verifier.Value, 10, 17);
+        var simulated = SessionEvidenceSimulation.TypingSessions(fitted, scores.Impostor, fitted.TypingChecksPerSession, 2, 18);
+        var stated = simulated.Count(s => s.RefinableEvidence >= fitted.TypingRefinementEvidence) / (double)simulated.Count;
+
+        var (_, impostor) = RefinedProfiles(fitted);
+
+        var chance = Binomial.AtLeast(impostor, 51, stated);
+        Assert.True(chance >= 0.01, $"{impostor} of 51 impostors refined the profile; the simulation says {stated:P1} would (chance of at least as many {chance:G2})");
+    }
+
+    private static FusionOptions ShippedOptions()
     {
         var fitted = new FusionOptions();
         fitted.Apply(SessionScoreModels.Load(RepositoryPaths.Models));
-        var flagOnly = fitted.WithTypingRefinementEvidence(double.NegativeInfinity);
+        return fitted;
+    }
+
+    /// <summary>Each CMU subject's profile after an earlier session typed by the subject and by the next subject (someone who sits the assessments for them).</summary>
+    private static (int Own, int Impostor) RefinedProfiles(FusionOptions options)
+    {
         var subjects = Cmu.Value.Select(r => r.Subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var users = subjects.Select(EnrolledUserTypingAs).ToList();
-        // Each learner's earlier session typed by the next subject, as by someone who sits the assessments for them.
-        var impostors = users.Select((_, i) => users[(i + 1) % users.Count].User).ToList();
-
-        int Refined(FusionOptions options, Func<int, ChimericUser> typist) =>
+        int Refined(Func<int, ChimericUser> typist) =>
             users.Select((user, i) => user.AfterEarlierSession(Verifier.Value, options, typist(i))).Count(u => u.Typing.IsRefined);
-
-        var own = Refined(fitted, i => users[i].User);
-        var ownFlagOnly = Refined(flagOnly, i => users[i].User);
-        var impostor = Refined(fitted, i => impostors[i]);
-        var impostorFlagOnly = Refined(flagOnly, i => impostors[i]);
-
-        // Measured on the shipped models: own 48 of 51 either way; impostors 14 of 51 either way. The impostors whose
-        // typing escapes the flag here end at +3.7 to +20.7, above any level that would keep the learners' own in
-        // (docs/evaluation/sessions.md, "An impostor's typing in the profile").
-        Assert.True(own >= 44, $"the learner's own earlier session refined {own} of {users.Count} profiles");
-        Assert.True(impostor <= 17, $"an impostor's earlier session refined {impostor} of {users.Count} profiles");
-        Assert.True(impostor <= impostorFlagOnly && own >= ownFlagOnly - 3, $"fitted level: own {own}, impostor {impostor}; flag alone: own {ownFlagOnly}, impostor {impostorFlagOnly}");
+        return (Refined(i => users[i].User), Refined(i => users[(i + 1) % users.Count].User));
     }
 
     private static EnrolledUser EnrolledUserTypingAs(string subject)
@@ -85,7 +124,7 @@ public sealed class EarlierSessionTests
             0, "someone", [], subject,
             [.. rows.Where(r => r.SessionIndex == 1).Take(ChimericUsers.EnrollmentTypings)],
             [.. rows.Where(r => r.SessionIndex >= ChimericUsers.FirstSessionTypingSession)],
-            [.. rows.Where(r => r.SessionIndex == ChimericUsers.EarlierSessionTypingSession).Take(ChimericUsers.EarlierSessionTypings)]);
+            [.. rows.Where(r => r.SessionIndex == ChimericUsers.EarlierSessionTypingSession)]);
         var embedding = Enumerable.Range(0, 512).Select(i => (float)Math.Sin(i)).ToArray();
         var typing = KeystrokeProfile.Build(CmuKeystrokeData.Phrase, [.. user.EnrollmentTypings.Select(ReplayedTyping.Sample)]);
         return new EnrolledUser(user, FaceTemplate.Create([embedding, embedding, embedding]), typing, 1, []);

@@ -5,27 +5,28 @@ namespace Verification.Matching.Tests.Sessions;
 public sealed class RefinementLevelTests
 {
     [Fact]
-    public void Chooses_the_lowest_level_at_which_at_most_the_target_share_of_impostor_sessions_would_refine()
+    public void Chooses_the_highest_level_at_which_at_least_the_target_share_of_honest_sessions_still_refine()
     {
-        // 100 impostor sessions: 80 never refine (flagged or weak), 20 end at evidence 0, 0.5, ..., 9.5.
-        var impostor = Enumerable.Range(0, 100).Select(i => new SimulatedTypingSession(-3, i < 80 ? null : 0.5 * (i - 80))).ToList();
-        var honest = Enumerable.Range(0, 10).Select(i => new SimulatedTypingSession(0, i)).ToList();
+        // 100 honest sessions: 2 never refine (flagged or weak), 98 end at evidence 0, 0.5, ..., 48.5.
+        var honest = Enumerable.Range(0, 100).Select(i => new SimulatedTypingSession(0, i < 2 ? null : 0.5 * (i - 2))).ToList();
+        var impostor = Enumerable.Range(0, 10).Select(i => new SimulatedTypingSession(-3, i)).ToList();
 
-        var chosen = RefinementLevel.Choose(RefinementLevel.Curve(honest, impostor), 0.05);
+        var chosen = RefinementLevel.Choose(RefinementLevel.Curve(honest, impostor), 0.95);
 
-        Assert.Equal(7.5, chosen.Level);
-        Assert.Equal(5, chosen.ImpostorRefine.Count);
-        Assert.Equal(2, chosen.HonestRefine.Count);
+        // At 1.5 the sessions at 0, 0.5 and 1 drop out: 95 of 100 still refine; at 2, 94.
+        Assert.Equal(1.5, chosen.Level);
+        Assert.Equal(95, chosen.HonestRefine.Count);
+        Assert.Equal(8, chosen.ImpostorRefine.Count);
     }
 
     [Fact]
-    public void Never_below_zero_and_the_highest_level_when_no_level_meets_the_target()
+    public void The_lowest_level_when_even_it_keeps_too_few_honest_sessions()
     {
-        var strong = Enumerable.Range(0, 10).Select(_ => new SimulatedTypingSession(0, 100.0)).ToList();
+        var weak = Enumerable.Range(0, 10).Select(i => new SimulatedTypingSession(0, i < 5 ? null : 1.0)).ToList();
 
-        var curve = RefinementLevel.Curve(strong, strong);
+        var curve = RefinementLevel.Curve(weak, weak);
 
         Assert.Equal(0, curve[0].Level);
-        Assert.Equal(curve[^1], RefinementLevel.Choose(curve, 0.05));
+        Assert.Equal(curve[0], RefinementLevel.Choose(curve, 0.95));
     }
 }

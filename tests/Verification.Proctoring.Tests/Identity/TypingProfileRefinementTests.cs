@@ -17,7 +17,7 @@ namespace Verification.Proctoring.Tests.Identity;
 public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixture<ProctoringApp>
 {
     /// <summary>As many checks as the shipped typing rule was fitted for: the evidence a verified session's typing needs before it refines the profile is summed over them.</summary>
-    private const int Checks = 8;
+    private static readonly int Checks = Matching.Fusion.SessionScoreModels.Load(Verification.Testing.RepositoryPaths.Models).TypingChecksPerSession;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -5,8 +5,9 @@ namespace Verification.Research.Sessions.Fitting;
 /// <paramref name="HonestFrames"/> frames flagged for the face at most <paramref name="FaceHonestRate"/>, judged with
 /// impostor sessions of <paramref name="ImpostorFrames"/> frames swapped after <paramref name="SwapAfter"/>; honest sessions
 /// flagged by typing alone at most <paramref name="TypingHonestRate"/>, with the fewest typing checks per session (up to
-/// <paramref name="MaxTypingChecks"/>) that catch <paramref name="TypingImpostorRate"/> of typing impostors at that level;
-/// typing impostor sessions whose typing would refine the learner's profile at most <paramref name="TypingRefinementImpostorRate"/>.
+/// <paramref name="MaxTypingChecks"/>) that catch <paramref name="TypingImpostorRate"/> of typing impostors at that level,
+/// or, when none does, the fewest within <paramref name="TypingChecksTolerance"/> of the most caught;
+/// honest sessions whose typing refines the learner's profile at least <paramref name="TypingRefinementHonestRate"/>.
 /// </summary>
 public sealed record FitTargets(
     int HonestFrames = 60,
@@ -19,7 +20,8 @@ public sealed record FitTargets(
     int FaceSessions = 20_000,
     int TypingSessionsPerSubject = 200,
     int Seed = 17,
-    double TypingRefinementImpostorRate = 0.05)
+    double TypingRefinementHonestRate = 0.95,
+    double TypingChecksTolerance = 0.01)
 {
     public IReadOnlyList<string> Problems()
     {
@@ -29,12 +31,12 @@ public sealed record FitTargets(
             problems.Add("frames: honest sessions need a frame, impostor sessions at least three frames after the swap.");
         }
 
-        if (MaxTypingChecks is < 1 or > 20 || TypingImpostorRate is <= 0 or > 1)
+        if (MaxTypingChecks is < 1 or > 20 || TypingImpostorRate is <= 0 or > 1 || TypingChecksTolerance is < 0 or >= 1)
         {
-            problems.Add("typing: the curve goes to 1 to 20 checks; the impostor target is a rate above 0.");
+            problems.Add("typing: the curve goes to 1 to 20 checks; the impostor target is a rate above 0; the checks tolerance a rate from 0 to below 1.");
         }
 
-        if (FaceHonestRate is <= 0 or >= 1 || TypingHonestRate is <= 0 or >= 1 || TypingRefinementImpostorRate is <= 0 or >= 1 || FaceSessions < 1000 || TypingSessionsPerSubject < 10)
+        if (FaceHonestRate is <= 0 or >= 1 || TypingHonestRate is <= 0 or >= 1 || TypingRefinementHonestRate is <= 0 or >= 1 || FaceSessions < 1000 || TypingSessionsPerSubject < 10)
         {
             problems.Add("targets between 0 and 1; at least 1000 simulated face sessions and 10 typing sessions per subject.");
         }

@@ -54,26 +54,28 @@ public static class SessionModelFit
         var facePoint = EvidenceThreshold.Choose(faceCurve, targets.FaceHonestRate);
 
         var tradeOff = new List<TypingChecksPoint>();
-        IReadOnlyList<EvidencePoint> typingCurve = [];
+        var curves = new List<IReadOnlyList<EvidencePoint>>();
         for (var checks = 1; checks <= targets.MaxTypingChecks; checks++)
         {
             var curve = EvidenceThreshold.Curve(
                 SessionEvidenceSimulation.TypingMinima(fusion, typing.Genuine, checks, targets.TypingSessionsPerSubject, targets.Seed + (2 * checks)),
-                SessionEvidenceSimulation.TypingMinima(fusion, typing.Impostor, checks, targets.TypingSessionsPerSubject, targets.Seed + (2 * checks) + 1));
+                SessionEvidenceSimulation.TypingMinima(fusion, typing.Impostor, checks, typing.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), targets.Seed + (2 * checks) + 1));
             tradeOff.Add(new TypingChecksPoint(checks, EvidenceThreshold.Choose(curve, targets.TypingHonestRate)));
-            typingCurve = curve;
+            curves.Add(curve);
             if (tradeOff[^1].Point.ImpostorCaught.Rate >= targets.TypingImpostorRate)
             {
                 break;
             }
         }
 
-        var typingChecks = tradeOff[^1].Checks;
-        var typingPoint = tradeOff[^1].Point;
+        var chosenChecks = TypingChecksChoice.Choose(tradeOff, targets);
+        var typingChecks = chosenChecks.Checks;
+        var typingPoint = chosenChecks.Point;
+        var typingCurve = curves[typingChecks - 1];
         var refinedFusion = fusion.ForTypingProfile(refined: true);
         var refinedCurve = EvidenceThreshold.Curve(
             SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Genuine, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 100),
-            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Impostor, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 101));
+            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Impostor, typingChecks, refinedTyping.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), targets.Seed + 101));
         var refinedPoint = EvidenceThreshold.Choose(refinedCurve, targets.TypingHonestRate);
         var chosen = models with
         {
@@ -82,7 +84,7 @@ public static class SessionModelFit
             TypingMismatchEvidence = typingPoint.Threshold,
             TypingChecksPerSession = typingChecks,
             TypingOperatingPoint = Describe(typingPoint, $"honest sessions of {typingChecks} typing checks, by typing alone", targets.TypingHonestRate, $"typing impostors ({typingChecks} checks by another subject)")
-                + string.Create(CultureInfo.InvariantCulture, $"; {typingChecks} checks: the fewest (up to {targets.MaxTypingChecks}) that catch {100 * targets.TypingImpostorRate:0.#}% of typing impostors at this honest rate"),
+                + "; " + TypingChecksChoice.Describe(typingChecks, typingPoint, targets),
             RefinedTyping = refined with
             {
                 MismatchEvidence = refinedPoint.Threshold,
@@ -92,19 +94,19 @@ public static class SessionModelFit
         fusion.Apply(chosen);
         IReadOnlyList<RefinementPoint> RefinementCurve(FusionOptions options, TypingScores scores, int seed) => RefinementLevel.Curve(
             SessionEvidenceSimulation.TypingSessions(options, scores.Genuine, typingChecks, targets.TypingSessionsPerSubject, seed),
-            SessionEvidenceSimulation.TypingSessions(options, scores.Impostor, typingChecks, targets.TypingSessionsPerSubject, seed + 1));
+            SessionEvidenceSimulation.TypingSessions(options, scores.Impostor, typingChecks, scores.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), seed + 1));
         var refinementCurve = RefinementCurve(fusion, typing, targets.Seed + 200);
         var refinedRefinementCurve = RefinementCurve(fusion.ForTypingProfile(refined: true), refinedTyping, targets.Seed + 202);
-        var refinement = RefinementLevel.Choose(refinementCurve, targets.TypingRefinementImpostorRate);
-        var refinedRefinement = RefinementLevel.Choose(refinedRefinementCurve, targets.TypingRefinementImpostorRate);
+        var refinement = RefinementLevel.Choose(refinementCurve, targets.TypingRefinementHonestRate);
+        var refinedRefinement = RefinementLevel.Choose(refinedRefinementCurve, targets.TypingRefinementHonestRate);
         chosen = chosen with
         {
             TypingRefinementEvidence = refinement.Level,
-            TypingRefinementPoint = Describe(refinement, typingChecks, targets.TypingRefinementImpostorRate),
+            TypingRefinementPoint = Describe(refinement, typingChecks, targets.TypingRefinementHonestRate),
             RefinedTyping = chosen.RefinedTyping with
             {
                 RefinementEvidence = refinedRefinement.Level,
-                RefinementPoint = Describe(refinedRefinement, typingChecks, targets.TypingRefinementImpostorRate),
+                RefinementPoint = Describe(refinedRefinement, typingChecks, targets.TypingRefinementHonestRate),
             },
         };
         fusion.Apply(chosen);
@@ -123,7 +125,7 @@ public static class SessionModelFit
     }
 
     private static string Describe(RefinementPoint point, int checks, double target) =>
-        string.Create(CultureInfo.InvariantCulture, $"sessions of {checks} typing checks whose typing refines the profile: typing impostors {Percent(point.ImpostorRefine)} (target at most {100 * target:0.#}%), honest {Percent(point.HonestRefine)}");
+        string.Create(CultureInfo.InvariantCulture, $"sessions of {checks} typing checks whose typing refines the profile: honest {Percent(point.HonestRefine)} (target at least {100 * target:0.#}%), typing impostors (one other subject typing every check) {Percent(point.ImpostorRefine)}");
 
     private static string Percent(WilsonInterval r) =>
         string.Create(CultureInfo.InvariantCulture, $"{100 * r.Rate:0.##}% [{100 * r.Low:0.##}, {100 * r.High:0.##}] of {r.Total}");

@@ -21,8 +21,9 @@ public sealed class KeystrokeProfile
     internal const int MinimumSamplesToBuild = 2;
 
     /// <summary>
-    /// Typings from verified sessions a profile keeps, the most recent (five sessions of eight checks): enough to follow a
-    /// learner's typing as it settles, few enough that one session an impostor got through stays a minority beside them.
+    /// Typings from verified sessions a profile keeps, the most recent (four sessions of nine checks and part of a
+    /// fifth): enough to follow a learner's typing as it settles, few enough that one session an impostor got through
+    /// stays a minority beside them.
     /// </summary>
     public const int MaximumRefinementSamples = 40;
 

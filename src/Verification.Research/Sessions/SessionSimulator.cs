@@ -24,7 +24,7 @@ public sealed class SessionSimulator(FrameLibrary library, KeystrokeVerifier ver
         var evidence = new SessionEvidence(fusion.ForTypingProfile(learner.Typing.IsRefined));
         var swapsFace = kind is SessionKind.FaceImpostor or SessionKind.CombinedImpostor;
         var typist = kind is SessionKind.TypingImpostor or SessionKind.CombinedImpostor ? other : learner;
-        var typings = typist.User.SessionTypings.OrderBy(_ => random.Next()).Take(setup.TypingChecks).ToList();
+        var typings = SessionTypingChoice.OneSitting(typist.User.SessionTypings, setup.TypingChecks, random);
         var variant = kind == SessionKind.HonestDegraded ? FrameVariant.SessionDegraded : FrameVariant.Session;
         List<double> own = [], others = [], llrs = [];
         byte[]? previousHash = null;

@@ -35,14 +35,18 @@ public sealed class EarlierSessionTests
     }
 
     [Fact]
-    public void Every_other_subject_types_against_each_profile_as_one_impostor_with_checks_of_their_own()
+    public void Simulated_sessions_draw_their_checks_from_one_sitting_of_the_learner_or_of_one_impostor()
     {
         var scores = TypingScoreCollection.Collect(Cmu.Value, Verifier.Value, 3, 17);
 
-        // 51 profiles, 50 impostors each: an impostor session draws its checks from one list, as one person types them all.
+        // 51 profiles, each checked by its typist's three sittings (CMU sessions 2-4, 50 typings a day) and by the 50
+        // other subjects, 3 checks each from one of their sittings: a session's checks come from one list.
+        Assert.Equal(51 * 3, scores.Sittings.Count);
+        Assert.All(scores.Sittings, checks => Assert.Equal(50, checks.Count));
+        Assert.Equal(scores.AllGenuine, scores.Sittings.SelectMany(s => s));
         Assert.Equal(51 * 50, scores.Impostor.Count);
         Assert.All(scores.Impostor, checks => Assert.Equal(3, checks.Count));
-        Assert.Equal(4, scores.ImpostorSessionsPerPair(200));
+        Assert.Equal((67, 4), (scores.HonestSessionsPerSitting(200), scores.ImpostorSessionsPerPair(200)));
     }
 
     [Fact]
@@ -75,11 +79,12 @@ public sealed class EarlierSessionTests
         var (own, impostor) = RefinedProfiles(fitted);
         var (ownFlagOnly, impostorFlagOnly) = RefinedProfiles(flagOnly);
 
-        // The shipped level keeps 95% of the learners' own sessions refining; at it the fit states that 18.9% of
-        // one-typist impostor sessions refine too (models/session-score-models.json). Measured here: own 48 of 51,
-        // impostors 14; the flag alone gives the same. At a true 18.9%, 17 or more of 51 happens about 1% of the time.
+        // The shipped level is the highest at which 95% of the learners' own sessions refine (none reaches it for an
+        // enrollment profile, so 0); at it the fit states that 20.4% of one-typist impostor sessions refine too
+        // (models/session-score-models.json). Measured here: own 48 of 51, impostors 14; the flag alone gives the
+        // same. At a true 20.4%, 18 or more of 51 happens about 1% of the time.
         var message = $"fitted level: own {own}, impostor {impostor}; flag alone: own {ownFlagOnly}, impostor {impostorFlagOnly}";
-        Assert.True(impostor <= 16, message);
+        Assert.True(impostor <= 17, message);
         Assert.True(own >= 44, message);
         Assert.True(impostor <= impostorFlagOnly && own <= ownFlagOnly, message);
     }
@@ -88,7 +93,8 @@ public sealed class EarlierSessionTests
     public void The_fits_simulated_impostor_sessions_refine_profiles_about_as_often_as_one_impostor_typing_a_whole_earlier_session()
     {
         // The fit chooses and states the refinement level from simulated sessions; when it drew each check of an
-        // impostor session from a different subject it said 4.8% would refine, while 14 of these 51 impostors did.
+        // impostor session from a different subject it said 4.8% would refine, while 14 of these 51 impostors did; it
+        // says 20.4% now.
         var fitted = ShippedOptions();
         var scores = TypingScoreCollection.Collect(Cmu.Value, Verifier.Value, 10, 17);
         var simulated = SessionEvidenceSimulation.TypingSessions(fitted, scores.Impostor, fitted.TypingChecksPerSession, 2, 18);

@@ -58,7 +58,7 @@ public static class SessionModelFit
         for (var checks = 1; checks <= targets.MaxTypingChecks; checks++)
         {
             var curve = EvidenceThreshold.Curve(
-                SessionEvidenceSimulation.TypingMinima(fusion, typing.Genuine, checks, targets.TypingSessionsPerSubject, targets.Seed + (2 * checks)),
+                SessionEvidenceSimulation.TypingMinima(fusion, typing.Sittings, checks, typing.HonestSessionsPerSitting(targets.TypingSessionsPerSubject), targets.Seed + (2 * checks)),
                 SessionEvidenceSimulation.TypingMinima(fusion, typing.Impostor, checks, typing.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), targets.Seed + (2 * checks) + 1));
             tradeOff.Add(new TypingChecksPoint(checks, EvidenceThreshold.Choose(curve, targets.TypingHonestRate)));
             curves.Add(curve);
@@ -74,7 +74,7 @@ public static class SessionModelFit
         var typingCurve = curves[typingChecks - 1];
         var refinedFusion = fusion.ForTypingProfile(refined: true);
         var refinedCurve = EvidenceThreshold.Curve(
-            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Genuine, typingChecks, targets.TypingSessionsPerSubject, targets.Seed + 100),
+            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Sittings, typingChecks, refinedTyping.HonestSessionsPerSitting(targets.TypingSessionsPerSubject), targets.Seed + 100),
             SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Impostor, typingChecks, refinedTyping.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), targets.Seed + 101));
         var refinedPoint = EvidenceThreshold.Choose(refinedCurve, targets.TypingHonestRate);
         var chosen = models with
@@ -93,7 +93,7 @@ public static class SessionModelFit
         };
         fusion.Apply(chosen);
         IReadOnlyList<RefinementPoint> RefinementCurve(FusionOptions options, TypingScores scores, int seed) => RefinementLevel.Curve(
-            SessionEvidenceSimulation.TypingSessions(options, scores.Genuine, typingChecks, targets.TypingSessionsPerSubject, seed),
+            SessionEvidenceSimulation.TypingSessions(options, scores.Sittings, typingChecks, scores.HonestSessionsPerSitting(targets.TypingSessionsPerSubject), seed),
             SessionEvidenceSimulation.TypingSessions(options, scores.Impostor, typingChecks, scores.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), seed + 1));
         var refinementCurve = RefinementCurve(fusion, typing, targets.Seed + 200);
         var refinedRefinementCurve = RefinementCurve(fusion.ForTypingProfile(refined: true), refinedTyping, targets.Seed + 202);

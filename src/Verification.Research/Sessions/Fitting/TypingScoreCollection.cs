@@ -4,26 +4,34 @@ using Verification.Research.Keystroke;
 namespace Verification.Research.Sessions.Fitting;
 
 /// <summary>
-/// The keystroke verifier's ratios: per subject, the subject's own checks against its profile (<paramref name="Genuine"/>);
-/// per pair of a subject and another typist, that typist's checks against the subject's profile (<paramref name="Impostor"/>).
-/// An impostor session is one person typing every check, so its checks come from one list, never from several typists.
+/// The keystroke verifier's ratios. <paramref name="Genuine"/>: per subject, the subject's own checks against its profile;
+/// <paramref name="Sittings"/>: the same checks, one list per CMU session (one day's typing); <paramref name="Impostor"/>:
+/// per pair of a subject and another typist, that typist's checks of one of their sittings against the subject's
+/// profile. A simulated session draws its checks from one list: one person, one sitting, as in a real assessment, whose
+/// checks share that day's hand; drawn across days or typists they would average it away.
 /// </summary>
-public sealed record TypingScores(IReadOnlyList<string> Subjects, IReadOnlyList<IReadOnlyList<double>> Genuine, IReadOnlyList<IReadOnlyList<double>> Impostor)
+public sealed record TypingScores(
+    IReadOnlyList<string> Subjects, IReadOnlyList<IReadOnlyList<double>> Genuine, IReadOnlyList<IReadOnlyList<double>> Sittings, IReadOnlyList<IReadOnlyList<double>> Impostor)
 {
     public IReadOnlyList<double> AllGenuine => [.. Genuine.SelectMany(g => g)];
 
     public IReadOnlyList<double> AllImpostor => [.. Impostor.SelectMany(g => g)];
 
-    /// <summary>Sessions to draw from each impostor pair so that impostor sessions are about as many as <paramref name="sessionsPerSubject"/> per subject gives honest ones.</summary>
-    public int ImpostorSessionsPerPair(int sessionsPerSubject) =>
-        (int)Math.Ceiling((double)sessionsPerSubject * Genuine.Count / Math.Max(Impostor.Count, 1));
+    /// <summary>Sessions to draw from each sitting so that honest sessions are about <paramref name="sessionsPerSubject"/> per subject.</summary>
+    public int HonestSessionsPerSitting(int sessionsPerSubject) => SessionsPer(sessionsPerSubject, Sittings.Count);
+
+    /// <summary>Sessions to draw from each impostor pair so that impostor sessions are about as many as the honest ones.</summary>
+    public int ImpostorSessionsPerPair(int sessionsPerSubject) => SessionsPer(sessionsPerSubject, Impostor.Count);
+
+    private int SessionsPer(int sessionsPerSubject, int lists) =>
+        (int)Math.Ceiling((double)sessionsPerSubject * Genuine.Count / Math.Max(lists, 1));
 }
 
 /// <summary>
 /// Typing checks as the service scores them, on CMU typings <c>evaluate sessions</c> never scores: profiles from the same
 /// ten session-1 typings it enrolls with (N = 10), checks from sessions 2 to 4 (it uses 5 to 8). The CMU set has 51
 /// subjects and the evaluation pairs 50 of them, so the subjects are shared; the typings are not. Every other subject
-/// is an impostor against each profile, with the same number of its checks drawn at random.
+/// is an impostor against each profile, with the same number of checks drawn at random from one of its sittings.
 /// Refined profiles: the enrollment refined by one earlier verified session (the first
 /// <see cref="RefinementTypings"/> typings of session 2), checked with sessions 3 and 4.
 /// </summary>
@@ -60,9 +68,10 @@ public static class TypingScoreCollection
         var subjects = cmu.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderBy(r => r.SessionIndex).ThenBy(r => r.Rep).ToList()).ToList();
         var checkSessions = refined ? RefinedCheckSessions : CheckSessions;
-        var checks = subjects.Select(rows => rows.Where(r => checkSessions.Contains(r.SessionIndex)).Select(ReplayedTyping.Sample).ToList()).ToList();
+        var sittings = subjects.Select(rows => checkSessions.Select(session => rows.Where(r => r.SessionIndex == session).Select(ReplayedTyping.Sample).ToList()).ToList()).ToList();
         var random = new Random(seed);
         var genuine = new List<IReadOnlyList<double>>();
+        var genuineSittings = new List<IReadOnlyList<double>>();
         var impostor = new List<IReadOnlyList<double>>();
         for (var s = 0; s < subjects.Count; s++)
         {
@@ -73,16 +82,19 @@ public static class TypingScoreCollection
                 profile = profile.Refine([.. subjects[s].Where(r => r.SessionIndex == RefinementSession).Take(RefinementTypings).Select(ReplayedTyping.Sample)]);
             }
 
-            genuine.Add([.. checks[s].Select(c => verifier.Score(profile, c).LogLikelihoodRatio)]);
+            var own = sittings[s].Select(sitting => sitting.Select(c => verifier.Score(profile, c).LogLikelihoodRatio).ToList()).ToList();
+            genuineSittings.AddRange(own);
+            genuine.Add([.. own.SelectMany(sitting => sitting)]);
             for (var other = 0; other < subjects.Count; other++)
             {
                 if (other != s)
                 {
-                    impostor.Add([.. checks[other].OrderBy(_ => random.Next()).Take(checksPerImpostor).Select(c => verifier.Score(profile, c).LogLikelihoodRatio)]);
+                    var sitting = sittings[other][random.Next(sittings[other].Count)];
+                    impostor.Add([.. sitting.OrderBy(_ => random.Next()).Take(checksPerImpostor).Select(c => verifier.Score(profile, c).LogLikelihoodRatio)]);
                 }
             }
         }
 
-        return new TypingScores([.. subjects.Select(rows => rows[0].Subject)], genuine, impostor);
+        return new TypingScores([.. subjects.Select(rows => rows[0].Subject)], genuine, genuineSittings, impostor);
     }
 }

@@ -26,6 +26,11 @@ internal sealed class FitSessionModelsCommand : Command<FitSessionModelsSettings
         var targets = new FitTargets(TypingImpostorRate: settings.TypingImpostors, Seed: settings.Seed);
         var host = HostSettingsFile.Read(settings.HostSettings);
         var problems = targets.Problems().Concat(host.Face.Problems()).ToList();
+        if (settings.ImpostorChecks is < 1 or > CmuKeystrokeData.TypingsPerSession)
+        {
+            problems.Add($"--impostor-checks must be 1 to {CmuKeystrokeData.TypingsPerSession}, the typings of one CMU sitting (was {settings.ImpostorChecks}).");
+        }
+
         if (!Directory.Exists(lfw) || !File.Exists(cmuPath))
         {
             problems.Add($"{lfw} or {cmuPath} not found: pass --data with the shared eval-data folder");

@@ -27,7 +27,7 @@ internal sealed class FitSessionModelsSettings : FaceEngineSettings
     public int ImpostorIdentities { get; init; } = 10;
 
     [CommandOption("--impostor-checks <N>")]
-    [Description("Typings of each other subject scored against each typing profile (every other subject is an impostor; an impostor session draws its checks from one of them).")]
+    [Description("Typings of one sitting of each other subject scored against each typing profile, 1 to 50 (every other subject is an impostor; an impostor session draws its checks from one of them).")]
     public int ImpostorChecks { get; init; } = 20;
 
     [CommandOption("--typing-impostors <RATE>")]

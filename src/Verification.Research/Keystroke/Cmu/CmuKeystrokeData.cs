@@ -18,6 +18,9 @@ public static class CmuKeystrokeData
 
     public const int TimingCount = 31;
 
+    /// <summary>Each subject typed the password 50 times in each of 8 sessions (sittings on different days).</summary>
+    public const int TypingsPerSession = 50;
+
     /// <summary>When the synthetic Shift goes down before R and comes up after it; the reader ignores modifier timing.</summary>
     private const double ShiftLeadMs = 40;
 

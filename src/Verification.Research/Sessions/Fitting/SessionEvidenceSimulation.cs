@@ -7,7 +7,8 @@ public sealed record SimulatedTypingSession(double Minimum, double? RefinableEvi
 
 /// <summary>
 /// The lowest evidence of simulated sessions, run through <see cref="SessionEvidence"/> with the fitted models. Frames
-/// and checks are drawn at random from the measured scores: the independence the fusion itself assumes.
+/// are drawn at random from the measured scores, the independence the fusion itself assumes; a session's typing checks
+/// from one list, one person in one sitting (<see cref="TypingScores"/>), because those are not independent.
 /// </summary>
 public static class SessionEvidenceSimulation
 {
@@ -60,7 +61,7 @@ public static class SessionEvidenceSimulation
         return (all, within3);
     }
 
-    /// <summary>Per subject, <paramref name="sessionsPerSubject"/> sessions of <paramref name="checks"/> checks drawn without replacement from its list.</summary>
+    /// <summary>Per list, <paramref name="sessionsPerSubject"/> sessions of <paramref name="checks"/> checks drawn without replacement from it.</summary>
     public static IReadOnlyList<double> TypingMinima(FusionOptions fitted, IReadOnlyList<IReadOnlyList<double>> perSubject, int checks, int sessionsPerSubject, int seed) =>
         [.. TypingSessions(fitted, perSubject, checks, sessionsPerSubject, seed).Select(s => s.Minimum)];
 

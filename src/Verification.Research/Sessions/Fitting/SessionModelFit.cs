@@ -53,13 +53,16 @@ public static class SessionModelFit
         var faceCurve = EvidenceThreshold.Curve(honest, impostor, within3);
         var facePoint = EvidenceThreshold.Choose(faceCurve, targets.FaceHonestRate);
 
+        // Honest sessions from one sitting of the learner, impostor sessions from one sitting of one other subject.
+        IReadOnlyList<EvidencePoint> TypingCurve(FusionOptions options, TypingScores scores, int checks, int seed) => EvidenceThreshold.Curve(
+            SessionEvidenceSimulation.TypingMinima(options, scores.Sittings, checks, scores.HonestSessionsPerSitting(targets.TypingSessionsPerSubject), seed),
+            SessionEvidenceSimulation.TypingMinima(options, scores.Impostor, checks, scores.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), seed + 1));
+
         var tradeOff = new List<TypingChecksPoint>();
         var curves = new List<IReadOnlyList<EvidencePoint>>();
         for (var checks = 1; checks <= targets.MaxTypingChecks; checks++)
         {
-            var curve = EvidenceThreshold.Curve(
-                SessionEvidenceSimulation.TypingMinima(fusion, typing.Sittings, checks, typing.HonestSessionsPerSitting(targets.TypingSessionsPerSubject), targets.Seed + (2 * checks)),
-                SessionEvidenceSimulation.TypingMinima(fusion, typing.Impostor, checks, typing.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), targets.Seed + (2 * checks) + 1));
+            var curve = TypingCurve(fusion, typing, checks, targets.Seed + (2 * checks));
             tradeOff.Add(new TypingChecksPoint(checks, EvidenceThreshold.Choose(curve, targets.TypingHonestRate)));
             curves.Add(curve);
             if (tradeOff[^1].Point.ImpostorCaught.Rate >= targets.TypingImpostorRate)
@@ -73,9 +76,7 @@ public static class SessionModelFit
         var typingPoint = chosenChecks.Point;
         var typingCurve = curves[typingChecks - 1];
         var refinedFusion = fusion.ForTypingProfile(refined: true);
-        var refinedCurve = EvidenceThreshold.Curve(
-            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Sittings, typingChecks, refinedTyping.HonestSessionsPerSitting(targets.TypingSessionsPerSubject), targets.Seed + 100),
-            SessionEvidenceSimulation.TypingMinima(refinedFusion, refinedTyping.Impostor, typingChecks, refinedTyping.ImpostorSessionsPerPair(targets.TypingSessionsPerSubject), targets.Seed + 101));
+        var refinedCurve = TypingCurve(refinedFusion, refinedTyping, typingChecks, targets.Seed + 100);
         var refinedPoint = EvidenceThreshold.Choose(refinedCurve, targets.TypingHonestRate);
         var chosen = models with
         {

@@ -46,7 +46,9 @@ public sealed class AnswerTypingHubTests(ProctoringApp app) : IClassFixture<Proc
         Assert.Equal([1, 2, 3], rows.Select(r => r.Batch));
         Assert.All(rows, r => Assert.Equal(50, r.KeyPresses));
         Assert.All(rows, r => Assert.Equal("learner", r.KeyId));
-        Assert.All(rows, r => Assert.DoesNotContain("\"t\"", Encoding.Latin1.GetString(r.Timings), StringComparison.Ordinal));
+        // The plaintext is FreeTextProfileBytes' JSON, which opens with these 11 bytes; three bytes such as "t" turn up
+        // in random ciphertext now and then (one CI run found them at byte 706).
+        Assert.All(rows, r => Assert.DoesNotContain("{\"v\":1,\"a\":", Encoding.Latin1.GetString(r.Timings), StringComparison.Ordinal));
         // What a node taking the session over rebuilds it from: each batch decrypted, in order.
         var loaded = await app.Factory.Services.GetRequiredService<AnswerTypingStore>().LoadAsync(player.SessionId, learner.LearnerId, Cancel);
         Assert.Equal([1, 2, 3], loaded.Select(b => b.Batch));

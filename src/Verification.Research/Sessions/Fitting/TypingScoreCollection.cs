@@ -4,16 +4,19 @@ using Verification.Research.Keystroke;
 namespace Verification.Research.Sessions.Fitting;
 
 /// <summary>
-/// The keystroke verifier's ratios. <paramref name="Genuine"/>: per subject, the subject's own checks against its profile;
-/// <paramref name="Sittings"/>: the same checks, one list per CMU session (one day's typing); <paramref name="Impostor"/>:
-/// per pair of a subject and another typist, that typist's checks of one of their sittings against the subject's
-/// profile. A simulated session draws its checks from one list: one person, one sitting, as in a real assessment, whose
+/// The keystroke verifier's ratios. <paramref name="Sittings"/>: each subject's own checks against its profile, one list
+/// per CMU session (one day's typing), the same number of sittings for every subject, in subject order;
+/// <paramref name="Impostor"/>: per pair of a subject and another typist, that typist's checks of one of their sittings
+/// against the subject's profile. A simulated session draws its checks from one list: one person, one sitting, as in a real assessment, whose
 /// checks share that day's hand; drawn across days or typists they would average it away.
 /// </summary>
-public sealed record TypingScores(
-    IReadOnlyList<string> Subjects, IReadOnlyList<IReadOnlyList<double>> Genuine, IReadOnlyList<IReadOnlyList<double>> Sittings, IReadOnlyList<IReadOnlyList<double>> Impostor)
+public sealed record TypingScores(IReadOnlyList<string> Subjects, IReadOnlyList<IReadOnlyList<double>> Sittings, IReadOnlyList<IReadOnlyList<double>> Impostor)
 {
-    public IReadOnlyList<double> AllGenuine => [.. Genuine.SelectMany(g => g)];
+    /// <summary>Per subject, its checks of every sitting.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Genuine =>
+        [.. Sittings.Chunk(Sittings.Count / Subjects.Count).Select(sittings => (IReadOnlyList<double>)[.. sittings.SelectMany(s => s)])];
+
+    public IReadOnlyList<double> AllGenuine => [.. Sittings.SelectMany(s => s)];
 
     public IReadOnlyList<double> AllImpostor => [.. Impostor.SelectMany(g => g)];
 
@@ -24,7 +27,7 @@ public sealed record TypingScores(
     public int ImpostorSessionsPerPair(int sessionsPerSubject) => SessionsPer(sessionsPerSubject, Impostor.Count);
 
     private int SessionsPer(int sessionsPerSubject, int lists) =>
-        (int)Math.Ceiling((double)sessionsPerSubject * Genuine.Count / Math.Max(lists, 1));
+        (int)Math.Ceiling((double)sessionsPerSubject * Subjects.Count / Math.Max(lists, 1));
 }
 
 /// <summary>
@@ -70,7 +73,6 @@ public static class TypingScoreCollection
         var checkSessions = refined ? RefinedCheckSessions : CheckSessions;
         var sittings = subjects.Select(rows => checkSessions.Select(session => rows.Where(r => r.SessionIndex == session).Select(ReplayedTyping.Sample).ToList()).ToList()).ToList();
         var random = new Random(seed);
-        var genuine = new List<IReadOnlyList<double>>();
         var genuineSittings = new List<IReadOnlyList<double>>();
         var impostor = new List<IReadOnlyList<double>>();
         for (var s = 0; s < subjects.Count; s++)
@@ -82,9 +84,7 @@ public static class TypingScoreCollection
                 profile = profile.Refine([.. subjects[s].Where(r => r.SessionIndex == RefinementSession).Take(RefinementTypings).Select(ReplayedTyping.Sample)]);
             }
 
-            var own = sittings[s].Select(sitting => sitting.Select(c => verifier.Score(profile, c).LogLikelihoodRatio).ToList()).ToList();
-            genuineSittings.AddRange(own);
-            genuine.Add([.. own.SelectMany(sitting => sitting)]);
+            genuineSittings.AddRange(sittings[s].Select(sitting => (IReadOnlyList<double>)[.. sitting.Select(c => verifier.Score(profile, c).LogLikelihoodRatio)]));
             for (var other = 0; other < subjects.Count; other++)
             {
                 if (other != s)
@@ -95,6 +95,6 @@ public static class TypingScoreCollection
             }
         }
 
-        return new TypingScores([.. subjects.Select(rows => rows[0].Subject)], genuine, genuineSittings, impostor);
+        return new TypingScores([.. subjects.Select(rows => rows[0].Subject)], genuineSittings, impostor);
     }
 }

@@ -19,8 +19,13 @@ await startLanguageSwitch(() => {
     showReceipt(state.order);
   }
 });
-setText("track-title", t("buy.heading"));
-show("signin");
+if (!state.offer) {
+  setText("track-title", t("buy.heading"));
+}
+// Only when no click has moved on meanwhile: this just puts the focus on the sign-in heading.
+if (!document.getElementById("screen-signin").hidden) {
+  show("signin");
+}
 
 async function call(method, path, json, key) {
   const headers = { Authorization: `Bearer ${state.token}` };
@@ -38,7 +43,10 @@ async function call(method, path, json, key) {
   return content;
 }
 
-const money = (minor, currency) => `${currency} ${(minor / 100).toFixed(2)}`;
+// A declaration, not a const: a click handled while the top-level await is pending would find a const uninitialised.
+function money(minor, currency) {
+  return `${currency} ${(minor / 100).toFixed(2)}`;
+}
 
 async function signIn() {
   try {

@@ -14,7 +14,8 @@ await startLanguageSwitch(() => state.token && load());
 if (state.token) {
   history.replaceState(null, "", location.pathname + location.search);
   load();
-} else {
+} else if (!document.getElementById("screen-signin").hidden) {
+  // Only when no click has moved on meanwhile: this just puts the focus on the sign-in heading.
   show("signin");
 }
 
@@ -53,7 +54,10 @@ async function load() {
   }
 }
 
-const day = value => value ? new Date(value).toLocaleDateString(language() === "en" ? "en-GB" : language(), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
+// A declaration, not a const: a click handled while the top-level await is pending would find a const uninitialised.
+function day(value) {
+  return value ? new Date(value).toLocaleDateString(language() === "en" ? "en-GB" : language(), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
+}
 
 async function item(certificate) {
   const status = String(certificate.status).toLowerCase();

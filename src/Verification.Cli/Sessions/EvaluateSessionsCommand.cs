@@ -68,9 +68,10 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         // Decided from the photos before any session runs, so the population cannot depend on how sessions end.
         var exclusions = enrolled.Select(e => OneFaceCriterion.Exclusion(e, setup, library)).ToList();
         var aalto = Path.Combine(settings.Data, "keystroke", "aalto136m-subset", "keystrokes");
-        // Fitted here, never read from models/: a model fitted on Aalto is for evaluation only (its licence).
-        var freeTextModel = settings.FreeTextKeystrokes > 0 ? FreeTextModelFit.FitOnAalto([.. AaltoClassTyping.LoadAll(aalto)], FreeTextModelProtocol) : null;
-        var freeText = freeTextModel is null ? null : FreeTextTypists.Load(aalto, freeTextModel, FreeTextSessionEnrollment, settings.FreeTextKeystrokes);
+        // Fitted here on the participants who type no session, never read from models/: a model fitted on Aalto is for
+        // evaluation only (its licence).
+        var freeText = settings.FreeTextKeystrokes <= 0 ? null : FreeTextTypists.Load(
+            [.. AaltoClassTyping.LoadAll(aalto)], others => FreeTextModelFit.FitOnAalto(others, FreeTextModelProtocol), FreeTextSessionEnrollment, settings.FreeTextKeystrokes, enrolled.Count);
         var simulator = new SessionSimulator(library, verifier, host.Fusion, setup, freeText);
         var outcomes = new List<SessionOutcome>();
         ParallelProgress.Run("replaying sessions", enrolled.Count, 1, i =>
@@ -90,7 +91,7 @@ internal sealed class EvaluateSessionsCommand : Command<EvaluateSessionsSettings
         Directory.CreateDirectory(settings.Out);
         var json = Path.Combine(settings.Out, "sessions.json");
         JsonReport.Write(json, new SessionsReport(
-            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(settings.EarlierSession ? " --earlier-session" : "")}{(settings.EarlierSessionImpostor ? " --earlier-session-impostor" : "")}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes} (free-text model fitted in-process as '{FreeTextModelFit.Command(FreeTextModelProtocol)}')")} --seed {settings.Seed}",
+            $"verification evaluate sessions --users {settings.Users} --frames {settings.Frames} --swap-after {settings.SwapAfter} --typing-checks {setup.TypingChecks} --frame-seconds {settings.FrameSeconds}{(settings.EarlierSession ? " --earlier-session" : "")}{(settings.EarlierSessionImpostor ? " --earlier-session-impostor" : "")}{(freeText is null ? "" : $" --freetext-keystrokes {freeText.Keystrokes} (free-text model fitted in-process on the {freeText.ModelParticipants} Aalto participants who type no session, as '{FreeTextModelFit.Command(FreeTextModelProtocol)}')")} --seed {settings.Seed}",
             enrolled.Count,
             enrolled.Count(e => e.Typing.IsRefined),
             refused,

@@ -43,7 +43,7 @@ internal sealed class EvaluateSessionsSettings : FaceEngineSettings
     public int FreeTextKeystrokes { get; init; }
 
     [CommandOption("--earlier-session")]
-    [Description("Each learner first took one assessment (typing checks: CMU session 4's first 8 typings) whose typing refined the profile the reported sessions are judged against when the service would have refined it after a Verified session (typing evidence for the learner at the fitted refinement level).")]
+    [Description("Each learner first took one assessment (typing checks: the first of CMU session 4's typings, as many as a session's typing checks) whose typing refined the profile the reported sessions are judged against when the service would have refined it after a Verified session (typing evidence for the learner at the fitted refinement level).")]
     public bool EarlierSession { get; init; }
 
     [CommandOption("--earlier-session-impostor")]

@@ -6,7 +6,8 @@ namespace Verification.Research.Sessions;
 /// <summary>
 /// Aalto participants standing in for the free-text typing of chimeric users: user i types their text answers with
 /// the timing of the i-th participant who has enough typing. Each has a free-text profile from their first
-/// enrollment sentences and, as a session's text answers, the first stated number of key presses of the rest.
+/// enrollment sentences and, as a session's text answers, the first stated number of key presses of the rest. The
+/// free-text model that judges them is fitted on the remaining participants only.
 /// </summary>
 public sealed class FreeTextTypists
 {
@@ -24,25 +25,33 @@ public sealed class FreeTextTypists
 
     public int Count => _typists.Count;
 
-    public static FreeTextTypists Load(string aaltoDirectory, FreeTextScoreModel model, int enrollmentSentences, int keystrokes)
+    /// <summary>The participants the judging model was fitted on, none of them a typist here.</summary>
+    public int ModelParticipants => _model.Provenance.Participants;
+
+    /// <summary>
+    /// The first <paramref name="users"/> of <paramref name="participants"/> with <paramref name="keystrokes"/> key
+    /// presses after their enrollment sentences, judged by a model <paramref name="fitOnOthers"/> fits on all the other
+    /// participants: the evaluation's typists never shape the model that judges them.
+    /// </summary>
+    internal static FreeTextTypists Load(
+        IReadOnlyList<AaltoClassTyping> participants,
+        Func<IReadOnlyList<AaltoClassTyping>, FreeTextScoreModel> fitOnOthers,
+        int enrollmentSentences,
+        int keystrokes,
+        int users)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var typists = new List<(FreeTextProfile, FreeTextProfile)>();
-        foreach (var participant in AaltoClassTyping.LoadAll(aaltoDirectory))
+        ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(fitOnOthers);
+        var chosen = participants.Where(p => p.ClassSentences.Skip(enrollmentSentences).Sum(s => s.Count) >= keystrokes).Take(users).ToList();
+        if (chosen.Count == 0)
         {
-            var rest = participant.ClassSentences.Skip(enrollmentSentences).ToList();
-            if (rest.Sum(s => s.Count) >= keystrokes)
-            {
-                typists.Add((FreeTextEvaluation.Profile(participant.ClassSentences.Take(enrollmentSentences), KeyClasses.Count, int.MaxValue), FreeTextEvaluation.Profile(rest, KeyClasses.Count, keystrokes)));
-            }
+            throw new InvalidOperationException($"no Aalto participant has {keystrokes} key presses after {enrollmentSentences} sentences.");
         }
 
-        if (typists.Count == 0)
-        {
-            throw new InvalidOperationException($"no Aalto participant in {aaltoDirectory} has {keystrokes} key presses after {enrollmentSentences} sentences.");
-        }
-
-        return new FreeTextTypists(typists, model, keystrokes);
+        var typists = chosen.Select(p => (
+            FreeTextEvaluation.Profile(p.ClassSentences.Take(enrollmentSentences), KeyClasses.Count, int.MaxValue),
+            FreeTextEvaluation.Profile(p.ClassSentences.Skip(enrollmentSentences), KeyClasses.Count, keystrokes))).ToList();
+        return new FreeTextTypists(typists, fitOnOthers([.. participants.Except(chosen)]), keystrokes);
     }
 
     /// <summary>The free-text evidence of <paramref name="typist"/>'s answers against <paramref name="learner"/>'s profile (user indices).</summary>

@@ -61,22 +61,33 @@ public sealed class AaltoFreeTextTests
     }
 
     [Fact]
-    public void Paired_typists_give_session_evidence_for_their_own_answers_and_against_anothers()
+    public void Paired_typists_give_session_evidence_for_their_own_answers_and_against_anothers_judged_by_a_model_fitted_on_the_others()
     {
         var directory = Path.Combine(SharedData.RequireDirectory("keystroke"), "aalto136m-subset", "keystrokes");
-        var model = FreeTextModelFit.FitOnAalto([.. AaltoClassTyping.LoadAll(directory)], new FreeTextProtocol(7, FreeTextProtocol.DefaultAmounts, 30, 17));
-        var typists = FreeTextTypists.Load(directory, model, 7, 300);
+        var participants = AaltoClassTyping.LoadAll(directory).ToList();
+        IReadOnlyList<AaltoClassTyping> fittedOn = [];
+        FreeTextScoreModel model = null!;
+        var typists = FreeTextTypists.Load(participants, others =>
+        {
+            fittedOn = others;
+            model = FreeTextModelFit.FitOnAalto(others, new FreeTextProtocol(7, FreeTextProtocol.DefaultAmounts, 30, 17));
+            return model;
+        }, 7, 300, 41);
+        var typing = participants.Where(p => p.ClassSentences.Skip(7).Sum(s => s.Count) >= 300).Take(41).ToList();
 
         var own = Enumerable.Range(0, 40).Select(i => typists.Evidence(i, i)!).ToList();
         var other = Enumerable.Range(0, 40).Select(i => typists.Evidence(i, i + 1)!).ToList();
 
         Assert.Empty(model.Problems());
         Assert.Contains("evaluation only", model.Provenance.Licence, StringComparison.Ordinal);
-        Assert.Equal(281, typists.Count);
+        Assert.Equal(41, typists.Count);
+        Assert.Equal((259, 259), (fittedOn.Count, typists.ModelParticipants));
+        Assert.Empty(fittedOn.Intersect(typing));
+        Assert.Equal(participants.Count, fittedOn.Union(typing).Count());
         Assert.True(own.Count(e => e.LogLikelihoodRatio > 0) >= 34, string.Join(", ", own.Select(e => e.LogLikelihoodRatio)));
         Assert.True(other.Count(e => e.LogLikelihoodRatio < 0) >= 34, string.Join(", ", other.Select(e => e.LogLikelihoodRatio)));
         Assert.All(own.Concat(other), e => Assert.Equal(300, e.Level));
-        Assert.Throws<InvalidOperationException>(() => FreeTextTypists.Load(directory, model, 7, 5000));
+        Assert.Throws<InvalidOperationException>(() => FreeTextTypists.Load(participants, _ => model, 7, 5000, 41));
     }
 
     // Measured with 'verification evaluate freetext' (see docs/evaluation/keystroke.md), with a margin for a changed seed or reader.

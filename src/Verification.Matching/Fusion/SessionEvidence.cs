@@ -29,6 +29,9 @@ public sealed class SessionEvidence(FusionOptions options)
     /// <summary>The summed typing log-likelihood ratio so far, after the typing score model.</summary>
     public double TypingEvidence => _typingEvidence;
 
+    /// <summary>The typing checks counted so far, those replayed after a takeover included.</summary>
+    public int TypingChecks => _typingChecks.Count;
+
     /// <summary>
     /// Whether this session's typing checks may refine the learner's typing profile once the session ends Verified: there
     /// were checks, they raised no flag, most of them favour the learner and together they reach

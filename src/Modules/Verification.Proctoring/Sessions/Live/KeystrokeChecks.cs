@@ -16,29 +16,84 @@ namespace Verification.Proctoring.Sessions.Live;
 /// </summary>
 internal sealed class KeystrokeChecks(
     KeystrokeVerifier verifier, TypingConsentGate consent, TypingCheckStore store, IHubContext<ProctoringHub, IProctoringClient> hub, ProctoringMetrics metrics,
-    TimeProvider time, ILogger<KeystrokeChecks> logger)
+    SessionSettings settings, TimeProvider time, ILogger<KeystrokeChecks> logger)
 {
+    public const string ChecksCompleteCode = "typing_checks_complete";
+
+    /// <summary>
+    /// Scores the check, records it, and then counts it in the session's evidence unless the session ended meanwhile,
+    /// so a recorded check is never missing from the live evidence nor counted after the verdict.
+    /// </summary>
     public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch? batch)
     {
-        var (result, logLikelihoodRatio) = await ScoreAsync(session, batch);
-        metrics.TypingChecked(result.Usable ? (result.Accepted == true ? "accepted" : "not_accepted") : result.Code ?? "unusable");
+        if (AllChecksTaken(session))
+        {
+            metrics.TypingChecked(ChecksCompleteCode);
+            return Unusable(session, 0, ChecksCompleteCode, "This session has all the typing it needs; go on with your assessment.");
+        }
+
+        var (result, score) = await ScoreAsync(session, batch);
         if (!TypingConsentGate.Refused(result.Code))
         {
             try
             {
-                await store.RecordAsync(result, logLikelihoodRatio);
+                await store.RecordAsync(result, score?.Score.LogLikelihoodRatio);
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
             {
-                // The check still counts in the session's evidence; only its record for the export and the reviewer is missing.
+                // Still counted below: left out, an impostor's check would simply vanish while the database is away.
+                // Only its record for the export, the reviewer and a node taking the session over is missing.
                 logger.LogWarning("Session {SessionId} could not record typing check {Check}: database unreachable ({Reason})", session.SessionId, result.Check, ex.Message);
             }
         }
 
+        if (score is not null)
+        {
+            result = await CountAsync(session, result, score);
+        }
+
+        metrics.TypingChecked(result.Usable ? (result.Accepted == true ? "accepted" : "not_accepted") : result.Code ?? "unusable");
         return result;
     }
 
-    private async Task<(KeystrokeResult Result, double? LogLikelihoodRatio)> ScoreAsync(LiveSession session, KeystrokeBatch? batch)
+    // The first check, one per prompt of the session monitor and one asked again after a mismatch: more is not a
+    // learner answering prompts, and would let typing banked early outweigh an impostor's later checks.
+    private bool AllChecksTaken(LiveSession session)
+    {
+        lock (session.Gate)
+        {
+            return session.Evidence.TypingChecks >= settings.Fusion.TypingChecksPerSession + 1;
+        }
+    }
+
+    private async Task<KeystrokeResult> CountAsync(LiveSession session, KeystrokeResult result, ScoredTyping score)
+    {
+        Matching.Fusion.SessionFlag? raised;
+        Matching.Fusion.SessionVerdict verdict;
+        lock (session.Gate)
+        {
+            if (session.Ending)
+            {
+                // Recorded, but the verdict was already reached without it; the export still lists it.
+                return Unusable(session, result.Check, AnswerTyping.AnswerTypingChecks.SessionEnded, "This session has ended.");
+            }
+
+            raised = session.Evidence.ObserveTyping(result.Check, score.Score.LogLikelihoodRatio);
+            verdict = session.Evidence.Verdict();
+            session.KeepScoredTyping(score.Sample);
+        }
+
+        session.LastActivityAt = time.GetUtcNow();
+        await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
+        result.Verdict = verdict.Kind.ToString();
+        return result;
+    }
+
+    private static KeystrokeResult Unusable(LiveSession session, int check, string code, string message) =>
+        new() { SessionId = session.SessionId, Check = check, Usable = false, Code = code, Message = message, Verdict = session.LastVerdict.ToString() };
+
+    /// <summary>The check's result and, for a usable typing, its score; nothing is counted in the evidence yet.</summary>
+    private async Task<(KeystrokeResult Result, ScoredTyping? Score)> ScoreAsync(LiveSession session, KeystrokeBatch? batch)
     {
         if (batch?.Fallback is { } fallback)
         {
@@ -49,7 +104,7 @@ internal sealed class KeystrokeChecks(
         var check = session.NextTypingCheck();
         if (await consent.RefusalAsync(session, LiveConsent.Typing) is { } refusal)
         {
-            return (new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = refusal.Code, Message = refusal.Message, Verdict = session.LastVerdict.ToString() }, null);
+            return (Unusable(session, check, refusal.Code, refusal.Message), null);
         }
 
         var read = KeystrokeSampleReader.Read(session.Profile.TypingPhrase, events);
@@ -57,30 +112,19 @@ internal sealed class KeystrokeChecks(
         {
             var code = read.Rejection?.Code ?? "typing_not_enrolled";
             var message = read.Rejection?.LearnerMessage ?? "No typing profile was enrolled; the face checks stand alone.";
-            return (new KeystrokeResult { SessionId = session.SessionId, Check = check, Usable = false, Code = code, Message = message, Verdict = session.LastVerdict.ToString() }, null);
+            return (Unusable(session, check, code, message), null);
         }
 
-        var score = verifier.Score(session.Profile.Typing, read.Sample);
-        Matching.Fusion.SessionFlag? raised;
-        Matching.Fusion.SessionVerdict verdict;
-        lock (session.Gate)
-        {
-            raised = session.Evidence.ObserveTyping(check, score.LogLikelihoodRatio);
-            verdict = session.Evidence.Verdict();
-            session.KeepScoredTyping(read.Sample);
-        }
-
-        session.LastActivityAt = time.GetUtcNow();
-        await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
+        var score = new ScoredTyping(verifier.Score(session.Profile.Typing, read.Sample), read.Sample);
         return (new KeystrokeResult
         {
             SessionId = session.SessionId,
             Check = check,
             Usable = true,
-            GenuineProbability = score.GenuineProbability,
-            Accepted = score.Accepted,
-            Verdict = verdict.Kind.ToString(),
-        }, score.LogLikelihoodRatio);
+            GenuineProbability = score.Score.GenuineProbability,
+            Accepted = score.Score.Accepted,
+            Verdict = session.LastVerdict.ToString(),
+        }, score);
     }
 
     /// <summary>
@@ -107,4 +151,6 @@ internal sealed class KeystrokeChecks(
             Verdict = session.LastVerdict.ToString(),
         };
     }
+
+    private sealed record ScoredTyping(KeystrokeScore Score, KeystrokeSample Sample);
 }

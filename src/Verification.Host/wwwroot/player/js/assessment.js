@@ -89,14 +89,23 @@ export class AssessmentSession {
     return await this.#connection.invoke("SendAnswerTyping", batch);
   }
 
+  // Only an ended session closes the connection: after a failed end (the link was down, the service refused) the
+  // session goes on, frames included, and the learner can submit again.
   async end() {
     this.#ended = true;
     clearTimeout(this.#timer);
+    let final;
     try {
-      return await this.#connection.invoke("EndSession");
-    } finally {
-      await this.#connection.stop();
+      final = await this.#connection.invoke("EndSession");
+    } catch (error) {
+      this.#ended = false;
+      if (this.#pacer) {
+        this.#scheduleFrame(this.#pacer.intervalMs);
+      }
+      throw error;
     }
+    await this.#connection.stop();
+    return final;
   }
 
   async #resume() {

@@ -19,7 +19,13 @@ await startLanguageSwitch(() => {
     showReceipt(state.order);
   }
 });
-if (!state.offer) {
+if (state.offer) {
+  // A click before the language arrived wrote its texts as keys: write them again, now in the language.
+  showOffer();
+  if (state.order) {
+    showReceipt(state.order);
+  }
+} else {
   setText("track-title", t("buy.heading"));
 }
 // Only when no click has moved on meanwhile: this just puts the focus on the sign-in heading.

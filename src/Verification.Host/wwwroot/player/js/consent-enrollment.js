@@ -11,10 +11,26 @@ import { setText, show } from "./screens.js";
 
 /// Binds the consent and alternatives buttons; `back` is where the alternatives' back button leads.
 export function bindConsentScreens(state, back) {
-  document.getElementById("consent-accept").onclick = () => acceptConsent(state);
+  document.getElementById("consent-accept").onclick = oneAtATime(() => acceptConsent(state));
   document.getElementById("consent-decline").onclick = () => showAlternatives(state, t("consent.declined"));
-  document.getElementById("consent-keep").onclick = () => keepEarlierConsent(state);
+  document.getElementById("consent-keep").onclick = oneAtATime(() => keepEarlierConsent(state));
   document.getElementById("alternatives-back").onclick = back;
+}
+
+// A second click while the first one's enrollment is running would open a second camera and run a second enrollment.
+let running = false;
+function oneAtATime(action) {
+  return async () => {
+    if (running) {
+      return;
+    }
+    running = true;
+    try {
+      await action();
+    } finally {
+      running = false;
+    }
+  };
 }
 
 /// The consent screen, or straight on to enrollment (and then the ready screen) when the current version is accepted.
@@ -39,8 +55,15 @@ async function keepEarlierConsent(state) {
   try {
     await continueEnrollment(state);
   } catch (error) {
-    setText("consent-error", error.message);
+    showEnrollmentError(error);
   }
+}
+
+// A failure half-way through enrollment happens on the face, ID or typing screen: the consent screen, whose button
+// goes on from the first missing step, says what went wrong.
+function showEnrollmentError(error) {
+  show("consent");
+  setText("consent-error", error.message);
 }
 
 // The consent text in the page's language where a translation of the current version exists; the acceptance records
@@ -56,13 +79,6 @@ export async function showConsentText(state) {
   text.dir = "auto";
 }
 
-/// The pledge of the page's language, after the learner switched language.
-export async function refreshPledge(state) {
-  if (state.pledge) {
-    state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
-  }
-}
-
 async function acceptConsent(state) {
   // The camera is checked before consent is recorded: without one, nothing at all is kept.
   if (!(await cameraOrAlternatives(state))) {
@@ -72,11 +88,13 @@ async function acceptConsent(state) {
     await api.acceptConsent(state.token, state.consentVersion, state.consentLanguage);
     await continueEnrollment(state);
   } catch (error) {
-    setText("consent-error", error.message);
+    showEnrollmentError(error);
   }
 }
 
-// Steps already done (a reload half-way) are skipped: the server's status says what is still missing.
+// Steps already done (a reload half-way) are skipped: the server's status says what is still missing. The pledge is
+// the page's language when enrollment starts and stays so to the end, even if the learner switches language meanwhile:
+// its samples count only for the pledge they typed, and completing asks for that same pledge.
 async function continueEnrollment(state) {
   state.pledge = { locale: language(), keyboard: await keyboardFor(language()) };
   const status = await api.enrollmentStatus(state.token, state.pledge);

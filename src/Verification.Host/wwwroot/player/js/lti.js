@@ -136,6 +136,18 @@ async function runSession(token, { until }) {
       enough();
     }
   };
+  // For the first prompt and any later one alike: a later prompt (every few minutes, or after a mismatch) that comes
+  // before the first typing was taken replaces the first, and must still let the check go on.
+  const typedOnce = () => {
+    typed = true;
+    if (until === "frames") {
+      document.getElementById("check-photos").hidden = false;
+    } else {
+      document.getElementById("exam-running").hidden = false;
+      document.getElementById("exam-finish").onclick = enough;
+    }
+    maybeDone();
+  };
   show("assessment");
   const video = document.getElementById("assessment-video");
   await attach(video, state.stream);
@@ -146,7 +158,7 @@ async function runSession(token, { until }) {
     onPrompt: message => {
       setText("session-status", message.Message, "attention");
       if (message.Code === "type_phrase") {
-        askForTyping(session, document.getElementById("check-phrase").textContent, () => {});
+        askForTyping(session, document.getElementById("check-phrase").textContent, typedOnce);
       }
     },
     onVerdict: () => {},
@@ -158,16 +170,7 @@ async function runSession(token, { until }) {
   });
   const started = await session.start();
   document.body.dataset.sessionId = started.SessionId;
-  askForTyping(session, started.TypingPhrase, () => {
-    typed = true;
-    if (until === "frames") {
-      document.getElementById("check-photos").hidden = false;
-    } else {
-      document.getElementById("exam-running").hidden = false;
-      document.getElementById("exam-finish").onclick = enough;
-    }
-    maybeDone();
-  });
+  askForTyping(session, started.TypingPhrase, typedOnce);
   await ready;
   document.getElementById("exam-finish").disabled = true;
   const final = await session.end();

@@ -2,7 +2,7 @@ import { AnswerTypingRecorder } from "./answer-typing.js";
 import { api } from "./api.js";
 import { AssessmentSession } from "./assessment.js";
 import { attach, CameraUnavailable, openCamera } from "./camera.js";
-import { bindConsentScreens, consentOrEnrollment, refreshPledge, showConsentText } from "./consent-enrollment.js";
+import { bindConsentScreens, consentOrEnrollment, showConsentText } from "./consent-enrollment.js";
 import { insertEnrollmentScreens } from "./enrollment-screens.js";
 import { language, t } from "./i18n.js";
 import { startLanguageSwitch } from "./language-switch.js";
@@ -30,7 +30,6 @@ await startLanguageSwitch(async () => {
   if (state.token) {
     await showConsentText(state);
   }
-  await refreshPledge(state);
 });
 // Only when no click has moved on meanwhile: this just puts the focus on the sign-in heading.
 if (!document.getElementById("screen-signin").hidden) {
@@ -38,6 +37,8 @@ if (!document.getElementById("screen-signin").hidden) {
 }
 
 async function signIn() {
+  const button = document.getElementById("signin-button");
+  button.disabled = true;
   try {
     await screensInserted;
     const signedIn = await api.demoToken("enrollment", null);
@@ -48,7 +49,11 @@ async function signIn() {
     enablePrivacy(() => state.token);
     await consentOrEnrollment(state);
   } catch (error) {
+    // It may have failed half-way through enrollment, on another screen: signing in again goes on from there.
+    show("signin");
     setText("signin-error", t("signin.failed", { error: error.message }));
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -63,6 +68,8 @@ async function startAssessment() {
     document.getElementById("answer-text").value = "";
     answerTyping.reset();
     const { token } = await api.demoToken("session", assessmentId);
+    // The last assessment's quiz stays hidden until this session's typing check is done.
+    document.getElementById("quiz").hidden = true;
     show("assessment");
     const video = document.getElementById("assessment-video");
     await attach(video, state.stream);

@@ -15,6 +15,12 @@ export function enablePrivacy(getToken) {
   eraseButton.disabled = false;
   archiveButton.disabled = false;
   let confirming = false;
+  // The label's key follows the state, so a language switch between the two clicks writes the question again, never
+  // "Delete" over a button that deletes at the next click.
+  const labelErase = key => {
+    eraseButton.dataset.i18n = key;
+    eraseButton.textContent = t(key);
+  };
 
   exportButton.onclick = async () => {
     try {
@@ -47,12 +53,12 @@ export function enablePrivacy(getToken) {
   eraseButton.onclick = async () => {
     if (!confirming) {
       confirming = true;
-      eraseButton.textContent = t("privacy.eraseConfirm");
+      labelErase("privacy.eraseConfirm");
       setText("privacy-result", t("privacy.eraseWarning"));
       return;
     }
     confirming = false;
-    eraseButton.textContent = t("privacy.erase");
+    labelErase("privacy.erase");
     try {
       const result = await api.eraseData(getToken());
       const kept = result.keptForOpenReviews?.length ?? 0;

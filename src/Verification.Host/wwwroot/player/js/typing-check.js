@@ -7,17 +7,26 @@ import { KeystrokeRecorder } from "./typing.js";
 // the service's reason otherwise so the learner can type it again.
 let recorder = null;
 let answer = () => {};
+let asked = 0;
 
 export function askForTyping(session, phrase, done) {
   const input = document.getElementById("check-input");
+  // A prompt that arrives while an answer is on its way (the service asks again when that very typing raised a
+  // mismatch, before it answers) replaces this one: the late answer must not hide the new prompt nor finish it.
+  const prompt = ++asked;
   setText("check-phrase", phrase);
   document.getElementById("typing-check").hidden = false;
   answer = async (events, fallback) => {
     input.disabled = true;
     try {
       const result = await session.sendKeystrokes(events, fallback);
+      if (prompt !== asked) {
+        return;
+      }
       const byFace = !result.Usable && result.Code === "touch_keyboard";
-      if (!result.Usable && !byFace) {
+      // The session already has every typing check it takes: nothing to type again.
+      const complete = !result.Usable && result.Code === "typing_checks_complete";
+      if (!result.Usable && !byFace && !complete) {
         setText("check-error", tCode("typing.reason", result.Code, result.Message));
         return;
       }

@@ -226,6 +226,9 @@ async function decide(event) {
     (form.get('decision') ? $('note') : event.target.querySelector('input[name=decision]')).focus();
     return;
   }
+  // A second click while the first decision is on its way would be refused as already decided, over its success.
+  const submit = event.target.querySelector('button[type=submit]');
+  if (submit) submit.disabled = true;
   try {
     await call(`${api}/${current.caseId}/decision`, post({ decision: form.get('decision'), note }));
     say(`Case ${current.caseId.slice(0, 8)}: ${form.get('decision')}.`);
@@ -233,6 +236,8 @@ async function decide(event) {
     $('queue-heading').focus();
   } catch (error) {
     if (error.status !== 401) say(`Not recorded: ${error.message}`);
+  } finally {
+    if (submit) submit.disabled = false;
   }
 }
 

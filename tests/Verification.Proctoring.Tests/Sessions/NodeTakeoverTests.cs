@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Verification.Proctoring.Contracts.Player;
@@ -172,6 +173,39 @@ public sealed class NodeTakeoverTests
         Assert.Empty(stored.Flags);
         Assert.Equal(4, framesReceived);
         Assert.Equal(1, endings);
+    }
+
+    [Fact]
+    public async Task A_takeover_whose_evidence_cannot_be_read_leaves_the_session_to_recovery_which_closes_it_needs_review_instead_of_session_elsewhere_forever()
+    {
+        await using var hosted = await HostedLearner.EnrollAsync(FaceSet.Enrolled);
+        var settings = HostedLearner.NodeSettings(RedisServer.Shared, resumeGraceSeconds: 4);
+        await using var first = await hosted.StartHostAsync(settings);
+        await using var second = await hosted.StartHostAsync(settings);
+        var (player, token) = await hosted.StartPlayerAsync(first, "quiz-takeover-unreadable");
+        await player.SendFrameAndWaitAsync(FaceSet.Enrolled.SessionFrames[0]);
+        // Answer typing that no longer decrypts: the takeover's read of the session's evidence fails.
+        await using (var connection = await hosted.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO proctoring.session_answer_typing (session_id, batch_number, received_at, key_presses, timings, key_id)
+                VALUES (@id, 1, now(), 10, '\x00ff'::bytea, 'learner')
+                """, new { id = player.SessionId });
+        }
+
+        await first.KillAsync();
+        await player.DisposeAsync();
+        await WaitForLeaseToRunOutAsync(hosted, player.SessionId);
+        await using var resuming = second.BuildHubConnection();
+        await resuming.StartAsync(TestContext.Current.CancellationToken);
+        var failed = await TryResumeAsync(resuming, token, player.SessionId);
+        var stored = await SessionRows.WaitForEndAsync(hosted.DataSource, player.SessionId);
+        var later = await TryResumeAsync(resuming, token, player.SessionId);
+
+        Assert.Null(failed.Started);
+        Assert.DoesNotContain("session_elsewhere", failed.Refusal, StringComparison.Ordinal);
+        Assert.Equal(("interrupted", "NeedsReview"), (stored.Status, stored.Verdict));
+        Assert.Contains("session_interrupted", later.Refusal, StringComparison.Ordinal);
     }
 
     private static async Task<(SessionStarted? Started, string Refusal)> TryResumeAsync(HubConnection connection, string token, Guid sessionId)

@@ -60,7 +60,7 @@ internal sealed class SessionEndRequests(RedisConnection redis, LiveSessions ses
             var final = await lifecycle.EndAsync(session, timedOut: false);
             logger.LogInformation("Session {SessionId} ended {Verdict} at another node's request", sessionId, final.Verdict);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException or InvalidOperationException)
         {
             logger.LogError(ex, "Session {SessionId} could not be ended at another node's request", sessionId);
         }

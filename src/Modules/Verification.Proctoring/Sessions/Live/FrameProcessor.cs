@@ -59,7 +59,7 @@ internal sealed class FrameProcessor(
 
                 outcome = "not_recorded";
                 logger.LogWarning("Session {SessionId} could not analyse and record frame {Frame}: database unreachable ({Reason})", session.SessionId, frame.Frame, ex.Message);
-                await TellAsync(session, frame, "frame_not_recorded", "This picture could not be checked just now; keep your camera on.");
+                await SessionNotifier.TryAsync(logger, session, "of the frame not recorded", () => TellAsync(session, frame, "frame_not_recorded", "This picture could not be checked just now; keep your camera on."));
             }
             catch (Exception ex)
             {
@@ -102,15 +102,11 @@ internal sealed class FrameProcessor(
             logger.LogWarning("Session {SessionId} could not record the failed frame {Frame} ({Reason})", session.SessionId, frame.Frame, recordError.Message);
         }
 
-        try
+        await SessionNotifier.TryAsync(logger, session, "of the failed frame", async () =>
         {
             await TellAsync(session, frame, "analysis_failed", "This picture could not be checked. A person will review the session.");
             await SessionNotifier.AnnounceAsync(hub, session, verdict, raised is null ? [] : [raised]);
-        }
-        catch (Exception notifyError) when (notifyError is not OutOfMemoryException)
-        {
-            logger.LogWarning("Session {SessionId} player could not be told of the failed frame ({ExceptionType})", session.SessionId, notifyError.GetType().Name);
-        }
+        });
     }
 
     private Task TellAsync(LiveSession session, QueuedFrame frame, string code, string message) =>
@@ -136,8 +132,11 @@ internal sealed class FrameProcessor(
                 current = session.Evidence.Verdict();
             }
 
-            await TellAsync(session, frame, "consent_withdrawn", "You withdrew your consent, so no picture is checked or kept. Ask for the manual review alternative.");
-            await SessionNotifier.AnnounceAsync(hub, session, current, withdrawn is null ? [] : [withdrawn]);
+            await SessionNotifier.TryAsync(logger, session, "of the refused frame", async () =>
+            {
+                await TellAsync(session, frame, "consent_withdrawn", "You withdrew your consent, so no picture is checked or kept. Ask for the manual review alternative.");
+                await SessionNotifier.AnnounceAsync(hub, session, current, withdrawn is null ? [] : [withdrawn]);
+            });
             return (previousHash, "consent_withdrawn");
         }
 
@@ -190,21 +189,25 @@ internal sealed class FrameProcessor(
             await store.KeepEvidenceAsync(session.SessionId, session.LearnerId, evidence, CancellationToken.None);
         }
 
-        await hub.Clients.Client(session.ConnectionId ?? "").FrameResult(new FrameResult
+        // The frame is analysed and recorded: a result the player misses does not make it a failed analysis.
+        await SessionNotifier.TryAsync(logger, session, "the frame's result", async () =>
         {
-            SessionId = session.SessionId,
-            Frame = frame.Frame,
-            FacesFound = faces,
-            MatchScore = score,
-            Liveness = analysis.Liveness,
-            Code = code,
-            Message = analysis.Rejection?.LearnerMessage,
-            Flags = [.. raised.Select(f => f.Kind.ToString())],
-            Verdict = verdict.Kind.ToString(),
-            AnalysisMilliseconds = Stopwatch.GetElapsedTime(frame.ReceivedTimestamp).TotalMilliseconds,
-        });
+            await hub.Clients.Client(session.ConnectionId ?? "").FrameResult(new FrameResult
+            {
+                SessionId = session.SessionId,
+                Frame = frame.Frame,
+                FacesFound = faces,
+                MatchScore = score,
+                Liveness = analysis.Liveness,
+                Code = code,
+                Message = analysis.Rejection?.LearnerMessage,
+                Flags = [.. raised.Select(f => f.Kind.ToString())],
+                Verdict = verdict.Kind.ToString(),
+                AnalysisMilliseconds = Stopwatch.GetElapsedTime(frame.ReceivedTimestamp).TotalMilliseconds,
+            });
 
-        await SessionNotifier.AnnounceAsync(hub, session, verdict, raised);
+            await SessionNotifier.AnnounceAsync(hub, session, verdict, raised);
+        });
         return (hash, unreadable ? "unreadable" : "analysed");
     }
 }

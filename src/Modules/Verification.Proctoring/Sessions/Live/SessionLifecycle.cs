@@ -169,7 +169,7 @@ internal sealed class SessionLifecycle(
     private async Task<VerdictChanged> FinishAsync(LiveSession session, bool timedOut)
     {
         session.Frames.Writer.TryComplete();
-        await session.Processing;
+        await AwaitFrameLoopAsync(session);
         SessionVerdict verdict;
         SessionFreeText? answers;
         IReadOnlyList<KeystrokeSample> typings;
@@ -195,10 +195,31 @@ internal sealed class SessionLifecycle(
 
         metrics.SessionEnded(verdict.Kind.ToString(), outcome.Status);
         sessions.Remove(session.SessionId);
-        await SessionNotifier.AnnounceFinalAsync(hub, session, verdict);
+        await SessionNotifier.TryAsync(logger, session, "the final verdict", () => SessionNotifier.AnnounceFinalAsync(hub, session, verdict));
         var flags = verdict.Flags.Select(f => f.Kind.ToString()).ToArray();
         logger.LogInformation("Session {SessionId} ended {Verdict} with flags {Flags}; stored {Stored}", session.SessionId, verdict.Kind, flags, stored);
         return SessionNotifier.ToMessage(session.SessionId, verdict, final: true);
+    }
+
+    /// <summary>
+    /// Waits for the frame loop to analyse what is queued. A loop that stopped on a fault left frames unanalysed: that
+    /// counts as a failed analysis, so the session ends NeedsReview, and its verdict is still written.
+    /// </summary>
+    private async Task AwaitFrameLoopAsync(LiveSession session)
+    {
+        try
+        {
+            await session.Processing;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            lock (session.Gate)
+            {
+                session.Evidence.ObserveFailure(session.LastFrameNumber);
+            }
+
+            logger.LogError(ex, "Session {SessionId} frame loop stopped on a fault after frame {Frame}; the session will need review", session.SessionId, session.LastFrameNumber);
+        }
     }
 
     /// <summary>

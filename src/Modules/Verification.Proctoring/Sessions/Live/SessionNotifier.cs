@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 using Verification.Matching.Fusion;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Sessions.Hub;
@@ -37,6 +38,22 @@ internal static class SessionNotifier
         }
 
         await AnnounceAsync(hub, session, verdict, [], final: true);
+    }
+
+    /// <summary>
+    /// Sends to the player, best effort: the player may be gone, and with the Redis backplane a message to a connection
+    /// not on this node goes through Redis, which may be away. A message missed must not stop the frame loop or an end.
+    /// </summary>
+    public static async Task TryAsync(ILogger logger, LiveSession session, string what, Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Session {SessionId} player could not be told {What} ({ExceptionType})", session.SessionId, what, ex.GetType().Name);
+        }
     }
 
     public const string NonBiometricPathCode = "non_biometric_path";

@@ -10,8 +10,9 @@ using Verification.Proctoring.Tokens;
 namespace Verification.Proctoring.Sessions.Live;
 
 /// <summary>
-/// Takes over a session whose node died (its lease ran out): moves it to this node, then rebuilds its evidence from the
-/// recorded frames, failures, typing checks and answer typing in their order, so the verdict it ends with covers the whole session.
+/// Takes over a session whose node died (its lease ran out): reads its recorded frames, failures, typing checks and answer
+/// typing, moves it to this node, then rebuilds its evidence from them in their order, so the verdict it ends with covers
+/// the whole session.
 /// A session whose node still holds its lease is refused with <c>session_elsewhere</c>.
 /// </summary>
 internal sealed class SessionTakeover(
@@ -38,16 +39,26 @@ internal sealed class SessionTakeover(
             throw new HubException("session_forbidden: the token is for another course, assessment or attempt than this session.");
         }
 
-        if (owner.OwnerLive || !await store.MoveHereAsync(sessionId, owner.NodeId, cancellationToken))
+        if (owner.OwnerLive)
         {
-            throw new HubException($"session_elsewhere: another node of the service holds this session. Reconnect to the same address, or retry in {nodes.LeaseSeconds} seconds.");
+            throw Elsewhere();
         }
 
-        // From here the session is this node's: a failure below leaves it open here, and recovery closes it after the grace window.
+        // Everything that can fail is read before the move: a session moved here but not rebuilt would be this live
+        // node's, which recovery leaves alone, so it would stay open and refuse every resume. Read before the move,
+        // a failure leaves it on the dead node, where a later resume or recovery finds it. The move succeeds only while
+        // that node's lease is still out, so no frame of its own came in between.
         var profile = await profiles.LoadAsync(claims.LearnerId, cancellationToken)
             ?? throw new HubException("identity_not_enrolled: enroll your identity (face, photo ID and typing) before the assessment.");
         var (frames, checks) = await store.EvidenceAsync(sessionId, cancellationToken);
         var answers = await answerTyping.LoadAsync(sessionId, claims.LearnerId, cancellationToken);
+
+        // Not the client's token: once the move commits, the client leaving must not abandon it half done.
+        if (!await store.MoveHereAsync(sessionId, owner.NodeId, CancellationToken.None))
+        {
+            throw Elsewhere();
+        }
+
         var now = time.GetUtcNow();
         var session = new LiveSession(sessionId, profile, owner.CourseId, owner.AssessmentId, owner.Attempt, owner.TokenId ?? Guid.Empty, settings, Utc(owner.StartedAt))
         {
@@ -69,6 +80,9 @@ internal sealed class SessionTakeover(
         logger.LogWarning("Session {SessionId} taken over from node {NodeId} with {Frames} recorded frames and {Checks} typing checks", sessionId, owner.NodeId, frames.Count, checks.Count);
         return session;
     }
+
+    private HubException Elsewhere() =>
+        new($"session_elsewhere: another node of the service holds this session. Reconnect to the same address, or retry in {nodes.LeaseSeconds} seconds.");
 
     private void Replay(SessionEvidence evidence, IReadOnlyList<SessionTakeoverStore.StoredFrame> frames, IReadOnlyList<SessionTakeoverStore.StoredTypingCheck> checks, int[] failed)
     {

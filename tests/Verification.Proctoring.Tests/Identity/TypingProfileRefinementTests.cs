@@ -46,6 +46,25 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Consent_withdrawn_after_the_last_check_and_before_the_end_sends_the_session_to_review_and_refines_nothing()
+    {
+        var (learner, token) = await EnrolledWithTokenAsync();
+        await using var player = await Hubs.StartSessionAsync(app, "json", learner);
+        await SendVerifiedSessionAsync(player);
+
+        using (var withdraw = await app.SendAsync(HttpMethod.Delete, $"/api/v1/learners/{learner.LearnerId}/consent", token))
+        {
+            withdraw.EnsureSuccessStatusCode();
+        }
+
+        var final = await player.EndAsync();
+
+        Assert.Equal("NeedsReview", final.Verdict);
+        Assert.Contains(final.Flags, f => f.Kind == "ConsentWithdrawn");
+        Assert.Equal(0, await TypingProfileRows.RefinementsAsync(app.DataSource, learner));
+    }
+
+    [Fact]
     public async Task The_export_states_how_many_verified_sessions_refined_the_typing_profile()
     {
         var (learner, token) = await EnrolledWithTokenAsync();

@@ -84,6 +84,7 @@ internal static class SessionsRegistration
         services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<TypingConsentGate>();
         services.AddSingleton<KeystrokeChecks>();
+        services.AddSingleton<ConsentAtEnd>();
         services.AddSingleton<AnswerTypingStore>();
         services.AddSingleton<AnswerTypingChecks>();
         services.AddHostedService<SessionMonitor>();

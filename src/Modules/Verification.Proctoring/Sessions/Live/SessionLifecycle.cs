@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Verification.BuildingBlocks.Ids;
 using Verification.Matching.Fusion;
 using Verification.Matching.Keystroke;
+using Verification.Proctoring.Consent;
 using Verification.Proctoring.Contracts.Player;
 using Verification.Proctoring.Identity;
 using Verification.Proctoring.Sessions.Admission;
@@ -35,6 +36,7 @@ internal sealed class SessionLifecycle(
     FreeTextScoring freeText,
     FreeTextProfiles freeTextProfiles,
     TypingProfiles typingProfiles,
+    ConsentAtEnd consentAtEnd,
     TimeProvider time,
     ILogger<SessionLifecycle> logger)
 {
@@ -170,17 +172,23 @@ internal sealed class SessionLifecycle(
     {
         session.Frames.Writer.TryComplete();
         await AwaitFrameLoopAsync(session);
+        var covers = await consentAtEnd.ReadAsync(session);
         SessionVerdict verdict;
         SessionFreeText? answers;
         IReadOnlyList<KeystrokeSample> typings;
         bool refinesFreeText;
         lock (session.Gate)
         {
+            if (covers is not null && !covers.Contains(LiveConsent.Face))
+            {
+                session.Evidence.ObserveConsentWithdrawn(0);
+            }
+
             var typingAsked = session.Profile.Typing is not null;
             verdict = session.Evidence.Final(new EvidenceCoverage(session.StartedAt, time.GetUtcNow(), session.FramesReceived, typingAsked));
             answers = session.AnswerTyping.Summary(freeText.Model is not null);
-            typings = typingAsked && session.Evidence.TypingRefinesProfile ? session.ScoredTypings : [];
-            refinesFreeText = answers is not null && session.Evidence.FreeTextRefinesProfile;
+            typings = typingAsked && session.Evidence.TypingRefinesProfile && covers?.Contains(LiveConsent.Typing) == true ? session.ScoredTypings : [];
+            refinesFreeText = answers is not null && session.Evidence.FreeTextRefinesProfile && covers?.Contains(LiveConsent.AnswerTyping) == true;
         }
 
         var outcome = new SessionOutcome(session.SessionId, session.LearnerId, session.CourseId, session.AssessmentId, timedOut ? "timed_out" : "ended", verdict, session.FramesReceived, session.Shed, node.Id)

@@ -14,10 +14,7 @@ public sealed class BuyCertificateTests(PlayerFixture fixture) : IClassFixture<P
     public async Task The_demo_learner_buys_a_verified_track_with_a_test_card_sees_the_receipt_and_can_refund_it()
     {
         await fixture.StartAsync();
-        var browser = await fixture.BrowserWithoutCameraAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString() });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await fixture.PageWithoutCameraAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -57,17 +54,14 @@ public sealed class BuyCertificateTests(PlayerFixture fixture) : IClassFixture<P
         Assert.Equal("refunded", await page.Locator("#receipt-status").GetAttributeAsync("data-status"));
         Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Refund my payment" }).IsVisibleAsync());
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task The_buy_page_speaks_the_learners_language_from_the_player_locale_files_right_to_left_in_arabic()
     {
         await fixture.StartAsync();
-        var browser = await fixture.BrowserWithoutCameraAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString(), Locale = "ar" });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await fixture.PageWithoutCameraAsync(new() { Locale = "ar" });
         var arabic = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(
             Path.Combine(Verification.Testing.RepositoryPaths.Root, "src", "Verification.Host", "wwwroot", "player", "locales", "ar.json"), TestContext.Current.CancellationToken))!;
         await page.GotoAsync($"/player/buy.html?course={SecondCourse}");

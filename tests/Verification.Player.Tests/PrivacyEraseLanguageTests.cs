@@ -16,10 +16,7 @@ public sealed class PrivacyEraseLanguageTests(PlayerFixture fixture) : IClassFix
         await fixture.StartAsync();
         var spanish = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(
             Path.Combine(Verification.Testing.RepositoryPaths.Root, "src", "Verification.Host", "wwwroot", "player", "locales", "es.json"), TestContext.Current.CancellationToken))!;
-        var browser = await fixture.BrowserWithoutCameraAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString() });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await fixture.PageWithoutCameraAsync();
         await page.GotoAsync("/player/index.html");
         await page.WaitForFunctionAsync("() => document.getElementById('language-select').options.length === 5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as the demo learner" }).ClickAsync();
@@ -31,6 +28,6 @@ public sealed class PrivacyEraseLanguageTests(PlayerFixture fixture) : IClassFix
         await page.WaitForFunctionAsync("() => document.documentElement.lang === 'es'");
 
         Assert.Equal(spanish["privacy.eraseConfirm"], await page.Locator("#privacy-erase").InnerTextAsync());
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

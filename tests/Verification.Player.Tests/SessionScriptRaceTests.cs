@@ -101,10 +101,7 @@ public sealed class SessionScriptRaceTests(PlayerFixture fixture) : IClassFixtur
     private async Task<IPage> PageAsync(string name, string html)
     {
         await fixture.StartAsync();
-        var browser = await fixture.BrowserWithoutCameraAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = fixture.Address.ToString() });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await fixture.PageWithoutCameraAsync();
         await page.RouteAsync($"**/player/{name}", route => route.FulfillAsync(new() { Body = html, ContentType = "text/html" }));
         await page.GotoAsync($"/player/{name}");
         await page.WaitForFunctionAsync("() => window.ready === true");

@@ -91,6 +91,16 @@ public class PlayerFixture : IAsyncDisposable
         }
     }
 
+    /// <summary>A page in a context of its own on the Host, without a camera, with the steps' 30 s limit; close its context when done.</summary>
+    internal async Task<IPage> PageWithoutCameraAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new();
+        options.BaseURL = Address.ToString();
+        var context = await (await BrowserWithoutCameraAsync()).NewContextAsync(options);
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
     /// <summary>Runs <paramref name="action"/> the first time it is asked for; later callers share its outcome.</summary>
     internal Task OnceAsync(Func<Task> action)
     {

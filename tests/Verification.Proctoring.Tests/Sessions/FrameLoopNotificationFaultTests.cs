@@ -26,12 +26,15 @@ public sealed class FrameLoopNotificationFaultTests
         await using var transaction = await locking.BeginTransactionAsync(TestContext.Current.CancellationToken);
         await locking.ExecuteAsync("LOCK TABLE proctoring.consents IN ACCESS EXCLUSIVE MODE", transaction: transaction);
         var accepted = await player.SendFrameAsync(FaceSet.Enrolled.SessionFrames[0]);
-        var waiting = await WaitForAsync(async () => await locking.QueryFirstOrDefaultAsync<int?>(WaitingOnConsentsSql, transaction: transaction), "the frame's consent read did not wait on the lock within 20 s");
+        // Watched from a connection of its own: inside the locking transaction pg_stat_activity is one snapshot, taken
+        // at its first read, so a host slower than that first read would never be seen waiting.
+        await using var watching = await hosted.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var waiting = await WaitForAsync(async () => await watching.QueryFirstOrDefaultAsync<int?>(WaitingOnConsentsSql), "the frame's consent read did not wait on the lock within 60 s");
         await player.DisposeAsync();
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         await locking.ExecuteAsync("SELECT pg_terminate_backend(@waiting)", new { waiting }, transaction);
         await transaction.RollbackAsync(TestContext.Current.CancellationToken);
-        await WaitForAsync(() => Task.FromResult<bool?>(host.Output.Contains("could not analyse and record frame", StringComparison.Ordinal) ? true : null), "the host did not log the unrecorded frame within 20 s");
+        await WaitForAsync(() => Task.FromResult<bool?>(host.Output.Contains("could not analyse and record frame", StringComparison.Ordinal) ? true : null), "the host did not log the unrecorded frame within 60 s");
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
 
         var (resumed, _) = await Player.ResumeAsync(host.BuildHubConnection(), token, player.SessionId);
@@ -47,7 +50,7 @@ public sealed class FrameLoopNotificationFaultTests
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string failure)
         where T : struct
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             if (await probe() is { } found)

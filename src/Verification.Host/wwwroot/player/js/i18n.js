@@ -52,9 +52,17 @@ async function load(lang) {
   return await response.json();
 }
 
+let switches = 0;
+
+/// Loads and applies a language; false when a later call overtook this one while it loaded (the later one applies).
 export async function setLanguage(lang, { remember = false } = {}) {
+  const switched = ++switches;
   english = Object.keys(english).length ? english : await load("en");
-  strings = lang === "en" ? english : await load(lang);
+  const loaded = lang === "en" ? english : await load(lang);
+  if (switched !== switches) {
+    return false;
+  }
+  strings = loaded;
   current = lang;
   if (remember) {
     localStorage.setItem(storageKey, lang);
@@ -62,6 +70,7 @@ export async function setLanguage(lang, { remember = false } = {}) {
   document.documentElement.lang = lang;
   document.documentElement.dir = rightToLeft.has(lang) ? "rtl" : "ltr";
   translatePage();
+  return true;
 }
 
 /// The text for a key in the current language (English when missing), with {name} placeholders filled in.

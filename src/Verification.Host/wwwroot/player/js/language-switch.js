@@ -5,15 +5,31 @@ import { closestLanguage, languages, preferredLanguage, setLanguage } from "./i1
 export async function startLanguageSwitch(onChange = () => {}) {
   const select = document.getElementById("language-select");
   const wanted = closestLanguage(new URLSearchParams(location.search).get("lang")) ?? preferredLanguage();
-  await setLanguage(wanted);
+  // A page whose texts could not be loaded still works, in the English it was written in: a failed fetch here must not
+  // stop the page's script before it has bound its forms.
+  try {
+    await setLanguage(wanted);
+  } catch (error) {
+    console.warn(error.message);
+  }
   for (const lang of languages) {
-    const names = await (await fetch(`locales/${lang}.json`)).json();
-    const option = new Option(names["language.name"], lang, false, lang === wanted);
+    const names = await languageNames(lang);
+    const option = new Option(names["language.name"] ?? lang, lang, false, lang === wanted);
     option.lang = lang;
     select.append(option);
   }
   select.onchange = async () => {
-    await setLanguage(select.value, { remember: true });
-    await onChange();
+    if (await setLanguage(select.value, { remember: true })) {
+      await onChange();
+    }
   };
+}
+
+async function languageNames(lang) {
+  try {
+    const response = await fetch(`locales/${lang}.json`);
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {};
+  }
 }

@@ -24,6 +24,21 @@ document.getElementById("outcome-again").onclick = () => show("ready");
 // The text answer's typing rhythm goes to the session open at the time (only key classes and timings, never the text).
 const answerTyping = new AnswerTypingRecorder(batch => state.session.sendAnswerTyping(batch));
 answerTyping.attach(document.getElementById("answer-text"));
+// Bound before anything is awaited: a form without its handler would submit itself, the answers in the address.
+document.getElementById("quiz").onsubmit = async event => {
+  event.preventDefault();
+  const submit = document.getElementById("assessment-submit");
+  submit.disabled = true;
+  try {
+    await answerTyping.flush();
+    const final = await state.session.end();
+    showOutcome(final);
+  } catch (error) {
+    status(t("assessment.unfinished", { error: error.message }), true);
+  } finally {
+    submit.disabled = false;
+  }
+};
 await screensInserted;
 bindConsentScreens(state, () => show(state.token ? "consent" : "signin"));
 await startLanguageSwitch(async () => {
@@ -95,20 +110,6 @@ function askTyping(phrase) {
   });
 }
 
-document.getElementById("quiz").onsubmit = async event => {
-  event.preventDefault();
-  const submit = document.getElementById("assessment-submit");
-  submit.disabled = true;
-  try {
-    await answerTyping.flush();
-    const final = await state.session.end();
-    showOutcome(final);
-  } catch (error) {
-    status(t("assessment.unfinished", { error: error.message }), true);
-  } finally {
-    submit.disabled = false;
-  }
-};
 
 function showOutcome(final) {
   const outcome = document.getElementById("outcome");

@@ -56,6 +56,8 @@ async function loadPrograms() {
 async function showProgram(id) {
   programId = id;
   const details = await call(`${api}/${id}`);
+  // Another program was chosen while this one loaded: its answer must not mix into what the page shows.
+  if (programId !== id) return;
   const link = $('join-url');
   link.textContent = details.program.joinUrl;
   link.href = details.program.joinUrl;
@@ -70,7 +72,9 @@ async function showMembers() {
   const query = new URLSearchParams();
   if ($('filter').value) query.set('filter', $('filter').value);
   if ($('state').value) query.set('state', $('state').value);
-  const members = await call(`${api}/${programId}/members?${query}`);
+  const shown = programId;
+  const members = await call(`${api}/${shown}/members?${query}`);
+  if (programId !== shown) return;
   const body = $('members').tBodies[0];
   body.replaceChildren();
   for (const m of members) {
@@ -119,6 +123,18 @@ async function upload(event) {
   await showProgram(programId);
 }
 
+// A form's submit button waits for its answer: a second click would send the same invitations again.
+async function runForm(event, work) {
+  event.preventDefault();
+  const button = event.target.querySelector('button[type=submit]');
+  if (button) button.disabled = true;
+  try {
+    await run(work);
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
 async function run(work) {
   try {
     await work();
@@ -142,8 +158,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('program').addEventListener('change', (e) => run(() => showProgram(e.target.value)));
   $('filter').addEventListener('change', () => run(showMembers));
   $('state').addEventListener('change', () => run(showMembers));
-  $('invite').addEventListener('submit', (e) => run(() => invite(e)));
-  $('upload').addEventListener('submit', (e) => run(() => upload(e)));
+  $('invite').addEventListener('submit', (e) => runForm(e, () => invite(e)));
+  $('upload').addEventListener('submit', (e) => runForm(e, () => upload(e)));
   $('sign-in').addEventListener('submit', (e) => run(() => signIn(e)));
   $('sign-out').addEventListener('click', () => run(signOut));
   run(start);

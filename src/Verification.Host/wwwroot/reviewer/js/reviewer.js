@@ -7,6 +7,9 @@ const svgNs = 'http://www.w3.org/2000/svg';
 let cases = [];
 let selected = -1;
 let current = null;
+// Each opening of a case is numbered: when the reviewer has opened another case meanwhile, a late answer for this one
+// is dropped instead of putting this case back on screen over the one they chose.
+let openings = 0;
 
 function show(section) {
   for (const id of ['sign-in-section', 'queue-section', 'case-section']) $(id).hidden = id !== section;
@@ -91,6 +94,7 @@ function select(index) {
 async function openCase(index) {
   const item = cases[index];
   if (!item) return;
+  const opening = ++openings;
   selected = index;
   try {
     await call(`${api}/${item.caseId}/claim`, { method: 'POST' });
@@ -98,12 +102,15 @@ async function openCase(index) {
     if (error.status === 401) return;
     say(`Not claimed: ${error.message}`);
   }
+  let view;
   try {
-    current = await call(`${api}/${item.caseId}`);
+    view = await call(`${api}/${item.caseId}`);
   } catch (error) {
-    say(`The case could not be read: ${error.message}`);
+    if (opening === openings) say(`The case could not be read: ${error.message}`);
     return;
   }
+  if (opening !== openings) return;
+  current = view;
   renderCase(current);
   show('case-section');
   $('case-heading').focus();

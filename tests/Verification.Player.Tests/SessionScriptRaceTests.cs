@@ -87,6 +87,22 @@ public sealed class SessionScriptRaceTests(PlayerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_typing_the_session_no_longer_counts_finishes_the_check_instead_of_asking_again()
+    {
+        var page = await PageAsync("typing-check-harness.html", TypingCheckPage);
+        await page.EvaluateAsync("() => window.ask('last')");
+        await TypeAsync(page);
+        await page.WaitForFunctionAsync("() => window.pending() === 1");
+
+        await page.EvaluateAsync("() => window.release({ Usable: false, Code: 'typing_checks_complete', Message: 'This session has all the typing it needs.' })");
+        await page.WaitForFunctionAsync("() => window.done.length > 0");
+
+        Assert.Equal(["last"], await page.EvaluateAsync<string[]>("() => window.done"));
+        Assert.True(await page.Locator("#typing-check").IsHiddenAsync());
+        Assert.Equal("", await page.Locator("#check-error").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task An_end_that_failed_leaves_the_connection_open_so_the_learner_can_submit_again()
     {
         var page = await PageAsync("assessment-harness.html", AssessmentPage);

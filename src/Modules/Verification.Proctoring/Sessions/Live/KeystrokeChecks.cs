@@ -139,17 +139,9 @@ internal sealed class KeystrokeChecks(
             throw new HubException($"{TypingFallback.UnknownReasonCode}: the typing fallback must be one of {string.Join(", ", TypingFallback.Reasons)}.");
         }
 
-        return new KeystrokeResult
-        {
-            SessionId = session.SessionId,
-            Check = session.NextTypingCheck(),
-            Usable = false,
-            Code = reason,
-            Message = session.Profile.Typing is null
-                ? "Typing is not available on a touch keyboard; your face checks stand alone."
-                : "Typing is not available on a touch keyboard; go on with your exam: a reviewer will look at this session.",
-            Verdict = session.LastVerdict.ToString(),
-        };
+        return Unusable(session, session.NextTypingCheck(), reason, session.Profile.Typing is null
+            ? "Typing is not available on a touch keyboard; your face checks stand alone."
+            : "Typing is not available on a touch keyboard; go on with your exam: a reviewer will look at this session.");
     }
 
     private sealed record ScoredTyping(KeystrokeScore Score, KeystrokeSample Sample);

@@ -13,19 +13,10 @@ const state = { token: null, order: null, offer: null };
 document.getElementById("signin-button").onclick = signIn;
 document.getElementById("pay-form").onsubmit = pay;
 document.getElementById("refund").onclick = refund;
-await startLanguageSwitch(() => {
-  showOffer();
-  if (state.order) {
-    showReceipt(state.order);
-  }
-});
-if (state.offer) {
-  // A click before the language arrived wrote its texts as keys: write them again, now in the language.
-  showOffer();
-  if (state.order) {
-    showReceipt(state.order);
-  }
-} else {
+await startLanguageSwitch(writeInLanguage);
+// A click before the language arrived wrote its texts as keys: write them again, now in the language.
+writeInLanguage();
+if (!state.offer) {
   setText("track-title", t("buy.heading"));
 }
 // Only when no click has moved on meanwhile: this just puts the focus on the sign-in heading.
@@ -74,6 +65,14 @@ async function signIn() {
     }
   } catch (error) {
     setText("signin-error", t("signin.failed", { error: error.message }));
+  }
+}
+
+// What the script wrote, again in the page's language (the page's own texts are translated by i18n.js).
+function writeInLanguage() {
+  showOffer();
+  if (state.order) {
+    showReceipt(state.order);
   }
 }
 

@@ -19,10 +19,13 @@ internal sealed class KeystrokeChecks(
     SessionSettings settings, TimeProvider time, ILogger<KeystrokeChecks> logger)
 {
     public const string ChecksCompleteCode = "typing_checks_complete";
+    public const string NotRecordedCode = "typing_not_recorded";
 
     /// <summary>
     /// Scores the check, records it, and then counts it in the session's evidence unless the session ended meanwhile,
-    /// so a recorded check is never missing from the live evidence nor counted after the verdict.
+    /// so a recorded check is never missing from the live evidence nor counted after the verdict. A check that cannot be
+    /// recorded is not counted either, as a frame is not: the live evidence then holds nothing that a node taking the
+    /// session over cannot read back, and the learner types again.
     /// </summary>
     public async Task<KeystrokeResult> CheckAsync(LiveSession session, KeystrokeBatch? batch)
     {
@@ -33,18 +36,10 @@ internal sealed class KeystrokeChecks(
         }
 
         var (result, score) = await ScoreAsync(session, batch);
-        if (!TypingConsentGate.Refused(result.Code))
+        if (!TypingConsentGate.Refused(result.Code) && !await RecordedAsync(session, result, score))
         {
-            try
-            {
-                await store.RecordAsync(result, score?.Score.LogLikelihoodRatio);
-            }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
-            {
-                // Still counted below: left out, an impostor's check would simply vanish while the database is away.
-                // Only its record for the export, the reviewer and a node taking the session over is missing.
-                logger.LogWarning("Session {SessionId} could not record typing check {Check}: database unreachable ({Reason})", session.SessionId, result.Check, ex.Message);
-            }
+            metrics.TypingChecked(NotRecordedCode);
+            return Unusable(session, result.Check, NotRecordedCode, "Your typing could not be checked just now. Please type the phrase again.");
         }
 
         if (score is not null)
@@ -54,6 +49,20 @@ internal sealed class KeystrokeChecks(
 
         metrics.TypingChecked(result.Usable ? (result.Accepted == true ? "accepted" : "not_accepted") : result.Code ?? "unusable");
         return result;
+    }
+
+    private async Task<bool> RecordedAsync(LiveSession session, KeystrokeResult result, ScoredTyping? score)
+    {
+        try
+        {
+            await store.RecordAsync(result, score?.Score.LogLikelihoodRatio);
+            return true;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Session {SessionId} could not record typing check {Check}: database unreachable ({Reason})", session.SessionId, result.Check, ex.Message);
+            return false;
+        }
     }
 
     // The first check, one per prompt of the session monitor and one asked again after a mismatch: more is not a

@@ -331,12 +331,13 @@ internal sealed class SessionLifecycle(
         {
             admission.FrameShed();
         }
-        _ = hub.Clients.Client(session.ConnectionId ?? "").FramesShed(new FramesShed
+        // Not awaited: the frame is shed inside the send that queued the newer one. A failed send is logged, not lost unseen.
+        _ = SessionNotifier.TryAsync(logger, session, "of the shed frame", () => hub.Clients.Client(session.ConnectionId ?? "").FramesShed(new FramesShed
         {
             SessionId = session.SessionId,
             Dropped = 1,
             TotalDropped = session.Shed,
             Rule = "newest frame kept: a frame waiting for analysis is dropped when a newer one arrives",
-        });
+        }));
     }
 }

@@ -119,6 +119,56 @@ public sealed class ErasureTests(ProctoringApp app) : IClassFixture<ProctoringAp
         Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM proctoring.erasures WHERE learner_id = @LearnerId AND completed_at IS NOT NULL", learner.LearnerId));
     }
 
+    [Fact]
+    public async Task An_erasure_completed_after_its_case_closes_leaves_an_enrollment_made_under_a_later_consent()
+    {
+        var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        var token = await app.TokenAsync(learner);
+        Guid erasedSession;
+        await using (var player = await Hubs.StartSessionAsync(app, "messagepack", learner))
+        {
+            erasedSession = player.SessionId;
+            foreach (var frame in FaceSet.Impostor.SessionFrames.Take(3))
+            {
+                await player.SendFrameAndWaitAsync(frame);
+            }
+
+            Assert.Equal("NeedsReview", (await player.EndAsync()).Verdict);
+        }
+
+        using (var erased = await app.SendAsync(HttpMethod.Delete, $"/api/v1/learners/{learner.LearnerId}/data", token))
+        {
+            Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        }
+
+        // The learner comes back: consents again and enrolls again while the erased session's case is still open.
+        app.Time.Advance(TimeSpan.FromHours(1));
+        token = await app.TokenAsync(learner);
+        await app.AcceptCurrentConsentAsync(learner, token);
+        await app.UploadEverythingAsync(learner, token, FaceSet.Enrolled.Person, FaceSet.Enrolled.Typist, FaceSet.EnrollmentTypingSkip);
+        using (var complete = await app.CompleteAsync(learner, token))
+        {
+            await Enrollments.EnsureOkAsync(complete);
+        }
+
+        var reEnrolled = await CopyFaceTemplateAsync(learner.LearnerId);
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE proctoring.review_cases SET status = 'approved', decided_at = @now WHERE session_id = @erasedSession",
+                new { now = app.Time.GetUtcNow(), erasedSession });
+        }
+
+        await app.Factory.Services.GetRequiredService<Proctoring.Privacy.Retention.RetentionEnforcer>().RunAsync(Cancel);
+
+        Assert.Equal(0, (await SessionRows.LoadAsync(app.DataSource, erasedSession)).Evidence);
+        Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM proctoring.erasures WHERE learner_id = @LearnerId AND completed_at IS NOT NULL", learner.LearnerId));
+        Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM proctoring.identity_profiles WHERE learner_id = @LearnerId", learner.LearnerId));
+        Assert.Equal(EnrollmentFaces.Kept, await CountAsync("SELECT count(*)::int FROM proctoring.enrollment_faces WHERE learner_id = @LearnerId", learner.LearnerId));
+        Assert.NotEmpty(await app.Factory.Services.GetRequiredService<BiometricCipher>().DecryptAsync(
+            learner.LearnerId, reEnrolled.KeyId, reEnrolled.Payload, "identity_profiles", learner.LearnerId, "face_template", Cancel));
+    }
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private async Task<EncryptedBlob> CopyFaceTemplateAsync(Guid learnerId)

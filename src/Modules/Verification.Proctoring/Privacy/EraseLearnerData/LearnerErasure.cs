@@ -36,40 +36,40 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
         SELECT s.id AS "SessionId", c.id AS "CaseId", c.status AS "ReviewStatus",
                (SELECT count(*) FROM proctoring.evidence_frames e WHERE e.session_id = s.id)::int AS "EvidenceFrames"
         FROM proctoring.sessions s JOIN proctoring.review_cases c ON c.session_id = s.id
-        WHERE s.learner_id = @learnerId AND {OpenReview}
+        WHERE s.learner_id = @learnerId AND s.started_at <= @asOf AND {OpenReview}
         ORDER BY s.started_at
         """;
 
     private const string RequestSql = """
         INSERT INTO proctoring.erasures (learner_id, requested_at) VALUES (@learnerId, @now)
-        ON CONFLICT (learner_id) DO UPDATE SET completed_at = NULL
+        ON CONFLICT (learner_id) DO UPDATE SET completed_at = NULL, requested_at = EXCLUDED.requested_at
         RETURNING (xmax = 0) AS first
         """;
 
     private const string ErasableSessions = $"""
         SELECT s.id FROM proctoring.sessions s
-        WHERE s.learner_id = @learnerId
+        WHERE s.learner_id = @learnerId AND s.started_at <= @asOf
           AND NOT EXISTS (SELECT 1 FROM proctoring.review_cases c WHERE c.session_id = s.id AND {OpenReview})
         """;
 
     private const string DestroyKeysSql = $"""
         DELETE FROM proctoring.learner_keys
         WHERE learner_id = @learnerId
-          AND (scope = 'identity' OR scope IN (SELECT 'session:' || replace(id::text, '-', '') FROM ({ErasableSessions}) erasable))
+          AND (scope = 'identity' AND @identity OR scope IN (SELECT 'session:' || replace(id::text, '-', '') FROM ({ErasableSessions}) erasable))
         """;
 
     private const string DeleteRowsSql = $"""
         WITH erasable AS ({ErasableSessions}
         ), enrollment_faces AS (
-            DELETE FROM proctoring.enrollment_faces WHERE learner_id = @learnerId RETURNING number
+            DELETE FROM proctoring.enrollment_faces WHERE learner_id = @learnerId AND @identity RETURNING number
         ), profile AS (
-            DELETE FROM proctoring.identity_profiles WHERE learner_id = @learnerId RETURNING learner_id
+            DELETE FROM proctoring.identity_profiles WHERE learner_id = @learnerId AND @identity RETURNING learner_id
         ), frames AS (
-            DELETE FROM proctoring.enrollment_frames WHERE learner_id = @learnerId RETURNING id
+            DELETE FROM proctoring.enrollment_frames WHERE learner_id = @learnerId AND @identity RETURNING id
         ), samples AS (
-            DELETE FROM proctoring.enrollment_typing_samples WHERE learner_id = @learnerId RETURNING id
+            DELETE FROM proctoring.enrollment_typing_samples WHERE learner_id = @learnerId AND @identity RETURNING id
         ), photos AS (
-            DELETE FROM proctoring.id_photos WHERE learner_id = @learnerId RETURNING learner_id
+            DELETE FROM proctoring.id_photos WHERE learner_id = @learnerId AND @identity RETURNING learner_id
         ), evidence_frames AS (
             DELETE FROM proctoring.evidence_frames WHERE session_id IN (SELECT id FROM erasable) RETURNING session_id
         ), scores AS (
@@ -101,6 +101,15 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
                (SELECT count(*) FROM enrollment_faces)::int AS "EnrollmentFaces", (SELECT count(*) FROM answer_typing)::int AS "AnswerTyping"
         """;
 
+    // A later pass finishes what the request covered, no more: the sessions started by then, and the identity data
+    // unless the learner has consented again since (the request withdrew every consent live then). An enrollment made
+    // under that new consent is the learner's own again, not the pending erasure's.
+    private const string ScopeSql = """
+        SELECT e.requested_at AS "AsOf",
+               NOT EXISTS (SELECT 1 FROM proctoring.consents c WHERE c.learner_id = e.learner_id AND c.withdrawn_at IS NULL) AS "Identity"
+        FROM proctoring.erasures e WHERE e.learner_id = @learnerId
+        """;
+
     private const string CompleteSql = "UPDATE proctoring.erasures SET completed_at = @now WHERE learner_id = @learnerId AND completed_at IS NULL";
 
     /// <summary>Records the request (when <paramref name="request"/>) and erases what no open review case needs.</summary>
@@ -109,18 +118,25 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
         var now = time.GetUtcNow();
         bool first;
         int keys;
+        Scope scope;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             first = request && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RequestSql, new { learnerId, now }, transaction, cancellationToken: cancellationToken));
-            keys = await connection.ExecuteAsync(new CommandDefinition(DestroyKeysSql, new { learnerId }, transaction, cancellationToken: cancellationToken));
+            scope = request
+                ? new Scope(now.UtcDateTime, true)
+                : await connection.QuerySingleOrDefaultAsync<Scope>(new CommandDefinition(ScopeSql, new { learnerId }, transaction, cancellationToken: cancellationToken))
+                  ?? new Scope(now.UtcDateTime, true);
+            keys = await connection.ExecuteAsync(new CommandDefinition(
+                DestroyKeysSql, new { learnerId, asOf = scope.AsOf, identity = scope.Identity }, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
 
         await using var rows = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await rows.BeginTransactionAsync(cancellationToken);
-        var kept = (await rows.QueryAsync<KeptForReview>(new CommandDefinition(KeptSql, new { learnerId }, tx, cancellationToken: cancellationToken))).ToList();
-        var counts = await rows.QuerySingleAsync<Counts>(new CommandDefinition(DeleteRowsSql, new { learnerId, erasedNote = ErasedNote }, tx, cancellationToken: cancellationToken));
+        var kept = (await rows.QueryAsync<KeptForReview>(new CommandDefinition(KeptSql, new { learnerId, asOf = scope.AsOf }, tx, cancellationToken: cancellationToken))).ToList();
+        var counts = await rows.QuerySingleAsync<Counts>(new CommandDefinition(
+            DeleteRowsSql, new { learnerId, asOf = scope.AsOf, identity = scope.Identity, erasedNote = ErasedNote }, tx, cancellationToken: cancellationToken));
         if (kept.Count == 0)
         {
             await rows.ExecuteAsync(new CommandDefinition(CompleteSql, new { learnerId, now }, tx, cancellationToken: cancellationToken));
@@ -152,6 +168,9 @@ internal sealed class LearnerErasure(NpgsqlDataSource dataSource, AuditLog audit
         await tx.CommitAsync(cancellationToken);
         return pass;
     }
+
+    // What the request covers: the sessions started by AsOf, and the identity data when Identity.
+    private sealed record Scope(DateTime AsOf, bool Identity);
 
     // The CTE answers one row of counts.
     private sealed record Counts(int Profiles, int Frames, int Samples, int Photos, int EvidenceFrames, int Scores, int SessionEvidence, int Notes, int EnrollmentFaces, int AnswerTyping);

@@ -184,6 +184,28 @@ public sealed class ReviewConsoleApiTests(ProctoringApp app) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task A_decision_body_naming_no_known_decision_is_refused_and_neither_approves_nor_publishes()
+    {
+        var learner = await app.CreateLearnerAsync("Misspelt Decision");
+        var caseId = await Reviewers.SeedCaseAsync(app, learner, "High", ["FaceMismatch"], TimeSpan.FromMinutes(1));
+        using var reviewer = await Reviewers.SignInAsync(app, StaffRoles.Reviewer);
+        var path = $"/api/v1/review-cases/{caseId}/decision";
+
+        using var misspelt = await reviewer.Client.PostAsJsonAsync(path, new { descision = "rejected", note = "Another person than the ID photo." }, Cancel);
+        using var numbered = await reviewer.Client.PostAsJsonAsync(path, new { decision = 7, note = "Another person than the ID photo." }, Cancel);
+        using var nulled = await reviewer.Client.PostAsJsonAsync(path, new { decision = (string?)null, note = "Another person than the ID photo." }, Cancel);
+
+        await Problems.AssertAsync(misspelt, HttpStatusCode.BadRequest, "request_malformed");
+        await Problems.AssertAsync(numbered, HttpStatusCode.BadRequest, "request_malformed");
+        await Problems.AssertAsync(nulled, HttpStatusCode.BadRequest, "request_malformed");
+        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
+        Assert.Equal("open", await connection.ExecuteScalarAsync<string>("SELECT status FROM proctoring.review_cases WHERE id = @caseId", new { caseId }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*)::int FROM proctoring.review_decisions WHERE case_id = @caseId", new { caseId }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*)::int FROM proctoring.outbox WHERE message_type LIKE '%ReviewCaseDecided' AND (payload->>'CaseId')::uuid = @caseId", new { caseId }));
+    }
+
+    [Fact]
     public async Task A_learner_an_api_key_and_an_anonymous_caller_are_refused_both_queues_a_case_and_each_kind_of_picture_and_each_refusal_is_audited()
     {
         var learner = await app.CreateLearnerAsync("Curious Learner");

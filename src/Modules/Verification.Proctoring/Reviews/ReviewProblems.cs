@@ -35,6 +35,10 @@ internal static class ReviewProblems
     public static ProblemHttpResult NotFound() =>
         ApiProblems.Create(StatusCodes.Status404NotFound, "review_case_not_found", "No such review case.", "Check the case id against GET /api/v1/review-cases.");
 
+    /// <summary>The Host's code for a body missing a required value (docs/http-errors.md).</summary>
+    public static ProblemHttpResult DecisionMissing() =>
+        ApiProblems.Create(StatusCodes.Status400BadRequest, "request_malformed", "No decision.", "Send decision as approved, rejected or escalated, with a note.");
+
     public static ProblemHttpResult NoteMissing() =>
         ApiProblems.Create(StatusCodes.Status400BadRequest, "review_note_missing", "A note is required.", "Say what the evidence showed; the note stays in the case's history.");
 

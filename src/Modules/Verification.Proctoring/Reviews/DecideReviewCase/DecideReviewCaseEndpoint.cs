@@ -10,7 +10,8 @@ namespace Verification.Proctoring.Reviews.DecideReviewCase;
 
 internal static class DecideReviewCaseEndpoint
 {
-    public sealed record DecisionRequest(ReviewCaseDecision Decision, string? Note);
+    // Nullable so a body without a decision is refused: a missing enum would otherwise bind as its first value, approved.
+    public sealed record DecisionRequest(ReviewCaseDecision? Decision, string? Note);
 
     public static void MapDecideReviewCase(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/{caseId:guid}/decision", DecideAsync)
@@ -24,13 +25,18 @@ internal static class DecideReviewCaseEndpoint
     private static async Task<Results<NoContent, ProblemHttpResult>> DecideAsync(
         Guid caseId, DecisionRequest request, ClaimsPrincipal user, DecideReviewCaseHandler handler, CancellationToken cancellationToken)
     {
+        if (request.Decision is not { } decision || !Enum.IsDefined(decision))
+        {
+            return ReviewProblems.DecisionMissing();
+        }
+
         var (note, refused) = ReviewProblems.CheckNote(request.Note);
         if (note is null)
         {
             return refused!;
         }
 
-        var gate = await handler.HandleAsync(new DecideReviewCaseCommand(caseId, ReviewerPrincipal.IdOf(user), ReviewerPrincipal.IsSenior(user), request.Decision, note), cancellationToken);
+        var gate = await handler.HandleAsync(new DecideReviewCaseCommand(caseId, ReviewerPrincipal.IdOf(user), ReviewerPrincipal.IsSenior(user), decision, note), cancellationToken);
         return gate == CaseGate.Open ? TypedResults.NoContent() : ReviewProblems.For(gate);
     }
 }

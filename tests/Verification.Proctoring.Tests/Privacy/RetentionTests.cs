@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Verification.BuildingBlocks.Access;
 using Verification.Proctoring.Privacy.Retention;
 using Verification.Proctoring.Tests.Support;
 
@@ -225,6 +227,54 @@ public sealed class RetentionTests(ProctoringApp app) : IClassFixture<Proctoring
         Assert.Contains("with a few pictures of your face from enrolling", text, StringComparison.Ordinal);
         Assert.Contains("except a small picture of your face from each of the first 3, kept with your profile", html, StringComparison.Ordinal);
         Assert.DoesNotContain(RetentionSchedule.ConsentPlaceholder, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejection_is_appealable_while_its_evidence_is_kept_and_refused_once_the_grace_period_has_purged_it()
+    {
+        var learner = await app.CreateLearnerAsync("Late Appellant");
+        var early = await Reviewers.SeedCaseAsync(app, learner, "High", ["FaceMismatch"], TimeSpan.FromMinutes(1));
+        var late = await Reviewers.SeedCaseAsync(app, learner, "High", ["FaceMismatch"], TimeSpan.FromMinutes(1));
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO proctoring.evidence_frames (session_id, frame, image, key_id, kept_at)
+                SELECT session_id, 1, '\x00'::bytea, 'learner', @now FROM proctoring.review_cases WHERE id = ANY(@cases)
+                """,
+                new { cases = new[] { early, late }, now = app.Time.GetUtcNow() });
+        }
+
+        using (var reviewer = await Reviewers.SignInAsync(app, StaffRoles.Reviewer))
+        {
+            using var rejectedEarly = await reviewer.DecideAsync(early, "rejected", "Another person than the ID photo.");
+            using var rejectedLate = await reviewer.DecideAsync(late, "rejected", "Another person than the ID photo.");
+            Assert.Equal(HttpStatusCode.NoContent, rejectedEarly.StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, rejectedLate.StatusCode);
+        }
+
+        await AdvanceAndRunAsync(TimeSpan.FromDays(29));
+        using var inTime = await AppealAsync(learner, early);
+        await AdvanceAndRunAsync(TimeSpan.FromDays(1));
+        var evidenceLeft = await SessionCountAsync("evidence_frames", await SessionOfAsync(late));
+        using var tooLate = await AppealAsync(learner, late);
+
+        Assert.Equal(HttpStatusCode.Accepted, inTime.StatusCode);
+        Assert.Equal(1, await SessionCountAsync("evidence_frames", await SessionOfAsync(early)));
+        Assert.Equal(0, evidenceLeft);
+        await Problems.AssertAsync(tooLate, HttpStatusCode.Conflict, "appeal_window_closed");
+        await using var check = await app.DataSource.OpenConnectionAsync(Cancel);
+        Assert.Equal("rejected", await check.ExecuteScalarAsync<string>("SELECT status FROM proctoring.review_cases WHERE id = @late", new { late }));
+    }
+
+    private async Task<HttpResponseMessage> AppealAsync(TestLearner learner, Guid caseId) =>
+        await app.SendAsync(
+            HttpMethod.Post, $"/api/v1/learners/{learner.LearnerId}/review-cases/{caseId}/appeal", await app.TokenAsync(learner), JsonContent.Create(new { reason = "It was me." }));
+
+    private async Task<Guid> SessionOfAsync(Guid caseId)
+    {
+        await using var connection = await app.DataSource.OpenConnectionAsync(Cancel);
+        return await connection.ExecuteScalarAsync<Guid>("SELECT session_id FROM proctoring.review_cases WHERE id = @caseId", new { caseId });
     }
 
     private async Task AdvanceAndRunAsync(TimeSpan by)

@@ -20,6 +20,7 @@ internal static class ReviewProblems
     {
         AppealOutcome.NotFound => NotFound(),
         AppealOutcome.AlreadyAppealed => ApiProblems.Create(StatusCodes.Status409Conflict, "appeal_already_made", "This rejection was appealed already.", "A rejection can be appealed once; its outcome is in the case's history."),
+        AppealOutcome.WindowClosed => ApiProblems.Create(StatusCodes.Status409Conflict, "appeal_window_closed", "The time to appeal this rejection has passed.", "A rejection can be appealed while its evidence is kept; it has been deleted under the retention schedule (GET /privacy/retention)."),
         _ => ApiProblems.Create(StatusCodes.Status409Conflict, "review_case_not_rejected", "Only a rejection can be appealed.", "This case is open or was approved."),
     };
 

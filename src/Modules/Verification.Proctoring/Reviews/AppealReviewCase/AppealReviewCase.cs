@@ -4,6 +4,7 @@ using Verification.BuildingBlocks.Audit;
 using Verification.BuildingBlocks.Ids;
 using Verification.BuildingBlocks.Outbox;
 using Verification.Proctoring.Contracts;
+using Verification.Proctoring.Privacy.Retention;
 
 namespace Verification.Proctoring.Reviews.AppealReviewCase;
 
@@ -13,13 +14,16 @@ internal enum AppealOutcome
     NotFound,
     AlreadyAppealed,
     NotRejected,
+    WindowClosed,
 }
 
 /// <summary>
 /// A learner's one appeal against a rejection: the case opens again, for any reviewer but the one who rejected it.
-/// The rejection stays in the history; the appeal's outcome is a new decision.
+/// The rejection stays in the history; the appeal's outcome is a new decision. It is taken only while the case's
+/// evidence is kept (<see cref="RetentionSettings.EvidenceGraceDays"/> after the rejection): after that the retention
+/// job has purged the frames, and an appeal would be decided on nothing.
 /// </summary>
-internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, AuditLog audit, Outbox outbox, TimeProvider time)
+internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, AuditLog audit, Outbox outbox, RetentionSettings retention, TimeProvider time)
 {
     private const string Sql = """
         UPDATE proctoring.review_cases c
@@ -27,6 +31,7 @@ internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, Audit
             appeal_excludes = (SELECT d.reviewer_id FROM proctoring.review_decisions d
                                WHERE d.case_id = c.id AND d.decision = 'rejected' ORDER BY d.sequence DESC LIMIT 1)
         WHERE c.id = @caseId AND c.learner_id = @learnerId AND c.status = 'rejected' AND c.appealed_at IS NULL
+          AND c.decided_at > @now - make_interval(days => @graceDays)
         RETURNING c.session_id, c.course_id
         """;
 
@@ -36,7 +41,7 @@ internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, Audit
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var appealed = await connection.QuerySingleOrDefaultAsync<(Guid SessionId, Guid CourseId)?>(new CommandDefinition(
-            Sql, new { caseId, learnerId, reason, now }, transaction, cancellationToken: cancellationToken));
+            Sql, new { caseId, learnerId, reason, now, graceDays = retention.EvidenceGraceDays }, transaction, cancellationToken: cancellationToken));
         if (appealed is not { } session)
         {
             var row = await connection.QuerySingleOrDefaultAsync<(string Status, DateTime? AppealedAt)?>(new CommandDefinition(
@@ -46,6 +51,7 @@ internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, Audit
             {
                 null => AppealOutcome.NotFound,
                 { AppealedAt: not null } => AppealOutcome.AlreadyAppealed,
+                { Status: "rejected" } => AppealOutcome.WindowClosed,
                 _ => AppealOutcome.NotRejected,
             };
         }

@@ -16,8 +16,8 @@ internal static class AppealReviewCaseEndpoint
             .WithTags("Review")
             .Refuses(StatusCodes.Status400BadRequest, "review_note_missing", "review_note_too_long")
             .Refuses(StatusCodes.Status404NotFound, "review_case_not_found")
-            .Refuses(StatusCodes.Status409Conflict, "appeal_already_made", "review_case_not_rejected")
-            .WithSummary("The learner appeals a rejection, once, with a reason (at most 2000 characters); another reviewer than the one who rejected decides it.");
+            .Refuses(StatusCodes.Status409Conflict, "appeal_already_made", "review_case_not_rejected", "appeal_window_closed")
+            .WithSummary("The learner appeals a rejection, once, with a reason (at most 2000 characters), while its evidence is kept (Proctoring:Retention:EvidenceGraceDays after the rejection); another reviewer than the one who rejected decides it.");
 
     private static async Task<Results<Accepted, ProblemHttpResult>> AppealAsync(
         Guid learnerId, Guid caseId, AppealRequest request, AppealReviewCaseHandler handler, CancellationToken cancellationToken)

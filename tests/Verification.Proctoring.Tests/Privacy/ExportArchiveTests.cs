@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using Dapper;
 using Verification.Proctoring.Tests.Support;
 
 namespace Verification.Proctoring.Tests.Privacy;
@@ -43,6 +44,28 @@ public sealed class ExportArchiveTests(ProctoringApp app) : IClassFixture<Procto
         Assert.DoesNotContain(other.FullName, json, StringComparison.Ordinal);
         Assert.All(zip.Entries, e => Assert.True(e.FullName == "data.json" || e.FullName.StartsWith("images/", StringComparison.Ordinal), e.FullName));
         Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains(other.LearnerId.ToString(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Rows_whose_key_an_erasure_already_destroyed_are_exported_as_unreadable_instead_of_failing_the_export()
+    {
+        var (learner, token) = await app.EnrolledLearnerAsync("Archive Keyless");
+        // The erasure's first step: the identity key is gone, its rows not yet deleted.
+        await using (var connection = await app.DataSource.OpenConnectionAsync(Cancel))
+        {
+            await connection.ExecuteAsync("DELETE FROM proctoring.learner_keys WHERE learner_id = @id AND scope = 'identity'", new { id = learner.LearnerId });
+        }
+
+        using var archive = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/data/archive", token);
+        using var data = await app.SendAsync(HttpMethod.Get, $"/api/v1/learners/{learner.LearnerId}/data", token);
+        Assert.Equal(HttpStatusCode.OK, archive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, data.StatusCode);
+        using var zip = new ZipArchive(await archive.Content.ReadAsStreamAsync(Cancel), ZipArchiveMode.Read);
+        using var document = JsonDocument.Parse(await ReadAsync(zip, "data.json"));
+
+        Assert.Equal(["data.json"], zip.Entries.Select(e => e.FullName));
+        Assert.Equal(["images/id-photo.jpg", "images/enrollment/"], document.RootElement.GetProperty("unreadableImages").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(document.RootElement.GetProperty("proctoring").GetProperty("enrollment").GetProperty("enrolled").GetBoolean());
     }
 
     [Fact]

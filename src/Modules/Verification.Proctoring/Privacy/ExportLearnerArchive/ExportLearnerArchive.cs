@@ -12,9 +12,14 @@ using Verification.Proctoring.Sessions.Store;
 
 namespace Verification.Proctoring.Privacy.ExportLearnerArchive;
 
-/// <summary>The JSON document of the archive: the proctoring export, with what Certificates and Billing hold about the learner.</summary>
+/// <summary>
+/// The JSON document of the archive: the proctoring export, with what Certificates and Billing hold about the learner;
+/// <c>UnreadableImages</c> names the images still stored whose key is already destroyed (an erasure or a template purge
+/// in progress), which no one can read any more.
+/// </summary>
 internal sealed record LearnerArchiveDocument(
-    LearnerDataExport Proctoring, IReadOnlyList<LearnerCertificate> Certificates, BillingHistory Billing, IReadOnlyList<string> Images);
+    LearnerDataExport Proctoring, IReadOnlyList<LearnerCertificate> Certificates, BillingHistory Billing, IReadOnlyList<string> Images,
+    IReadOnlyList<string> UnreadableImages);
 
 /// <summary>
 /// Everything held about one learner as one zip: <c>data.json</c> and the learner's own images (the ID photo, the face
@@ -37,12 +42,12 @@ internal sealed class ExportLearnerArchiveHandler(ExportLearnerDataHandler expor
         var data = await export.HandleAsync(learnerId, cancellationToken);
         var certificates = await mediator.Send(new ListLearnerCertificates(learnerId), cancellationToken);
         var billing = await mediator.Send(new GetBillingHistory(learnerId), cancellationToken);
-        var images = await ImagesAsync(learnerId, cancellationToken);
+        var (images, unreadable) = await ImagesAsync(learnerId, cancellationToken);
 
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var document = new LearnerArchiveDocument(data, certificates, billing, [.. images.Keys]);
+            var document = new LearnerArchiveDocument(data, certificates, billing, [.. images.Keys], unreadable);
             await using (var entry = await zip.CreateEntry("data.json", CompressionLevel.Optimal).OpenAsync(cancellationToken))
             {
                 await JsonSerializer.SerializeAsync(entry, document, Json, cancellationToken);
@@ -58,28 +63,48 @@ internal sealed class ExportLearnerArchiveHandler(ExportLearnerDataHandler expor
         return buffer.ToArray();
     }
 
-    private async Task<Dictionary<string, byte[]>> ImagesAsync(Guid learnerId, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, byte[]> Images, List<string> Unreadable)> ImagesAsync(Guid learnerId, CancellationToken cancellationToken)
     {
         var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var unreadable = new List<string>();
+        async Task AddAsync(string name, Func<Task<byte[]>> decrypt)
+        {
+            try
+            {
+                images[name] = await decrypt();
+            }
+            catch (DecryptionFailedException)
+            {
+                unreadable.Add(name);
+            }
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         foreach (var photo in await connection.QueryAsync<(byte[] Image, string KeyId)>(new CommandDefinition(IdPhotoSql, new { learnerId }, cancellationToken: cancellationToken)))
         {
-            images["images/id-photo.jpg"] = await cipher.DecryptAsync(learnerId, photo.KeyId, photo.Image, EnrollmentDraft.IdPhotosTable, learnerId, "image", cancellationToken);
+            await AddAsync("images/id-photo.jpg", () => cipher.DecryptAsync(learnerId, photo.KeyId, photo.Image, EnrollmentDraft.IdPhotosTable, learnerId, "image", cancellationToken));
         }
 
-        foreach (var face in await enrollmentFaces.ReadAsync(learnerId, null, cancellationToken))
+        try
         {
-            images[$"images/enrollment/face-{face.Number}.jpg"] = face.Jpeg;
+            foreach (var face in await enrollmentFaces.ReadAsync(learnerId, null, cancellationToken))
+            {
+                images[$"images/enrollment/face-{face.Number}.jpg"] = face.Jpeg;
+            }
+        }
+        catch (DecryptionFailedException)
+        {
+            unreadable.Add("images/enrollment/");
         }
 
         var frames = await connection.QueryAsync<(Guid SessionId, int Frame, byte[] Image, string KeyId)>(new CommandDefinition(EvidenceSql, new { learnerId }, cancellationToken: cancellationToken));
         foreach (var frame in frames)
         {
             var blob = new EncryptedBlob(frame.KeyId, frame.Image);
-            images[$"images/sessions/{frame.SessionId}/frame-{frame.Frame}.jpg"] =
-                await cipher.DecryptAsync(learnerId, LearnerKeys.SessionScope(frame.SessionId), blob, SessionStore.EvidenceBinding(frame.SessionId, frame.Frame), cancellationToken);
+            await AddAsync($"images/sessions/{frame.SessionId}/frame-{frame.Frame}.jpg", () =>
+                cipher.DecryptAsync(learnerId, LearnerKeys.SessionScope(frame.SessionId), blob, SessionStore.EvidenceBinding(frame.SessionId, frame.Frame), cancellationToken));
         }
 
-        return images;
+        return (images, unreadable);
     }
 }

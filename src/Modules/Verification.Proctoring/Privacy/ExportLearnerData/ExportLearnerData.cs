@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Verification.BuildingBlocks.Encryption;
 using Verification.Proctoring.Identity;
 
 namespace Verification.Proctoring.Privacy.ExportLearnerData;
@@ -149,12 +150,25 @@ internal sealed class ExportLearnerDataHandler(NpgsqlDataSource dataSource, Biom
     private async Task<string?> PhraseAsync(Guid learnerId, ProfileRow profile, CancellationToken cancellationToken) =>
         profile.SealedPhrase is null || profile.PhraseKeyId is null
             ? profile.TypingPhrase
-            : await cipher.OpenPhraseAsync(learnerId, profile.PhraseKeyId, profile.SealedPhrase, cancellationToken);
+            : await ReadableOrNull(async () => (string?)await cipher.OpenPhraseAsync(learnerId, profile.PhraseKeyId, profile.SealedPhrase, cancellationToken));
 
     private async Task<double?> ScoreAsync(Guid learnerId, ProfileRow profile, CancellationToken cancellationToken) =>
         profile.SealedScore is null || profile.ScoreKeyId is null
             ? profile.IdPhotoScore
-            : await cipher.OpenIdPhotoScoreAsync(learnerId, profile.ScoreKeyId, profile.SealedScore, cancellationToken);
+            : await ReadableOrNull(async () => (double?)await cipher.OpenIdPhotoScoreAsync(learnerId, profile.ScoreKeyId, profile.SealedScore, cancellationToken));
+
+    // A row whose key an erasure in progress already destroyed can be read by no one: exported as absent, not a failure.
+    private static async Task<T?> ReadableOrNull<T>(Func<Task<T?>> open)
+    {
+        try
+        {
+            return await open();
+        }
+        catch (DecryptionFailedException)
+        {
+            return default;
+        }
+    }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 

@@ -13,6 +13,9 @@ internal sealed class LiveConsent(NpgsqlDataSource dataSource)
     /// <summary>The rhythm of answers typed during graded assessments: consent text version 2 onwards.</summary>
     public const string AnswerTyping = "answer_typing";
 
+    /// <summary>What an enrollment collects, so what its completion needs a live consent for.</summary>
+    public static readonly string[] EnrollmentKinds = [Face, IdPhoto, Typing];
+
     private const string Sql = """
         SELECT DISTINCT unnest(covers) FROM proctoring.consents
         WHERE learner_id = @learnerId AND withdrawn_at IS NULL

@@ -16,6 +16,7 @@ internal enum CompleteOutcome
     Completed,
     Incomplete,
     IdPhotoMismatch,
+    ConsentMissing,
 }
 
 /// <summary>
@@ -54,6 +55,10 @@ internal sealed class CompleteEnrollmentHandler(
             updated_at = EXCLUDED.updated_at, version = p.version + 1
         RETURNING version;
         """;
+
+    // Under a share lock until the profile is stored: an erasure withdraws the consent first, so it either came before
+    // (nothing is stored) or waits for this transaction and then erases the profile it stored.
+    private const string LiveConsentSql = "SELECT covers FROM proctoring.consents WHERE learner_id = @learnerId AND withdrawn_at IS NULL FOR SHARE";
 
     private const string ClearDraftSql = """
         DELETE FROM proctoring.enrollment_frames WHERE learner_id = @learnerId;
@@ -113,6 +118,12 @@ internal sealed class CompleteEnrollmentHandler(
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var covers = (await connection.QueryAsync<string[]>(new CommandDefinition(LiveConsentSql, new { learnerId }, transaction, cancellationToken: cancellationToken))).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        if (!Consent.LiveConsent.EnrollmentKinds.All(covers.Contains))
+        {
+            return (CompleteOutcome.ConsentMissing, null, []);
+        }
+
         var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             UpsertSql,
             new

@@ -12,9 +12,11 @@ namespace Verification.Proctoring.Identity.CompleteEnrollment;
 
 internal static class CompleteEnrollmentEndpoint
 {
+    private const string Covers = "face, ID photo and typing";
+
     public static void MapCompleteEnrollment(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/identity/complete", CompleteAsync)
-            .RequireConsent("face, ID photo and typing", LiveConsent.Face, LiveConsent.IdPhoto, LiveConsent.Typing)
+            .RequireConsent(Covers, LiveConsent.EnrollmentKinds)
             .WithTags("Identity enrollment")
             .Refuses(StatusCodes.Status400BadRequest, TypingFallback.UnknownReasonCode)
             .Refuses(StatusCodes.Status404NotFound, "learner_not_found")
@@ -51,6 +53,8 @@ internal static class CompleteEnrollmentEndpoint
         return outcome switch
         {
             CompleteOutcome.Completed => TypedResults.Ok(completed!),
+            // Withdrawn (an erasure) after the filter read it: nothing was stored.
+            CompleteOutcome.ConsentMissing => ApiProblems.ConsentMissing(Covers),
             CompleteOutcome.IdPhotoMismatch => ApiProblems.Create(
                 StatusCodes.Status422UnprocessableEntity, IdentityRejections.IdPhotoMismatch, "The ID photo does not match the face.", IdentityRejections.IdPhotoMismatchMessage),
             _ => TypedResults.Problem(

@@ -17,8 +17,11 @@ namespace Verification.BuildingBlocks.Outbox;
 public sealed class Outbox(NpgsqlDataSource dataSource, IEnumerable<OutboxTable> tables, IServiceScopeFactory scopes, TimeProvider time, ILogger<Outbox> logger)
 {
     private const int BatchSize = 50;
-    private readonly SemaphoreSlim _dispatching = new(1, 1);
-    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+
+    // Per table: a table whose consumer waits on another party's server (the LTI platforms' ACS) holds no other table,
+    // neither the dispatcher's loop for it nor a request that delivers its own module's messages before it answers.
+    private readonly Dictionary<string, SemaphoreSlim> _dispatching = tables.ToDictionary(t => t.Schema, _ => new SemaphoreSlim(1, 1), StringComparer.Ordinal);
+    private readonly Dictionary<string, SemaphoreSlim> _signals = tables.ToDictionary(t => t.Schema, _ => new SemaphoreSlim(0, int.MaxValue), StringComparer.Ordinal);
 
     public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxTable table, INotification message, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -39,36 +42,42 @@ public sealed class Outbox(NpgsqlDataSource dataSource, IEnumerable<OutboxTable>
     }
 
     /// <summary>Wakes the dispatcher after a commit, so that messages leave at once rather than at the next poll.</summary>
-    public void Signal() => _signal.Release();
-
-    internal Task<bool> WaitForSignalAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    /// <summary>Publishes what is pending in every outbox; returns how many messages were delivered. Never throws for a database outage.</summary>
-    public async Task<int> DispatchAsync(CancellationToken cancellationToken)
+    public void Signal()
     {
-        await _dispatching.WaitAsync(cancellationToken);
+        foreach (var signal in _signals.Values)
+        {
+            signal.Release();
+        }
+    }
+
+    internal Task<bool> WaitForSignalAsync(OutboxTable table, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _signals[table.Schema].WaitAsync(timeout, cancellationToken);
+
+    /// <summary>
+    /// Publishes what is pending in <paramref name="table"/> (a module delivers its own outbox before it answers);
+    /// returns how many messages were delivered. Never throws for a database outage.
+    /// </summary>
+    public async Task<int> DispatchAsync(OutboxTable table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var dispatching = _dispatching[table.Schema];
+        await dispatching.WaitAsync(cancellationToken);
         try
         {
-            var delivered = 0;
-            foreach (var table in tables)
-            {
-                delivered += await DispatchAsync(table, cancellationToken);
-            }
-
-            return delivered;
+            return await DispatchBatchAsync(table, cancellationToken);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            logger.LogWarning("Outbox dispatch paused: the database is unreachable ({Reason})", ex.Message);
+            logger.LogWarning("Outbox {Schema} dispatch paused: the database is unreachable ({Reason})", table.Schema, ex.Message);
             return 0;
         }
         finally
         {
-            _dispatching.Release();
+            dispatching.Release();
         }
     }
 
-    private async Task<int> DispatchAsync(OutboxTable table, CancellationToken cancellationToken)
+    private async Task<int> DispatchBatchAsync(OutboxTable table, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var due = table.Retry is null ? "" : " AND given_up_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @now)";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,6 +8,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Verification.BuildingBlocks.Access;
+using Verification.Enrollment.Contracts;
 using Verification.Lti.Tests.Support;
 using Verification.Proctoring.Contracts;
 using Verification.Testing.Lti;
@@ -118,6 +121,31 @@ public sealed class AssessmentControlTests(LtiApp app) : RegisteredPlatformTests
         App.Time.Advance(TimeSpan.FromHours(2));
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
         Assert.Equal(calls, AcsCalls(Platform));
+    }
+
+    [Fact]
+    public async Task A_platform_slow_to_answer_its_acs_call_holds_no_request_that_delivers_another_modules_outbox()
+    {
+        var launch = await StartedAssessmentAsync();
+        var learnerId = launch.GetProperty("learnerId").GetGuid();
+        var courseId = launch.GetProperty("courseId").GetGuid();
+        await App.SendAsync(new EnrollLearner(Guid.CreateVersion7(), learnerId, courseId, null));
+        using var partner = await App.KeyAsync(Flow.PartnerId, ApiScopes.LearnersWrite);
+        Platform.BeforeAcsAccepted = () => Task.Delay(TimeSpan.FromSeconds(12), Cancel);
+
+        await VerdictAsync(launch, Guid.CreateVersion7(), SessionVerdictName.NeedsReview, ["FaceMismatch"]);
+        await WaitForAsync(() => Platform.ServiceCalls.Any(c => c.Path == "/acs"));
+
+        // The platform holds the ACS call for 12 s: a graded-item push, which delivers Enrollment's outbox before it
+        // answers, does not wait for it (nor would a reviewer's decision or a session's end, Proctoring's outbox).
+        var watch = Stopwatch.StartNew();
+        using var pushed = await partner.PutAsJsonAsync(
+            new Uri($"/api/v1/enrollment/learners/{learnerId}/courses/{courseId}/graded-items/quiz-1", UriKind.Relative),
+            new { passed = true, grade = 0.9, occurredAt = App.Time.GetUtcNow() }, Cancel);
+        watch.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"the push waited {watch.Elapsed} for the platform");
     }
 
     private static int AcsCalls(TestPlatform platform) => platform.ServiceCalls.Count(c => c.Path == "/acs");

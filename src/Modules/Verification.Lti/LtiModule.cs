@@ -51,7 +51,8 @@ public sealed class LtiModule : IModule
         services.AddSingleton<StartAssessmentService>();
         services.AddSingleton<AcsAccessTokens>();
         services.AddHttpClient(AcsAccessTokens.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
-        services.AddOutbox(new OutboxTable("lti", [typeof(AcsFlagRequested)]));
+        // Each ACS call goes to one partner's platform: one that is away or refuses must not hold another's flags.
+        services.AddOutbox(OutboxTable.Independent("lti", [typeof(AcsFlagRequested)], new OutboxRetry(TimeSpan.FromSeconds(10), TimeSpan.FromHours(1), TimeSpan.FromHours(24))));
         services.AddHttpClient(PlatformKeys.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
     }
 

@@ -166,6 +166,38 @@ public sealed class LaunchRefusalTests(LtiApp app) : RegisteredPlatformTests(app
         Assert.Equal(0, await LaunchesAsync());
     }
 
+    [Fact]
+    public async Task A_form_the_framework_cannot_read_is_refused_with_the_endpoints_own_code_not_a_server_error()
+    {
+        using var client = App.Browserless();
+        var startAssessment = $"/lti/launches/{Guid.CreateVersion7()}/start-assessment";
+        foreach (var broken in new Func<HttpContent>[] { MultipartWithoutBoundary, TooManyFields })
+        {
+            await AssertProblemAsync(await PostAsync(client, "/lti/launch", broken), 400, "lti_request_invalid");
+            await AssertProblemAsync(await PostAsync(client, "/lti/login", broken), 400, "lti_login_invalid");
+            await AssertProblemAsync(await PostAsync(client, startAssessment, broken), 401, "lti_learner_token_invalid");
+        }
+
+        Assert.Equal(0, await LaunchesAsync());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Func<HttpContent> body)
+    {
+        using var content = body();
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Cancel);
+    }
+
+    private static HttpContent MultipartWithoutBoundary()
+    {
+        var content = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"state\"\r\n\r\ny\r\n--x--\r\n"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        return content;
+    }
+
+    // Past the framework's 1024 fields a form is not read.
+    private static HttpContent TooManyFields() =>
+        new StringContent(string.Join('&', Enumerable.Range(0, 1500).Select(i => $"f{i}=1")), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+
     private async Task AssertRefusedAsync(int status, string code, Action<Dictionary<string, object>> tamper, SecurityKey? key = null)
     {
         var before = await LaunchesAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Verification.BuildingBlocks.OpenApi;
+using Verification.BuildingBlocks.Web;
 using Verification.Lti.Launch.EndAssessment;
 using Verification.Lti.Launch.StartProctoring;
 using Verification.Lti.Login;
@@ -44,7 +45,7 @@ internal static class LaunchEndpoint
         HttpRequest request, LaunchValidator validator, StartProctoringHandler startProctoring, EndAssessmentHandler endAssessment, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var form = await RequestForms.ReadAsync(request, cancellationToken);
         string? idToken = form?["id_token"] is { Count: 1 } token ? token.ToString() : null;
         string? state = form?["state"] is { Count: 1 } value ? value.ToString() : null;
         var cookie = state is null ? null : request.Cookies[LoginStateStore.CookieName(state)];

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Verification.BuildingBlocks.OpenApi;
+using Verification.BuildingBlocks.Web;
 using Verification.Lti.Platforms;
 using Verification.Lti.ToolConfiguration;
 
@@ -29,7 +30,7 @@ internal static class InitiateLoginEndpoint
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> InitiateAsync(
         HttpRequest request, PlatformStore platforms, LoginStateStore states, LtiSettings settings, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var parameters = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var parameters = await RequestForms.ReadAsync(request, cancellationToken);
         string? Read(string name) => (parameters is not null && parameters.TryGetValue(name, out var form) ? form : request.Query[name]) is { Count: 1 } value && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
 
         var issuer = Read("iss");

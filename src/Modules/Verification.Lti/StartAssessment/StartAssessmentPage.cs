@@ -33,7 +33,7 @@ internal static class StartAssessmentPage
     private static async Task<IResult> PostAsync(
         Guid launchId, HttpRequest request, LearnerTokenService tokens, StartAssessmentService service, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var form = await RequestForms.ReadAsync(request, cancellationToken);
         var claims = form?["token"] is { Count: 1 } token ? await tokens.ValidateAsync(token.ToString()) : null;
         if (claims is null)
         {

@@ -76,7 +76,7 @@ internal static class PushGradedItemEndpoint
         await transaction.CommitAsync(cancellationToken);
         // Through the outbox: a crash after the commit loses no completion; delivered now, so the certificate
         // decision has run when this answer arrives.
-        await outbox.DispatchAsync(CancellationToken.None);
+        await outbox.DispatchAsync(EnrollmentOutbox.Table, CancellationToken.None);
         return TypedResults.Ok(new PushResult(applied, enrollment));
     }
 }

@@ -60,7 +60,7 @@ internal sealed class AppealReviewCaseHandler(NpgsqlDataSource dataSource, Audit
         await audit.AppendAsync(connection, transaction, new AuditEntry($"learner:{learnerId}", "review.appealed", $"case:{caseId}", "{}"), cancellationToken);
         await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseAppealed(TimeOrderedId.New(time), caseId, session.SessionId, learnerId, session.CourseId), now);
         await transaction.CommitAsync(cancellationToken);
-        await outbox.DispatchAsync(CancellationToken.None);
+        await outbox.DispatchAsync(ProctoringOutbox.Table, CancellationToken.None);
         return AppealOutcome.Appealed;
     }
 }

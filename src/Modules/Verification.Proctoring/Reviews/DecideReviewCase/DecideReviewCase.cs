@@ -52,7 +52,7 @@ internal sealed class DecideReviewCaseHandler(NpgsqlDataSource dataSource, Audit
         await ProctoringOutbox.AppendAsync(connection, transaction, new ReviewCaseDecided(command.CaseId, row!.SessionId, row.LearnerId, row.CourseId, command.Decision, command.ReviewerId, decisionId), now);
         await transaction.CommitAsync(cancellationToken);
         // Through the outbox: a crash between the commit and the publish loses no decision.
-        await outbox.DispatchAsync(CancellationToken.None);
+        await outbox.DispatchAsync(ProctoringOutbox.Table, CancellationToken.None);
         return CaseGate.Open;
     }
 }

@@ -48,7 +48,7 @@ internal sealed class PendingVerdicts(VerdictStore store, Outbox outbox, Session
             {
                 logger.LogInformation("Session {SessionId} stored {Status} {Verdict} with case {CaseId}", outcome.SessionId, outcome.Status, outcome.Verdict.Kind, caseId);
                 // Delivered at once, so that other modules see the verdict when EndSession returns; the dispatcher covers a crash here.
-                await outbox.DispatchAsync(CancellationToken.None);
+                await outbox.DispatchAsync(ProctoringOutbox.Table, CancellationToken.None);
             }
 
             return true;

@@ -25,6 +25,9 @@ public static class AccessClaims
     /// <summary>The staff account's id (a GUID).</summary>
     public const string StaffId = "staff_id";
 
+    /// <summary>The account's session stamp when the cookie was issued (a GUID); a new stamp ends every earlier cookie.</summary>
+    public const string StaffSessionStamp = "staff_session";
+
     /// <summary>The organisation a program administrator's account is bound to (a GUID).</summary>
     public const string OrganisationId = "organisation_id";
 }

@@ -30,11 +30,12 @@ internal static class StaffCookie
         };
         options.Events.OnValidatePrincipal = async context =>
         {
-            // A disabled account (or a changed role) loses its signed-in sessions at the next request.
+            // A disabled account, a changed role, a sign-out or a password reset ends the cookie at its next request.
             var principal = context.Principal;
             if (!Guid.TryParse(principal?.FindFirstValue(AccessClaims.StaffId), out var staffId)
                 || principal.FindFirstValue(ClaimTypes.Role) is not { } role
-                || !await context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>().IsActiveAsync(staffId, role, context.HttpContext.RequestAborted))
+                || !Guid.TryParse(principal.FindFirstValue(AccessClaims.StaffSessionStamp), out var stamp)
+                || !await context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>().IsActiveAsync(staffId, role, stamp, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
             }

@@ -127,6 +127,48 @@ public sealed class StaffSignInTests(AccessApp app) : IClassFixture<AccessApp>
         Assert.Equal(HttpStatusCode.Unauthorized, signInDisabled.StatusCode);
     }
 
+    /// <summary>Docs promise that signing out ends the cookie: also a copy of it (another browser, a stolen header).</summary>
+    [Fact]
+    public async Task A_copy_of_the_cookie_is_refused_after_sign_out_and_after_a_new_one_time_password()
+    {
+        var signedOut = await app.CreateStaffAsync(StaffRoles.Reviewer);
+        var reset = await app.CreateStaffAsync(StaffRoles.Reviewer);
+        var signedOutCookie = await CookieOfAsync(signedOut.Email, signedOut.OneTimePassword, AccessApp.StaffPassword);
+        var resetCookie = await CookieOfAsync(reset.Email, reset.OneTimePassword, AccessApp.StaffPassword);
+
+        using var before = await WithCookieAsync(HttpMethod.Get, "/api/v1/review-cases", signedOutCookie);
+        using var signOut = await WithCookieAsync(HttpMethod.Post, "/api/v1/staff/sign-out", signedOutCookie);
+        using var copyAfterSignOut = await WithCookieAsync(HttpMethod.Get, "/api/v1/review-cases", signedOutCookie);
+        var againCookie = await CookieOfAsync(signedOut.Email, AccessApp.StaffPassword, null);
+        using var signedInAgain = await WithCookieAsync(HttpMethod.Get, "/api/v1/review-cases", againCookie);
+        using var beforeReset = await WithCookieAsync(HttpMethod.Get, "/api/v1/review-cases", resetCookie);
+        await app.SendAsync(m => m.Send(new Verification.Access.Contracts.IssueStaffPassword(reset.Email, "test"), Cancel));
+        using var copyAfterReset = await WithCookieAsync(HttpMethod.Get, "/api/v1/review-cases", resetCookie);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, copyAfterSignOut.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signedInAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, beforeReset.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, copyAfterReset.StatusCode);
+    }
+
+    private async Task<string> CookieOfAsync(string email, string password, string? newPassword)
+    {
+        using var client = app.Client();
+        using var response = await client.PostAsJsonAsync("/api/v1/staff/sign-in", new { email, password, newPassword }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Assert.Single(response.Headers.GetValues("Set-Cookie")).Split(';')[0];
+    }
+
+    private async Task<HttpResponseMessage> WithCookieAsync(HttpMethod method, string path, string cookie)
+    {
+        using var client = app.Client();
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request, Cancel);
+    }
+
     [Fact]
     public async Task An_admin_creates_staff_with_a_role_from_the_list_and_a_one_time_password()
     {

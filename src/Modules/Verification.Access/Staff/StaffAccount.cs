@@ -19,6 +19,9 @@ internal sealed class StaffAccount
 
     public bool Disabled { get; set; }
 
+    /// <summary>The stamp the cookie of this sign-in carries (<see cref="StaffAccounts"/>).</summary>
+    public Guid SessionStamp { get; set; }
+
     /// <summary>The organisation a program administrator is bound to; null for every other role.</summary>
     public Guid? OrganisationId { get; set; }
 }

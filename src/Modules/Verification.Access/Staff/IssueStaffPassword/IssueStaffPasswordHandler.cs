@@ -5,11 +5,15 @@ using Verification.BuildingBlocks.Audit;
 
 namespace Verification.Access.Staff.IssueStaffPassword;
 
-/// <summary>A new one-time password on request (the CLI), which also lifts a lockout; it must be changed at the next sign-in.</summary>
+/// <summary>
+/// A new one-time password on request (the CLI), which also lifts a lockout and ends the account's signed-in cookies
+/// (a reset is often for a password someone else learnt); it must be changed at the next sign-in.
+/// </summary>
 public sealed class IssueStaffPasswordHandler(NpgsqlDataSource dataSource, AuditLog audit, IServiceProvider services) : ICommandHandler<Contracts.IssueStaffPassword, string?>
 {
     private const string Sql = """
-        UPDATE access.staff_accounts SET password_hash = @hash, password_one_time = true, failed_sign_ins = 0, locked_until = NULL
+        UPDATE access.staff_accounts SET password_hash = @hash, password_one_time = true, failed_sign_ins = 0, locked_until = NULL,
+            session_stamp = gen_random_uuid()
         WHERE email = @email RETURNING id
         """;
 

@@ -58,6 +58,7 @@ internal static class SignInEndpoint
                 new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
                 new Claim(ClaimTypes.Name, account.DisplayName),
                 new Claim(ClaimTypes.Role, account.Role),
+                new Claim(AccessClaims.StaffSessionStamp, account.SessionStamp.ToString()),
             ],
             AccessSchemes.StaffCookie);
         if (account.OrganisationId is { } organisation)

@@ -38,6 +38,7 @@ internal sealed class SignInHandler(NpgsqlDataSource dataSource, StaffPasswords 
         UPDATE access.staff_accounts SET failed_sign_ins = 0, locked_until = NULL,
             password_hash = COALESCE(@newHash, password_hash), password_one_time = password_one_time AND @newHash::text IS NULL
         WHERE id = @id
+        RETURNING session_stamp
         """;
 
     public async Task<(SignInOutcome Outcome, StaffAccount? Account)> HandleAsync(string email, string password, string? newPassword, CancellationToken cancellationToken)
@@ -80,7 +81,7 @@ internal sealed class SignInHandler(NpgsqlDataSource dataSource, StaffPasswords 
             newHash = passwords.Hash(password);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(SucceededSql, new { id = account.Id, newHash }, transaction, cancellationToken: cancellationToken));
+        account.SessionStamp = await connection.QuerySingleAsync<Guid>(new CommandDefinition(SucceededSql, new { id = account.Id, newHash }, transaction, cancellationToken: cancellationToken));
         await audit.AppendAsync(connection, transaction, new AuditEntry($"staff:{account.Id}", "staff.signed_in", $"staff:{account.Id}", JsonSerializer.Serialize(new { passwordChanged = account.PasswordOneTime })), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (SignInOutcome.SignedIn, account);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verification.Billing.Orders.PlaceOrder;
+using Verification.Billing.Orders.Reconcile;
 using Verification.Billing.Payments;
 using Verification.Billing.Payments.Local;
 using Verification.Billing.Payments.Stripe;
@@ -53,6 +54,8 @@ public sealed class BillingModule : IModule
         services.AddScoped<SubscriptionCharges>();
         services.AddScoped<SubscriptionRenewals>();
         services.AddHostedService<SubscriptionRenewalJob>();
+        services.AddScoped<PendingOrders>();
+        services.AddHostedService<PendingOrderJob>();
         services.AddOutbox(BillingOutbox.Table);
     }
 

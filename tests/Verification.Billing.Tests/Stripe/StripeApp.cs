@@ -18,6 +18,9 @@ public sealed class StripeApp : BillingApp
 {
     public const string StripeWebhookSecret = "whsec_offline_tests_0123456789abcdef";
 
+    /// <summary>A PaymentMethod id the fake Stripe does not know: a PaymentIntent with it is refused as Stripe refuses it.</summary>
+    public const string UnknownPaymentMethod = "pm_1NoSuchMethod";
+
     /// <summary>The PaymentIntents the fake Stripe made, by id: their amount.</summary>
     public ConcurrentDictionary<string, long> Intents { get; } = new(StringComparer.Ordinal);
 
@@ -38,6 +41,13 @@ public sealed class StripeApp : BillingApp
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var form = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (form.Contains("payment_method=" + UnknownPaymentMethod, StringComparison.Ordinal))
+            {
+                return new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent($$$"""
+                    {"error":{"type":"invalid_request_error","code":"resource_missing","param":"payment_method","message":"No such PaymentMethod: '{{{UnknownPaymentMethod}}}'"}}
+                    """, Encoding.UTF8, "application/json") };
+            }
+
             var amount = form.Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == "amount").Select(p => long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
             var body = request.RequestUri?.AbsolutePath switch
             {

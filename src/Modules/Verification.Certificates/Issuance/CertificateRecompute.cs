@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Verification.Billing.Contracts;
 using Verification.Certificates.Webhooks;
 
 namespace Verification.Certificates.Issuance;
@@ -21,6 +22,8 @@ internal sealed class CertificateRecompute(NpgsqlDataSource dataSource, Certific
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var key = new { learnerId = subject.LearnerId, subjectId = subject.SubjectId };
         await connection.ExecuteAsync(new CommandDefinition(CertificateChange.Lock, key, transaction, cancellationToken: cancellationToken));
+        // A refund deciding now is waited for, and the next one waits for this decision to commit (its guard then sees it).
+        await TrackEntitlementLock.ShareAsync(connection, transaction, subject.LearnerId, cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<CurrentCertificate>(new CommandDefinition(CertificateChange.Read, key, transaction, cancellationToken: cancellationToken));
         var currentStatus = current is null ? (CertificateStatus?)null : CertificateStatusColumn.FromColumn(current.Status);
         var outcome = await decide(connection, transaction, currentStatus);

@@ -15,7 +15,7 @@ namespace Verification.Billing.Orders.PlaceOrder;
 /// that the same request sent twice, or twenty times at once, charges once and answers the same. The charge is
 /// confirmed later by the provider's webhook, which marks the order paid and writes the ledger.
 /// </summary>
-internal sealed class PlaceOrderHandler(NpgsqlDataSource dataSource, IMediator mediator, IPaymentProvider provider, TimeProvider time, ILogger<PlaceOrderHandler> logger)
+internal sealed class PlaceOrderHandler(NpgsqlDataSource dataSource, IMediator mediator, IPaymentProvider provider, BillingSettings settings, TimeProvider time, ILogger<PlaceOrderHandler> logger)
 {
     private const string Insert = """
         INSERT INTO billing.orders (id, learner_id, partner_id, certificate_track_id, amount_minor, currency, status, created_at, provider)
@@ -93,8 +93,10 @@ internal sealed class PlaceOrderHandler(NpgsqlDataSource dataSource, IMediator m
 
         if (outcome.Accepted)
         {
+            // Past this time without the webhook, the provider is asked (PendingOrders).
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE billing.orders SET provider_payment_id = @PaymentId WHERE id = @Id", new { outcome.PaymentId, order.Id }, transaction, cancellationToken: cancellationToken));
+                "UPDATE billing.orders SET provider_payment_id = @PaymentId, confirmation_due_at = @dueAt WHERE id = @Id",
+                new { outcome.PaymentId, order.Id, dueAt = now + settings.RenewalConfirmationTimeout }, transaction, cancellationToken: cancellationToken));
             logger.LogInformation("Order {OrderId} placed for track {TrackId}; awaiting the provider's confirmation", order.Id, track.TrackId);
             return Answer.Json(StatusCodes.Status202Accepted, Pending(order.Id, track, now));
         }

@@ -28,6 +28,12 @@ internal sealed class StripePaymentProvider(IStripeClient client) : IPaymentProv
         {
             return new ChargeOutcome(null, ex.StripeError.DeclineCode ?? ex.StripeError.Code ?? "card_declined");
         }
+        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Param: "payment_method" })
+        {
+            // The learner's browser sent an id Stripe does not know or cannot charge (mistyped, detached, another
+            // account's): theirs to replace, as an unknown card is.
+            return new ChargeOutcome(null, "card_unknown");
+        }
         catch (StripeException ex) when (IsOutage(ex))
         {
             throw new PaymentProviderUnavailableException("Stripe did not answer: " + (int)ex.HttpStatusCode, ex);

@@ -40,6 +40,8 @@ internal sealed class RequestRefundHandler(
             return BillingProblems.OrderNotFound();
         }
 
+        // Held to the commit: a certificate decided meanwhile is either seen by the guards or sees the refund.
+        await TrackEntitlementLock.HoldAsync(connection, transaction, learnerId, cancellationToken);
         var refusal = await RefusalAsync(order, amount, now, cancellationToken);
         Answer answer;
         if (refusal is not null)

@@ -14,7 +14,8 @@ namespace Verification.Enrollment.Programs.JoinProgram;
 
 /// <summary>
 /// The invitee follows the join link: the token (a capability, kept only hashed) makes them a MEMBER, a learner record
-/// of their own, and enrolls them in the program's curriculum. Following the link again changes nothing.
+/// of their own, and enrolls them in the program's curriculum. Following the link again changes nothing. A member
+/// removed and invited again takes back the enrollments their removal ended: there is one per learner and course.
 /// </summary>
 internal static class JoinProgramEndpoint
 {
@@ -43,7 +44,8 @@ internal static class JoinProgramEndpoint
     private const string Enroll = """
         INSERT INTO enrollment.enrollments (id, learner_id, course_id, specialization_id, certificate_track_id, track, source, program_id, enrolled_at)
         VALUES (@id, @learnerId, @courseId, @specializationId, @trackId, CASE WHEN @trackId::uuid IS NULL THEN 'audit' ELSE 'verified' END, 'program', @ProgramId, @now)
-        ON CONFLICT (learner_id, course_id) DO NOTHING
+        ON CONFLICT (learner_id, course_id) DO UPDATE SET removed_at = NULL
+            WHERE enrollments.program_id = excluded.program_id AND enrollments.removed_at IS NOT NULL
         """;
 
     private const string Accept = "UPDATE enrollment.program_members SET state = 'MEMBER', joined_at = @now, learner_id = @learnerId WHERE id = @MemberId";

@@ -49,9 +49,12 @@ public sealed class MailRetryTests
         Assert.Equal(queuedAt.AddSeconds(5), first.NextAttemptAt);
         Assert.NotNull(first.LastError);
         Assert.Equal(1, notYetDue.Attempts);
+        Assert.Contains("join.html?token=", notYetDue.Body, StringComparison.Ordinal);
         Assert.Equal(queuedAt.AddSeconds(15), second.NextAttemptAt);
         Assert.Equal(3, sent.Attempts);
         Assert.Null(sent.GivenUpAt);
+        // The join link is kept only as a hash once the mail is out.
+        Assert.Equal("", sent.Body);
         Assert.Single(arrived);
         Assert.StartsWith("You are invited", arrived[0].Subject, StringComparison.Ordinal);
         // Delivered once: later polls do not send it again.
@@ -78,14 +81,14 @@ public sealed class MailRetryTests
         Assert.Equal(MaxAttempts, afterwards.Attempts);
     }
 
-    private sealed record OutboxRow(int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? GivenUpAt, string? LastError);
+    private sealed record OutboxRow(int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? GivenUpAt, string? LastError, string Body);
 
     private static async Task<OutboxRow> MailAsync(TestApp app, string address)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
-        var row = await connection.QuerySingleAsync<(int Attempts, DateTime NextAttemptAt, DateTime? SentAt, DateTime? GivenUpAt, string? LastError)>(
-            "SELECT attempts, next_attempt_at, sent_at, given_up_at, last_error FROM enrollment.mail_outbox WHERE to_address = @address", new { address });
-        return new OutboxRow(row.Attempts, Utc(row.NextAttemptAt), row.SentAt is { } s ? Utc(s) : null, row.GivenUpAt is { } g ? Utc(g) : null, row.LastError);
+        var row = await connection.QuerySingleAsync<(int Attempts, DateTime NextAttemptAt, DateTime? SentAt, DateTime? GivenUpAt, string? LastError, string Body)>(
+            "SELECT attempts, next_attempt_at, sent_at, given_up_at, last_error, body_text FROM enrollment.mail_outbox WHERE to_address = @address", new { address });
+        return new OutboxRow(row.Attempts, Utc(row.NextAttemptAt), row.SentAt is { } s ? Utc(s) : null, row.GivenUpAt is { } g ? Utc(g) : null, row.LastError, row.Body);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -12,7 +12,7 @@ namespace Verification.Enrollment.Mail;
 /// Delivers the outbox: claims due mails (SKIP LOCKED, so several nodes share the work), sends each through SMTP and
 /// marks it sent; a failure backs off (<see cref="RetryDelay"/>: 5 s, 10 s, 20 s, ... at most an hour) and retries, so a
 /// server that is down loses no mail. After <c>Smtp:MaxAttempts</c> failures the mail is given up: kept with
-/// <c>given_up_at</c> set and logged as an error.
+/// <c>given_up_at</c> set and logged as an error. A sent mail keeps its envelope and subject, not its body.
 /// </summary>
 internal sealed class MailSender(NpgsqlDataSource dataSource, SmtpSettings settings, TimeProvider time, ILogger<MailSender> logger) : BackgroundService
 {
@@ -23,7 +23,8 @@ internal sealed class MailSender(NpgsqlDataSource dataSource, SmtpSettings setti
         ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED
         """;
 
-    private const string Sent = "UPDATE enrollment.mail_outbox SET sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE id = @Id";
+    // The body goes once sent: an invitation's holds its join link, which the service otherwise keeps only as a hash.
+    private const string Sent = "UPDATE enrollment.mail_outbox SET sent_at = @now, attempts = attempts + 1, last_error = NULL, body_text = '' WHERE id = @Id";
 
     private const string Failed = """
         UPDATE enrollment.mail_outbox SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error,

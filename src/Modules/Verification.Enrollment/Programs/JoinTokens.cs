@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Verification.Enrollment.Programs;
 
-/// <summary>Invitation tokens: random, sent only in the mail, kept only as a SHA-256 hash.</summary>
+/// <summary>Invitation tokens: random, sent only in the mail (whose body the outbox empties once sent), kept only as a SHA-256 hash.</summary>
 internal static class JoinTokens
 {
     public static (string Token, byte[] Hash) Create()

@@ -19,5 +19,5 @@ public sealed class KeystrokeOptions
     public double TargetFalseAcceptRate { get; set; } = 0.1;
 
     /// <summary>A sample is accepted when its log-likelihood ratio is at least this.</summary>
-    public double AcceptThreshold { get; set; } = 1.200353;
+    public double AcceptThreshold { get; set; } = 1.015565;
 }

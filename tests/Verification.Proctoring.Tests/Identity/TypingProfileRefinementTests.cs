@@ -112,7 +112,7 @@ public sealed class TypingProfileRefinementTests(ProctoringApp app) : IClassFixt
     {
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
         // Another typist whose checks lean against the learner without raising the flag, by the Host's own fitted options.
-        var (typist, checks) = WeakTypist.Find(app);
+        var (typist, checks) = await WeakTypist.FindAsync(app, learner);
         await using (var player = await Hubs.StartSessionAsync(app, "json", learner))
         {
             foreach (var frame in FaceSet.Enrolled.SessionFrames)

@@ -18,8 +18,8 @@ public sealed class WeakTypingEvidenceScenarioTests(ProctoringApp app) : IClassF
     [Fact]
     public async Task A_typing_impostor_above_the_flag_level_ends_verified_with_the_weak_evidence_recorded()
     {
-        var (typist, checks) = WeakTypist.Find(app);
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        var (typist, checks) = await WeakTypist.FindAsync(app, learner);
         await using var player = await Hubs.StartSessionAsync(app, "json", learner);
 
         foreach (var frame in FaceSet.Enrolled.SessionFrames)
@@ -47,8 +47,8 @@ public sealed class WeakTypingEvidenceScenarioTests(ProctoringApp app) : IClassF
     [Fact]
     public async Task A_case_opened_for_the_face_shows_the_weak_typing_evidence()
     {
-        var (typist, checks) = WeakTypist.Find(app);
         var learner = await SessionEnrollment.EnrollAsync(app, FaceSet.Enrolled);
+        var (typist, checks) = await WeakTypist.FindAsync(app, learner);
         await using (var player = await Hubs.StartSessionAsync(app, "messagepack", learner))
         {
             foreach (var frame in FaceSet.Enrolled.SessionFrames.Take(3).Concat(FaceSet.Impostor.SessionFrames.Take(4)))

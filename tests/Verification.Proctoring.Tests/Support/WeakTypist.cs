@@ -7,19 +7,19 @@ namespace Verification.Proctoring.Tests.Support;
 
 /// <summary>
 /// Another CMU subject whose typing leans against the enrolled learner's profile without reaching the typing flag, found
-/// by scoring with the Host's own verifier and fitted fusion options (so it follows a refit of the models): the first
+/// by scoring the learner's stored profile with the Host's own verifier and fitted fusion options (so it follows a refit of the models): the first
 /// subject in subject order whose session checks the session rule would record as weak typing evidence.
 /// </summary>
 public static class WeakTypist
 {
-    public static (string Subject, int Checks) Find(ProctoringApp app)
+    public static async Task<(string Subject, int Checks)> FindAsync(ProctoringApp app, TestLearner learner)
     {
         var verifier = app.Factory.Services.GetRequiredService<KeystrokeVerifier>();
         var fusion = app.Factory.Services.GetRequiredService<SessionSettings>().Fusion;
-        var phrase = ProctoringHostFactory.TypingPhrase;
-        var enrollment = CmuTyping.Samples(Enrollments.Typist, KeystrokeProfile.MinimumEnrollmentSamples, FaceSet.EnrollmentTypingSkip)
-            .Select(e => KeystrokeSampleReader.Read(phrase, e).Sample!).ToList();
-        var profile = KeystrokeProfile.Build(phrase, enrollment);
+        // The profile as the Host stored it, which its sessions score against.
+        var stored = await app.Factory.Services.GetRequiredService<Proctoring.Identity.IdentityProfiles>().LoadAsync(learner.LearnerId, TestContext.Current.CancellationToken);
+        var profile = stored?.Typing ?? throw new InvalidOperationException("The learner has no typing profile.");
+        var phrase = profile.Phrase;
         var checks = fusion.TypingChecksPerSession;
         foreach (var subject in CmuTyping.Subjects().Where(s => s != Enrollments.Typist))
         {

@@ -69,6 +69,7 @@ internal sealed class ProfileModel
             }
         }
 
+        Robust = new RobustProfile(rows, n, p);
         _whitener = Whitening.Compute(rows, n, p, Mean, out var rank);
         Rank = rank;
         _projectedMean = new double[rank];
@@ -99,6 +100,9 @@ internal sealed class ProfileModel
     /// with practice, and the latest samples predict the next ones best.
     /// </summary>
     public double[] RecentMean { get; }
+
+    /// <summary>Medians, robust spreads and ranges of the enrollment.</summary>
+    public RobustProfile Robust { get; }
 
     public DetectorScores Score(ReadOnlySpan<double> x) => Score(x, exclude: -1);
 

@@ -7,7 +7,9 @@ namespace Verification.Matching.Keystroke;
 /// </summary>
 internal static class FusionFeatures
 {
-    public const int Count = 19;
+    private const int DetectorFeatures = 19;
+
+    public const int Count = DetectorFeatures + ShapeFeatures.Count;
 
     private const double Floor = 1e-6;
     private const double ExtremeZ = 3.0;
@@ -68,6 +70,7 @@ internal static class FusionFeatures
         destination[16] = LogRatio(scores.NearestNeighbourWhitenedManhattan, enrollment.NearestWhitenedManhattanLeaveOneOut);
         destination[17] = (float)(recentSm / p);
         destination[18] = LogRatio(recentSm, scores.ScaledManhattan);
+        ShapeFeatures.Compute(model, x, destination[DetectorFeatures..]);
     }
 
     private static float LogRatio(double value, double reference) =>

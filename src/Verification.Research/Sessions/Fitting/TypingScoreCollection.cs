@@ -50,7 +50,7 @@ public static class TypingScoreCollection
     /// The typing checks of one session: the count the shipped models ask for (a test holds them equal, so a fit that
     /// changes the count is run again with it).
     /// </summary>
-    public const int RefinementTypings = 9;
+    public const int RefinementTypings = 7;
 
     public static TypingScores Collect(IReadOnlyList<CmuKeystrokeRow> cmu, KeystrokeVerifier verifier, int checksPerImpostor, int seed) =>
         Collect(cmu, verifier, checksPerImpostor, seed, refined: false);

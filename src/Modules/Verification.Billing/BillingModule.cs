@@ -53,9 +53,9 @@ public sealed class BillingModule : IModule
         services.AddScoped<RequestRefundHandler>();
         services.AddScoped<SubscriptionCharges>();
         services.AddScoped<SubscriptionRenewals>();
-        services.AddHostedService<SubscriptionRenewalJob>();
+        services.AddHostedService<DueWorkJob<SubscriptionRenewals>>();
         services.AddScoped<PendingOrders>();
-        services.AddHostedService<PendingOrderJob>();
+        services.AddHostedService<DueWorkJob<PendingOrders>>();
         services.AddOutbox(BillingOutbox.Table);
     }
 

@@ -11,7 +11,7 @@ namespace Verification.Billing.Orders.Reconcile;
 /// pending, asked again after another timeout; failed or unknown, declined with <c>unconfirmed</c>, so the learner can
 /// buy the track again. Each order in its own transaction, locked with SKIP LOCKED so that several nodes share the work.
 /// </summary>
-internal sealed class PendingOrders(NpgsqlDataSource dataSource, IPaymentProvider provider, BillingSettings settings, TimeProvider time, ILogger<PendingOrders> logger)
+internal sealed class PendingOrders(NpgsqlDataSource dataSource, IPaymentProvider provider, BillingSettings settings, TimeProvider time, ILogger<PendingOrders> logger) : IDueWork
 {
     public const string UnconfirmedCode = "unconfirmed";
 
@@ -21,6 +21,8 @@ internal sealed class PendingOrders(NpgsqlDataSource dataSource, IPaymentProvide
         """;
 
     private const string Postpone = "UPDATE billing.orders SET confirmation_due_at = @next WHERE id = @id";
+
+    public static string Name => "Pending orders' reconciliation";
 
     /// <summary>Handles every order whose confirmation is due; returns how many were handled.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ namespace Verification.Billing.Subscriptions.Renewals;
 /// </summary>
 internal sealed class SubscriptionRenewals(
     NpgsqlDataSource dataSource, SubscriptionCharges charges, IPaymentProvider provider, BillingSettings settings, Outbox outbox, TimeProvider time, ILogger<SubscriptionRenewals> logger)
+    : IDueWork
 {
     private const string NextDue = SubscriptionRow.Select + """
          WHERE s.status IN ('active', 'past_due') AND s.next_attempt_at <= @now
@@ -27,6 +28,8 @@ internal sealed class SubscriptionRenewals(
         SELECT id AS Id, provider_payment_id AS PaymentId, amount_minor AS AmountMinor, trim(currency) AS Currency
         FROM billing.subscription_charges WHERE subscription_id = @Id AND period_start = @periodEnd AND status = 'pending' AND provider = @provider
         """;
+
+    public static string Name => "Subscription renewals";
 
     /// <summary>Handles every due subscription; returns how many were handled.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
